@@ -1,0 +1,35 @@
+// Builds the app: esbuild bundles main, preload, the launcher and the CLI (CommonJS, as Electron's sandboxed
+// preload needs); Vite builds the renderer once for both transports.
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const quiet = process.argv.includes('--quiet');
+
+const entries = {
+  main: 'electron/main/main.ts',
+  preload: 'electron/preload/preload.ts',
+  launch: 'electron/launch/launch.ts',
+  cli: 'electron/cli/cli.ts',
+};
+
+await esbuild({
+  absWorkingDir: root,
+  entryPoints: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, path.join(root, v)])),
+  outdir: path.join(root, 'dist/electron'),
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'linked',
+  external: ['electron'],
+  logLevel: quiet ? 'warning' : 'info',
+});
+
+await viteBuild({
+  configFile: path.join(root, 'renderer/vite.config.ts'),
+  logLevel: quiet ? 'warn' : 'info',
+});

@@ -1,0 +1,121 @@
+/** The data that crosses the contract: plain JSON objects, no classes, no Dates. */
+
+/** Which language the interface speaks; 'system' follows the operating system. */
+export type UiLanguage = 'system' | 'en' | 'de';
+/** Light or dark; 'system' follows the operating system. */
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+/** User settings, kept in the app-data folder, never in a site. */
+export interface Settings {
+  uiLanguage: UiLanguage;
+  theme: ThemeChoice;
+  /** Name and e-mail for commits (the git issue uses them with sign-off). */
+  authorName: string;
+  authorEmail: string;
+  /** Where a copy of the sample site goes by default. */
+  sampleDestination: string;
+  /** Defaults of later features; stored now so the settings screen has one home. */
+  signOffCommits: boolean;
+  autosaveSeconds: number;
+}
+
+/** Facts about the running app the renderer needs, without knowing which transport carries it. */
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+  /** The operating system's language tag, e.g. "de-DE". */
+  systemLanguage: string;
+  documentsDir: string;
+  homeDir: string;
+  /** What the host can do: a native folder picker exists only in the desktop window. */
+  capabilities: { folderPicker: boolean };
+}
+
+/** A site the user opened before, shown on the first screen. */
+export interface RecentSite {
+  path: string;
+  name: string;
+  openedAt: string;
+  /** False when the folder has gone since; the entry stays until the user removes it. */
+  exists: boolean;
+}
+
+/** One entry of a folder listing for the path field in browser mode. */
+export interface PathCompletion {
+  path: string;
+  /** True when the folder has a `_config.yml`, so it is likely a Jekyll site. */
+  isSite: boolean;
+}
+
+/** What opening a site tells the renderer. `root` is the site's real path and names it in later calls. */
+export interface SiteSummary {
+  root: string;
+  name: string;
+  languages: string[];
+  defaultLanguage: string | null;
+  assetSources: string[];
+  collections: string[];
+  postCount: number;
+  /** Problems that did not stop the site from opening (e.g. a post that fails to parse). */
+  warnings: string[];
+}
+
+/** One post in the list. Paths are relative to the site root with forward slashes. */
+export interface PostEntry {
+  path: string;
+  title: string;
+  /** YYYY-MM-DD, from the front matter or else the file name; null when neither has one. */
+  date: string | null;
+  dateSource: 'front-matter' | 'file-name' | 'none';
+  slug: string;
+  language: string | null;
+  category: string | null;
+  categories: string[];
+  layout: string | null;
+  draft: boolean;
+  /** Site-relative path of the file a symlinked post points to; null for a plain file. */
+  symlinkTarget: string | null;
+  /** Language of the post a symlink points to (the "same file as the English post" mark). */
+  symlinkLanguage: string | null;
+  /** Why the post could not be read; the rest of the list stays usable. */
+  error: string | null;
+  size: number;
+}
+
+/** Line endings of a file as read. */
+export type LineEnding = 'lf' | 'crlf' | 'mixed' | 'none';
+
+/** A post's text and what the save needs to write it back the way it was. */
+export interface DocumentSnapshot {
+  path: string;
+  /** The text without a byte-order mark, line endings as in the file. */
+  text: string;
+  /** Opaque version (a hash of the bytes); a save names the version it was based on. */
+  version: string;
+  bom: boolean;
+  eol: LineEnding;
+  finalNewline: boolean;
+  symlinkTarget: string | null;
+}
+
+/** The outcome of a save. */
+export interface SaveResult {
+  version: string;
+}
+
+/** Progress of something that takes longer than a moment. */
+export interface ProgressEvent {
+  id: string;
+  /** A message-catalogue key, e.g. "progress.scanning". */
+  label: string;
+  done: number;
+  total: number | null;
+  finished: boolean;
+}
+
+/** A file inside an open site changed on disk. */
+export interface FileChangedEvent {
+  site: string;
+  path: string;
+}
