@@ -1,0 +1,130 @@
+/**
+ * Implements every call of the contract over the services. This is the only place that knows which sites
+ * are open in this session, so a document call can never reach a folder the user did not open.
+ */
+import path from 'node:path';
+import type { Handlers } from '../../../shared/contract/contract';
+import { AppFailure } from '../../../shared/contract/errors';
+import type { AppInfo, PostEntry, Settings, SiteSummary } from '../../../shared/contract/models';
+import { checkExternalUrl } from '../../../shared/security/external-url';
+import type { AppState } from '../services/app-state/app-state';
+import { readDocument, saveDocument } from '../services/documents/document-service';
+import { completePath } from '../services/fs-complete/complete-path';
+import { createSampleSite } from '../services/sample/create-sample';
+import { openSite } from '../services/site/open-site';
+import type { EventBus } from './event-bus';
+
+/** What the handlers need from their host; Electron and browser mode differ only in these. */
+export interface HandlerDeps {
+  appState: AppState;
+  bus: EventBus;
+  /** The bundled sample site that `sample.create` copies. */
+  sampleDir: string;
+  info: AppInfo;
+  /** The native folder dialog; absent where there is none (browser mode), which the renderer learns from `info.capabilities`. */
+  pickFolder?: (purpose: 'open-site' | 'sample-destination', defaultPath?: string) => Promise<string | null>;
+  /** Hands an already checked URL to the operating system; resolves false when nothing could open it. */
+  openExternal: (url: string) => Promise<boolean>;
+}
+
+/** Progress events at most this often while a site is scanned, so a big site does not flood the transport. */
+export const PROGRESS_INTERVAL_MS = 100;
+
+/** The label of the scan's progress events (a key of the renderer's message catalogue). */
+export const SCANNING_LABEL = 'progress.scanning';
+
+interface OpenSite {
+  summary: SiteSummary;
+  posts: PostEntry[];
+}
+
+/** Creates the handlers; the set of sites opened through them lives as long as they do. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { appState, bus } = deps;
+  const openSites = new Map<string, OpenSite>();
+  let progressCounter = 0;
+
+  /** Scans a site, reporting progress (throttled) and always a final event, also when the scan fails. */
+  async function scan(sitePath: string): Promise<OpenSite> {
+    const id = `scan-${Date.now().toString(36)}-${++progressCounter}`;
+    let lastEmit = 0;
+    let lastDone = 0;
+    const onProgress = (done: number, total: number | null) => {
+      lastDone = done;
+      const now = Date.now();
+      if (now - lastEmit < PROGRESS_INTERVAL_MS) return;
+      lastEmit = now;
+      bus.emit('progress', { id, label: SCANNING_LABEL, done, total, finished: false });
+    };
+    try {
+      const result = await openSite(sitePath, onProgress);
+      lastDone = result.posts.length;
+      return result;
+    } finally {
+      bus.emit('progress', { id, label: SCANNING_LABEL, done: lastDone, total: lastDone, finished: true });
+    }
+  }
+
+  /** The root of a site opened in this session; anything else is refused, whatever the path. */
+  function requireOpen(site: string): string {
+    if (openSites.has(site)) return site;
+    const normalized = path.resolve(site);
+    if (openSites.has(normalized)) return normalized;
+    throw new AppFailure('not-found', 'This site is not open.', { path: site });
+  }
+
+  return {
+    'app.info': async () => deps.info,
+
+    'settings.get': () => appState.getSettings(),
+
+    'settings.set': ({ patch }) => appState.updateSettings(patch as Partial<Settings>),
+
+    'recent.list': () => appState.listRecent(),
+
+    'recent.remove': ({ path: sitePath }) => appState.removeRecent(sitePath),
+
+    'dialog.pickFolder': async ({ purpose, defaultPath }) => {
+      if (!deps.pickFolder) throw new AppFailure('not-supported', 'There is no folder picker here; type the folder path instead.');
+      return deps.pickFolder(purpose, defaultPath);
+    },
+
+    'fs.completePath': ({ partial }) => completePath(partial, deps.info.homeDir),
+
+    'site.open': async ({ path: sitePath }) => {
+      const opened = await scan(sitePath);
+      openSites.set(opened.summary.root, opened);
+      try {
+        await appState.addRecent(opened.summary.root, opened.summary.name);
+      } catch (error) {
+        // The site is open; failing to remember it must not take that away from the user.
+        console.error('pressroom: could not update the recent sites', error);
+      }
+      return opened.summary;
+    },
+
+    'site.posts': async ({ site }) => {
+      const root = requireOpen(site);
+      const rescanned = await scan(root);
+      openSites.set(root, rescanned);
+      if (rescanned.summary.root !== root) openSites.set(rescanned.summary.root, rescanned);
+      return rescanned.posts;
+    },
+
+    'sample.create': async ({ destination }) => {
+      let parent = destination;
+      if (!parent) parent = (await appState.getSettings()).sampleDestination || deps.info.documentsDir;
+      return { path: await createSampleSite(deps.sampleDir, parent) };
+    },
+
+    'document.read': async ({ site, path: rel }) => readDocument(requireOpen(site), rel),
+
+    'document.save': async ({ site, path: rel, text, baseVersion }) => saveDocument(requireOpen(site), rel, text, baseVersion),
+
+    'shell.openExternal': async ({ url }) => {
+      const checked = checkExternalUrl(url);
+      if (!checked.ok) throw new AppFailure('refused', checked.reason);
+      return { opened: await deps.openExternal(checked.url) };
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The Electron entry (bundled to dist/electron/main.cjs): one instance, the privileged app scheme, a locked
+ * session, the IPC transport over the shared handlers, the menu and the window. Everything that is not glue
+ * lives in the backend and services, which never import electron.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
+import { appDataDir } from './services/app-state/app-data-dir';
+import { resourcesDir, rendererDir } from './app-paths';
+import { createNodeHost } from './backend/node-host';
+import { createLinkGate } from './external-links';
+import { forwardEvents, isAppUrl, registerIpc } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, loadRendererFiles, registerAppProtocol } from './protocol';
+import { hardenSession, hardenWebContents } from './security';
+import { createMainWindow } from './window';
+
+// Electron's own profile (cache, storage) lives with Pressroom's state, so PRESSROOM_APP_DATA isolates both
+// and the single-instance lock is per app-data folder.
+app.setPath('userData', appDataDir());
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
+
+let mainWindow: BrowserWindow | null = null;
+
+function focusedOrMainWindow(): BrowserWindow | null {
+  return BrowserWindow.getFocusedWindow() ?? mainWindow;
+}
+
+function openWindow(): BrowserWindow {
+  const win = createMainWindow({ icon: path.join(resourcesDir(), 'icon.png') });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  mainWindow = win;
+  return win;
+}
+
+/** Asks before any link leaves the app; the dialog is modal to the window the user is looking at. */
+async function confirmExternal(url: string): Promise<boolean> {
+  const options: Electron.MessageBoxOptions = {
+    type: 'question',
+    buttons: ['Open', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+    title: 'Pressroom',
+    message: 'Open this link in your browser?',
+    detail: url,
+  };
+  const parent = focusedOrMainWindow();
+  const answer = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  return answer.response === 0;
+}
+
+/** The native folder picker behind `dialog.pickFolder`. */
+async function pickFolder(opts: { purpose: 'open-site' | 'sample-destination'; defaultPath?: string }): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: opts.purpose === 'open-site' ? 'Open a Jekyll site' : 'Choose where the sample site goes',
+    buttonLabel: opts.purpose === 'open-site' ? 'Open' : 'Choose',
+    defaultPath: opts.defaultPath,
+    properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'],
+  };
+  const parent = focusedOrMainWindow();
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  if (result.canceled || result.filePaths.length === 0) return null;
+  return result.filePaths[0];
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const gate = createLinkGate({ confirm: confirmExternal, open: (url) => shell.openExternal(url) });
+
+  app.on('second-instance', () => {
+    const win = mainWindow;
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  // Every webContents (the window, and anything that might ever be created) is hardened before it loads.
+  app.on('web-contents-created', (_event, contents: WebContents) => hardenWebContents(contents, gate));
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    registerAppProtocol(protocol, loadRendererFiles(rendererDir()));
+
+    const host = createNodeHost({ capabilities: { folderPicker: true }, pickFolder, openExternal: gate });
+    registerIpc(ipcMain, host.handlers, isAppUrl);
+    forwardEvents(host.bus, () => BrowserWindow.getAllWindows());
+
+    app.setAboutPanelOptions({ applicationName: 'Pressroom', applicationVersion: app.getVersion() });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, appName: 'Pressroom' })));
+
+    openWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openWindow();
+    });
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * The application menu: standard role items only (the renderer has its own buttons for opening a site and
+ * settings, so the menu sends nothing to it). Built as a plain template so it can be checked without Electron.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+
+/** What the menu depends on. */
+export interface MenuOptions {
+  isMac: boolean;
+  /** Reload and developer tools appear only when running from source. */
+  isDev: boolean;
+  appName: string;
+}
+
+/** The menu template: File, Edit, View, (Window on macOS) and Help, each made of roles Electron implements. */
+export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
+  const template: MenuItemConstructorOptions[] = [];
+  if (opts.isMac) {
+    template.push({
+      label: opts.appName,
+      submenu: [
+        { role: 'about' },
+        { type: 'separator' },
+        { role: 'services' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    });
+  }
+  template.push({ label: 'File', submenu: [opts.isMac ? { role: 'close' } : { role: 'quit' }] });
+  template.push({
+    label: 'Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'pasteAndMatchStyle' },
+      { role: 'delete' },
+      { type: 'separator' },
+      { role: 'selectAll' },
+    ],
+  });
+  const view: MenuItemConstructorOptions[] = [];
+  if (opts.isDev) view.push({ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' });
+  view.push({ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' });
+  template.push({ label: 'View', submenu: view });
+  if (opts.isMac) template.push({ role: 'windowMenu' });
+  template.push({ role: 'help', submenu: opts.isMac ? [] : [{ role: 'about', label: `About ${opts.appName}` }] });
+  return template;
+}

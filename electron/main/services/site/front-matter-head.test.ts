@@ -1,0 +1,152 @@
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_FRONT_MATTER_CHARS, readFrontMatter } from './front-matter-head';
+
+const g = globalThis as Record<string, unknown>;
+let dir: string;
+let marker: string;
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pressroom-fm-'));
+  marker = path.join(dir, 'pwned.txt');
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+afterEach(() => {
+  delete g.__pwned;
+});
+
+/** A body that, if evaluated, sets a global and writes a file, then returns plausible front matter. */
+function payload(): string {
+  return `(function () { globalThis.__pwned = true; require('fs').writeFileSync(${JSON.stringify(marker)}, 'pwned'); return { title: 'Owned' }; })()`;
+}
+
+describe('readFrontMatter never runs code', () => {
+  it('the payload is real: stock gray-matter would run it (control)', () => {
+    const file = matter(`---js\n(function () { globalThis.__control = 1; return { title: 'ran' }; })()\n---\nbody`, {});
+    expect(file.data.title).toBe('ran');
+    expect(g.__control).toBe(1);
+    delete g.__control;
+  });
+
+  const spellings = ['---js', '---javascript', '--- js', '---JavaScript', '---JS ', '---\tjavascript', '---coffee', '---coffeescript', '---cson', '---Coffee'];
+  for (const open of spellings) {
+    for (const eol of ['\n', '\r\n']) {
+      it(`refuses ${JSON.stringify(open)} with ${JSON.stringify(eol)} line endings`, () => {
+        const text = `${open}${eol}${payload()}${eol}---${eol}Body text${eol}`;
+        const head = readFrontMatter(text);
+        expect(head.error).toMatch(/is code and is never run/);
+        expect(head.data).toEqual({});
+        expect(g.__pwned).toBeUndefined();
+        expect(existsSync(marker)).toBe(false);
+      });
+    }
+  }
+
+  it('refuses code behind a byte-order mark and with no closing delimiter', () => {
+    for (const text of [`\uFEFF---js\n${payload()}\n---\n`, `---javascript\n${payload()}\n`, `---js ${payload()}`]) {
+      const head = readFrontMatter(text);
+      expect(head.error).not.toBeNull();
+      expect(head.data).toEqual({});
+    }
+    expect(g.__pwned).toBeUndefined();
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('refuses every other language, including names that collide with object methods', () => {
+    for (const lang of ['json', 'toml', 'constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const head = readFrontMatter(`---${lang}\n{"title": "x"}\n---\n`);
+      expect(head.error, lang).toMatch(/never (run|read)/);
+      expect(head.data).toEqual({});
+    }
+  });
+
+  it('treats YAML tags as data, never as objects to build', () => {
+    const head = readFrontMatter('---\ntitle: !ruby/object:Gem::Installer {a: 1}\nx: !!js/function "function(){ globalThis.__pwned = true }"\n---\n');
+    expect(g.__pwned).toBeUndefined();
+    expect(head.data.title).toEqual({ a: 1 });
+    expect(typeof head.data.x).toBe('string');
+  });
+});
+
+describe('readFrontMatter reads YAML as Jekyll does', () => {
+  it('reads titles, dates as written and YAML 1.1 booleans', () => {
+    const head = readFrontMatter('---\ntitle: "Launch: day one"\ndate: 2022-09-21 00:30:00 +0200\npublished: no\ncategories: [press, launch]\n---\nBody\n');
+    expect(head).toEqual({ data: { title: 'Launch: day one', date: '2022-09-21 00:30:00 +0200', published: false, categories: ['press', 'launch'] }, error: null });
+  });
+
+  it('reads CRLF files, a BOM, the ... closing line and an explicit ---yaml', () => {
+    expect(readFrontMatter('\uFEFF---\r\ntitle: A\r\n---\r\nBody').data).toEqual({ title: 'A' });
+    expect(readFrontMatter('---\ntitle: B\n...\nBody').data).toEqual({ title: 'B' });
+    expect(readFrontMatter('---yaml\ntitle: C\n---\n').data).toEqual({ title: 'C' });
+    expect(readFrontMatter('---\n---\nBody')).toEqual({ data: {}, error: null });
+    expect(readFrontMatter('No front matter here\n---\n')).toEqual({ data: {}, error: null });
+  });
+
+  it('does not let the body close the front matter early or late', () => {
+    const head = readFrontMatter('---\ntitle: A\n---\n---\nnot: front matter\n---\n');
+    expect(head.data).toEqual({ title: 'A' });
+  });
+
+  it('reports broken YAML with the line in the file', () => {
+    const head = readFrontMatter('---\ntitle: A\ndate: 2022-09-21\ntags: [a, b\n---\nBody');
+    expect(head.error).toMatch(/could not be read/);
+    expect(head.line).toBeGreaterThanOrEqual(4);
+    expect(head.data).toEqual({});
+  });
+
+  it('treats duplicate keys as an error on their line', () => {
+    const head = readFrontMatter('---\ntitle: A\nlayout: post\ntitle: B\n---\n');
+    expect(head.error).toMatch(/unique/);
+    expect(head.line).toBe(4);
+  });
+
+  it('reports front matter without a closing line, or that is not a mapping', () => {
+    expect(readFrontMatter('---\ntitle: A\nBody without end').error).toMatch(/no closing ---/);
+    expect(readFrontMatter('---\n- a\n- b\n---\n').error).toMatch(/key: value/);
+    expect(readFrontMatter('---\njust text\n---\n').error).toMatch(/key: value/);
+  });
+
+  it('keeps __proto__ as a plain key without polluting objects', () => {
+    const head = readFrontMatter('---\n__proto__:\n  polluted: yes\ntitle: A\n---\n');
+    expect(head.data.title).toBe('A');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('readFrontMatter resists hostile input', () => {
+  it('stops an alias bomb (billion laughs) quickly with an error', () => {
+    const rows = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      rows.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const started = Date.now();
+    const head = readFrontMatter(`---\n${rows.join('\n')}\n---\n`);
+    expect(head.error).toMatch(/aliases/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('stops very deep nesting with an error, not a crash', () => {
+    const flow = readFrontMatter(`---\na: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n---\n`);
+    expect(flow.error).toMatch(/nested too deeply/);
+    let block = '---\n';
+    for (let i = 0; i < 5000; i++) block += `${' '.repeat(i)}k:\n`;
+    expect(readFrontMatter(`${block}---\n`).error).toMatch(/could not be read|larger than/);
+    expect(readFrontMatter(`---\n${'- '.repeat(50_000)}x\n---\n`).error).toMatch(/could not be read/);
+  });
+
+  it('refuses a 5 MB value instead of parsing it', () => {
+    const started = Date.now();
+    const head = readFrontMatter(`---\ntitle: ${'x'.repeat(5 * 1024 * 1024)}\n---\nBody`);
+    expect(head.error).toMatch(/larger than/);
+    expect(head.data).toEqual({});
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(readFrontMatter(`---\ntitle: ${'x'.repeat(MAX_FRONT_MATTER_CHARS + 10)}`).error).toMatch(/larger than/);
+  });
+});

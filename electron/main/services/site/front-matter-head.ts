@@ -1,0 +1,158 @@
+/**
+ * Reads the front matter of a post for the list, safely: gray-matter finds the block, YAML is parsed the way
+ * Jekyll (Psych, YAML 1.1) reads it, and every other language, above all JavaScript, is refused, never run.
+ */
+import matter from 'gray-matter';
+import { parseDocument, type ParseOptions, type DocumentOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
+import { AppFailure } from '../../../../shared/contract/errors';
+
+/** Aliases a document may expand; real configs and front matter use a handful, a "billion laughs" thousands. */
+export const MAX_ALIAS_COUNT = 100;
+/** Largest front-matter block we parse; a post's head is far smaller, a bigger block is an attack or a mistake. */
+export const MAX_FRONT_MATTER_CHARS = 256 * 1024;
+
+/** Languages gray-matter would evaluate as code. */
+const CODE_LANGUAGES = ['js', 'javascript', 'coffee', 'coffeescript', 'cson'];
+
+/** The options every YAML parse in the site services uses, so config and front matter read alike. */
+export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.1',
+  uniqueKeys: true,
+  merge: true,
+  // Long single-line errors make the pretty printer build huge regular expressions; we compute lines ourselves.
+  prettyErrors: false,
+  // Keep timestamps as written: a date's day must not move with the time zone. No custom tags are added.
+  customTags: (tags) => tags.filter((t) => !(typeof t === 'object' && t.tag === 'tag:yaml.org,2002:timestamp')),
+};
+
+const TO_JS_OPTIONS: ToJSOptions = { maxAliasCount: MAX_ALIAS_COUNT };
+
+/** A YAML problem with the one-based line it concerns (relative to the parsed text). */
+export class YamlProblem extends Error {
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+  ) {
+    super(message);
+    this.name = 'YamlProblem';
+  }
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  const end = Math.min(offset, text.length);
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function plainMessage(error: unknown): string {
+  if (error instanceof RangeError || (error instanceof Error && /call stack/i.test(error.message))) return 'it is nested too deeply';
+  if (error instanceof ReferenceError && /alias/i.test(error.message)) return 'it expands too many aliases (a YAML "billion laughs")';
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * Parses YAML as Jekyll reads it (YAML 1.1), with bounded aliases and duplicate keys as errors.
+ * Throws YamlProblem (with the line) for anything that is not plain data.
+ */
+export function parseYaml11(text: string): unknown {
+  let doc;
+  try {
+    doc = parseDocument(text, YAML_OPTIONS);
+  } catch (error) {
+    throw new YamlProblem(plainMessage(error), undefined);
+  }
+  const first = doc.errors[0];
+  if (first) {
+    const message = /call stack/i.test(first.message) ? 'it is nested too deeply' : plainMessage(first);
+    throw new YamlProblem(message, lineAt(text, first.pos[0]));
+  }
+  try {
+    return doc.toJS(TO_JS_OPTIONS);
+  } catch (error) {
+    throw new YamlProblem(plainMessage(error), undefined);
+  }
+}
+
+/** Throws for a front-matter language that is not YAML: code is never run, other formats are not Jekyll's. */
+function refuse(language: string): never {
+  const shown = language.slice(0, 40);
+  if (CODE_LANGUAGES.includes(language.toLowerCase())) throw new AppFailure('refused', `Front matter in ${shown} is code and is never run`);
+  throw new AppFailure('refused', `Front matter in ${shown} is not YAML and is never read`);
+}
+
+function refusingEngine(language: string): { parse: () => never; stringify: () => never } {
+  return { parse: () => refuse(language), stringify: () => refuse(language) };
+}
+
+const yamlEngine = {
+  parse: (text: string): object => {
+    if (text.length > MAX_FRONT_MATTER_CHARS) throw new YamlProblem(`it is larger than ${MAX_FRONT_MATTER_CHARS / 1024} KB`, undefined);
+    const value = parseYaml11(text);
+    return value as object;
+  },
+  stringify: (): never => {
+    throw new AppFailure('not-supported', 'Front matter is not written here');
+  },
+};
+
+/**
+ * gray-matter's options: every engine it ships or resolves by alias is replaced, so even a language name it
+ * maps to its `eval` engine (`---JavaScript`) reaches a refusal. Passing options also disables its cache.
+ */
+const MATTER_OPTIONS = {
+  language: 'yaml',
+  excerpt: false,
+  engines: {
+    yaml: yamlEngine,
+    yml: yamlEngine,
+    json: refusingEngine('json'),
+    ...Object.fromEntries(CODE_LANGUAGES.map((l) => [l, refusingEngine(l)])),
+  },
+};
+
+/** The language named after the opening `---`, as gray-matter detects it ('' when none). */
+function declaredLanguage(text: string): string | null {
+  if (!text.startsWith('---') || text.charAt(3) === '-') return null;
+  const end = text.search(/\r?\n/);
+  return (end === -1 ? text.slice(3) : text.slice(3, end)).trim();
+}
+
+/** What the list needs from a post's front matter: the data, or why it could not be read. */
+export interface FrontMatterHead {
+  data: Record<string, unknown>;
+  error: string | null;
+  /** One-based line in the file the error is about. */
+  line?: number;
+}
+
+/**
+ * Reads the front matter at the head of a post's text. Never throws and never runs code: a refused
+ * language, broken YAML or a limit yields `error` (with the line when known) and empty data.
+ */
+export function readFrontMatter(text: string): FrontMatterHead {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const language = declaredLanguage(source);
+  if (language === null) return { data: {}, error: null };
+  try {
+    if (language !== '' && !['yaml', 'yml'].includes(language.toLowerCase())) refuse(language);
+    const close = source.search(/\r?\n---[ \t]*(\r?\n|$)|\r?\n\.\.\.[ \t]*(\r?\n|$)/);
+    if (close === -1) {
+      const why = source.length > MAX_FRONT_MATTER_CHARS ? `is larger than ${MAX_FRONT_MATTER_CHARS / 1024} KB` : 'has no closing ---';
+      return { data: {}, error: `The front matter ${why}`, line: 1 };
+    }
+    if (close > MAX_FRONT_MATTER_CHARS) return { data: {}, error: `The front matter is larger than ${MAX_FRONT_MATTER_CHARS / 1024} KB`, line: 1 };
+    // Hand gray-matter only the block, so its closing-delimiter search cannot stray into the body.
+    const file = matter(source.slice(0, close) + '\n---\n', MATTER_OPTIONS);
+    const data: unknown = file.data;
+    if (data === null || data === undefined) return { data: {}, error: null };
+    if (typeof data !== 'object' || Array.isArray(data) || data instanceof Date || Buffer.isBuffer(data))
+      return { data: {}, error: 'The front matter is not a list of "key: value" lines', line: 2 };
+    return { data: data as Record<string, unknown>, error: null };
+  } catch (error) {
+    if (error instanceof AppFailure) return { data: {}, error: error.message, line: 1 };
+    if (error instanceof YamlProblem) return { data: {}, error: `The front matter could not be read: ${error.message}`, line: error.line };
+    return { data: {}, error: `The front matter could not be read: ${plainMessage(error)}` };
+  }
+}

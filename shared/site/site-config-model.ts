@@ -1,0 +1,105 @@
+/**
+ * What Pressroom needs from a Jekyll `_config.yml`, read from parsed YAML data by a pure function so the
+ * service only has to find, read and parse the file.
+ */
+
+/** One entry of Jekyll's `defaults:`: front matter applied to files matching a scope. */
+export interface FrontMatterDefault {
+  scope: { path?: string; type?: string };
+  values: Record<string, unknown>;
+}
+
+/** The parts of a site's configuration the editor uses. */
+export interface SiteConfig {
+  title: string | null;
+  /** Languages of jekyll-multiple-languages-plugin (`languages:`), in the configured order. */
+  languages: string[];
+  defaultLanguage: string | null;
+  defaults: FrontMatterDefault[];
+  /** Names of the configured collections. */
+  collections: string[];
+  /** Site-relative folders images come from (jekyll-assets `assets.sources`). */
+  assetSources: string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function scalarString(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+function stringList(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  const out: string[] = [];
+  for (const item of items) {
+    const s = scalarString(item);
+    if (s !== null && !out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+/** A configured folder as a clean site-relative path, or null when it names something outside the site. */
+function siteFolder(value: string): string | null {
+  const parts = value.replace(/\\/g, '/').split('/').filter((s) => s !== '' && s !== '.');
+  if (value.startsWith('/') || /^[A-Za-z]:/.test(value) || parts.length === 0 || parts.includes('..')) return null;
+  return parts.join('/');
+}
+
+function defaultsOf(value: unknown): FrontMatterDefault[] {
+  if (!Array.isArray(value)) return [];
+  const out: FrontMatterDefault[] = [];
+  for (const entry of value) {
+    if (!isRecord(entry) || !isRecord(entry.values)) continue;
+    const scope: FrontMatterDefault['scope'] = {};
+    if (isRecord(entry.scope)) {
+      const p = scalarString(entry.scope.path);
+      const t = scalarString(entry.scope.type);
+      if (entry.scope.path === '') scope.path = '';
+      else if (p !== null) scope.path = p;
+      if (t !== null) scope.type = t;
+    }
+    out.push({ scope, values: { ...entry.values } });
+  }
+  return out;
+}
+
+function collectionsOf(value: unknown): string[] {
+  if (Array.isArray(value)) return stringList(value);
+  if (isRecord(value)) return Object.keys(value);
+  return [];
+}
+
+function assetSourcesOf(value: unknown): string[] {
+  if (!isRecord(value)) return [];
+  const out: string[] = [];
+  for (const s of stringList(value.sources)) {
+    const folder = siteFolder(s);
+    if (folder !== null && !out.includes(folder)) out.push(folder);
+  }
+  return out;
+}
+
+/**
+ * Builds the SiteConfig from `_config.yml` data (null for an empty file). Asset sources are what the
+ * config names; the service adds existing conventional folders when it names none.
+ */
+export function siteConfigFromData(data: unknown): SiteConfig {
+  const d = isRecord(data) ? data : {};
+  const languages = stringList(d.languages);
+  const configuredDefault = scalarString(d.default_lang);
+  return {
+    title: scalarString(d.title),
+    languages,
+    defaultLanguage: configuredDefault ?? languages[0] ?? null,
+    defaults: defaultsOf(d.defaults),
+    collections: collectionsOf(d.collections),
+    assetSources: assetSourcesOf(d.assets),
+  };
+}
+
+/** Folders that hold a site's images by convention, tried in this order when the config names none. */
+export const FALLBACK_ASSET_SOURCES = ['_assets/images', '_assets', 'assets'] as const;
