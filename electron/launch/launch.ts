@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../shared/contract/errors';
 import { appRoot } from '../main/app-paths';
-import { startBrowserMode } from '../server/start-browser-mode';
 
 /** Whether Electron can start, and if so which binary; the reason is shown to the user as is. */
 export type ElectronDetection = { ok: true; binary: string } | { ok: false; reason: string };
@@ -122,6 +121,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   }
   process.stdout.write(`Pressroom: ${reason}; starting in browser mode instead.\n`);
   try {
+    // Loaded only now: the Electron path never loads the backend, and tests of detection stay light.
+    const { startBrowserMode } = await import('../server/start-browser-mode');
     const running = await startBrowserMode({ open: args.open, site: args.site });
     process.stdout.write(`Pressroom is running at ${running.url}\n(Press Ctrl+C to stop.)\n`);
     const stop = (): void => {

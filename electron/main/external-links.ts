@@ -36,7 +36,7 @@ export function createLinkGate(deps: LinkGateDeps): LinkGate {
       return false;
     }
     asking = true;
-    let agreed = false;
+    let agreed: boolean;
     try {
       agreed = await deps.confirm(checked.url);
     } catch (error) {

@@ -4,14 +4,26 @@
  * lives in the backend and services, which never import electron.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  type MessageBoxOptions,
+  type OpenDialogOptions,
+  protocol,
+  session,
+  shell,
+  type WebContents,
+} from 'electron';
 import { appDataDir } from './services/app-state/app-data-dir';
 import { resourcesDir, rendererDir } from './app-paths';
 import { createNodeHost } from './backend/node-host';
-import { createLinkGate } from './external-links';
-import { forwardEvents, isAppUrl, registerIpc } from './ipc';
+import { createLinkGate, type LinkGate } from './external-links';
+import { APP_SCHEME, forwardEvents, isAppUrl, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
-import { APP_SCHEME, APP_SCHEME_PRIVILEGES, loadRendererFiles, registerAppProtocol } from './protocol';
+import { APP_SCHEME_PRIVILEGES, loadRendererFiles, registerAppProtocol } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
@@ -38,7 +50,7 @@ function openWindow(): BrowserWindow {
 
 /** Asks before any link leaves the app; the dialog is modal to the window the user is looking at. */
 async function confirmExternal(url: string): Promise<boolean> {
-  const options: Electron.MessageBoxOptions = {
+  const options: MessageBoxOptions = {
     type: 'question',
     buttons: ['Open', 'Cancel'],
     defaultId: 1,
@@ -54,17 +66,45 @@ async function confirmExternal(url: string): Promise<boolean> {
 }
 
 /** The native folder picker behind `dialog.pickFolder`. */
-async function pickFolder(opts: { purpose: 'open-site' | 'sample-destination'; defaultPath?: string }): Promise<string | null> {
-  const options: Electron.OpenDialogOptions = {
-    title: opts.purpose === 'open-site' ? 'Open a Jekyll site' : 'Choose where the sample site goes',
-    buttonLabel: opts.purpose === 'open-site' ? 'Open' : 'Choose',
-    defaultPath: opts.defaultPath,
+async function pickFolder(purpose: 'open-site' | 'sample-destination', defaultPath?: string): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: purpose === 'open-site' ? 'Open a Jekyll site' : 'Choose where the sample site goes',
+    buttonLabel: purpose === 'open-site' ? 'Open' : 'Choose',
+    defaultPath,
     properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'],
   };
   const parent = focusedOrMainWindow();
   const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   if (result.canceled || result.filePaths.length === 0) return null;
   return result.filePaths[0];
+}
+
+/**
+ * In a packaged app the sample site is unpacked beside app.asar (see electron-builder.yml), so copying it
+ * works with plain fs calls; from source the host finds it under resources/.
+ */
+function packagedSampleDir(): string | undefined {
+  if (!app.isPackaged) return undefined;
+  return path.join(process.resourcesPath, 'app.asar.unpacked', 'resources', 'sample-site');
+}
+
+/** Everything that needs `ready`: the locked session, the protocol, the host behind IPC, the menu, the window. */
+function start(gate: LinkGate): void {
+  hardenSession(session.defaultSession);
+  registerAppProtocol(protocol, loadRendererFiles(rendererDir()));
+
+  const host = createNodeHost({ capabilities: { folderPicker: true }, pickFolder, openExternal: gate, sampleDir: packagedSampleDir() });
+  registerIpc(ipcMain, host.handlers, isAppUrl);
+  forwardEvents(host.bus, () => BrowserWindow.getAllWindows());
+
+  app.setAboutPanelOptions({ applicationName: 'Pressroom', applicationVersion: app.getVersion() });
+  const isMac = process.platform === 'darwin';
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac, isDev: !app.isPackaged, appName: 'Pressroom' })));
+
+  openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -86,20 +126,14 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  void app.whenReady().then(() => {
-    hardenSession(session.defaultSession);
-    registerAppProtocol(protocol, loadRendererFiles(rendererDir()));
-
-    const host = createNodeHost({ capabilities: { folderPicker: true }, pickFolder, openExternal: gate });
-    registerIpc(ipcMain, host.handlers, isAppUrl);
-    forwardEvents(host.bus, () => BrowserWindow.getAllWindows());
-
-    app.setAboutPanelOptions({ applicationName: 'Pressroom', applicationVersion: app.getVersion() });
-    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, appName: 'Pressroom' })));
-
-    openWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  void app
+    .whenReady()
+    .then(() => start(gate))
+    .catch((error: unknown) => {
+      // Without this the process would live on with no window; say why and leave.
+      const message = error instanceof Error ? error.message : String(error);
+      console.error('pressroom: start-up failed', error);
+      dialog.showErrorBox('Pressroom could not start', message);
+      app.quit();
     });
-  });
 }

@@ -66,6 +66,11 @@ export function createAppRequestHandler(
     if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return textResponse(404, 'Not found.\n');
     const method = request.method.toUpperCase();
     if (method !== 'GET' && method !== 'HEAD') return textResponse(405, 'Method not allowed.\n', { Allow: 'GET, HEAD' });
+    try {
+      decodeURIComponent(url.pathname);
+    } catch {
+      return textResponse(400, 'Bad request.\n');
+    }
     let file = lookupStatic(files, url.pathname);
     if (!file && looksLikeAppRoute(url.pathname)) file = files.get('/index.html');
     if (!file) {
@@ -96,7 +101,8 @@ export function loadRendererFiles(rendererDir: string): StaticFileMap {
   try {
     return buildStaticMap(rendererDir);
   } catch (error) {
-    console.error(`pressroom: cannot list the renderer files in ${rendererDir}`, error);
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`pressroom: cannot list the renderer files in ${rendererDir} (run "npm run build"): ${reason}`);
     return new Map();
   }
 }

@@ -352,6 +352,8 @@ describe('static files', () => {
     const file = await raw(`GET http://127.0.0.1:${server.port}/../package.json HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`);
     expect(file.split('\r\n')[0]).toBe('HTTP/1.1 404 Not Found');
     expect(file).not.toContain('outside the renderer');
+    const noHost = await raw(`GET / HTTP/1.0\r\nCookie: ${cookie}\r\n\r\n`);
+    expect(noHost.split('\r\n')[0]).toBe('HTTP/1.1 403 Forbidden');
     const evil = await raw(`GET http://evil/ HTTP/1.1\r\nHost: evil\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`);
     expect(evil.split('\r\n')[0]).toBe('HTTP/1.1 403 Forbidden');
   });

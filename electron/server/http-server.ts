@@ -237,7 +237,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     return handleStatic(req, res, pathname);
   }
 
-  const server = http.createServer((req, res) => {
+  // requireHostHeader off: a missing Host then gets our own 403 with the security headers, not node's bare 400.
+  const server = http.createServer({ requireHostHeader: false }, (req, res) => {
     req.on('error', () => undefined);
     res.on('error', () => undefined);
     handle(req, res).catch((error: unknown) => {

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../shared/contract/errors';
-import { rendererDir } from '../main/app-paths';
+import { appRoot, rendererDir } from '../main/app-paths';
 import { createNodeHost } from '../main/backend/node-host';
 import { startHttpServer } from './http-server';
 
@@ -17,6 +17,8 @@ export interface BrowserModeOptions {
   open: boolean;
   appDataDir?: string;
   log?: (message: string) => void;
+  /** Overrides the built renderer's folder (tests); normally dist/renderer under the app root. */
+  rendererDir?: string;
 }
 
 /** A running browser mode: the address to open (with token) and how to stop it. */
@@ -30,12 +32,12 @@ export interface BrowserMode {
 
 /** Starts the server over the Node host; throws AppFailure('not-found') when the renderer is not built. */
 export async function startBrowserMode(opts: BrowserModeOptions): Promise<BrowserMode> {
-  const dir = rendererDir();
+  const dir = opts.rendererDir ?? rendererDir();
   const index = path.join(dir, 'index.html');
   if (!fs.existsSync(index)) {
     throw new AppFailure('not-found', `The app is not built yet (${index} is missing); run "npm run build" first.`, { path: index });
   }
-  const host = createNodeHost({ appDataDir: opts.appDataDir, capabilities: { folderPicker: false } });
+  const host = createNodeHost({ appDataDir: opts.appDataDir, capabilities: { folderPicker: false }, appRoot: appRoot() });
   const server = await startHttpServer({ handlers: host.handlers, bus: host.bus, rendererDir: dir, port: opts.port, log: opts.log });
   const url = opts.site ? `${server.url}&site=${encodeURIComponent(path.resolve(opts.site))}` : server.url;
   if (opts.open) openInBrowser(url);

@@ -33,6 +33,13 @@ export const PROGRESS_INTERVAL_MS = 100;
 /** The label of the scan's progress events (a key of the renderer's message catalogue). */
 export const SCANNING_LABEL = 'progress.scanning';
 
+/** Expands a leading `~` as typed in browser mode's path field; other paths pass through unchanged. */
+function expandHome(p: string, home: string): string {
+  if (p === '~') return home;
+  if (p.startsWith('~/') || p.startsWith('~\\')) return path.join(home, p.slice(2));
+  return p;
+}
+
 interface OpenSite {
   summary: SiteSummary;
   posts: PostEntry[];
@@ -92,7 +99,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'fs.completePath': ({ partial }) => completePath(partial, deps.info.homeDir),
 
     'site.open': async ({ path: sitePath }) => {
-      const opened = await scan(sitePath);
+      const opened = await scan(expandHome(sitePath, deps.info.homeDir));
       openSites.set(opened.summary.root, opened);
       try {
         await appState.addRecent(opened.summary.root, opened.summary.name);
@@ -114,7 +121,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'sample.create': async ({ destination }) => {
       let parent = destination;
       if (!parent) parent = (await appState.getSettings()).sampleDestination || deps.info.documentsDir;
-      return { path: await createSampleSite(deps.sampleDir, parent) };
+      return { path: await createSampleSite(deps.sampleDir, expandHome(parent, deps.info.homeDir)) };
     },
 
     'document.read': async ({ site, path: rel }) => readDocument(requireOpen(site), rel),

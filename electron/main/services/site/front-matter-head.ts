@@ -75,6 +75,54 @@ export function parseYaml11(text: string): unknown {
   }
 }
 
+const FAST_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ ]+(.*))?$/;
+const FAST_PLAIN = /^\p{L}[\p{L}\p{N} _.,/()!?+'&;-]*$/u;
+const FAST_ITEM = /^\p{L}[\p{L}\p{N} _./()!?+'&;-]*$/u;
+const FAST_DATE = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?(?:Z|[+-]\d{2}(?::?\d{2})?))?)?$/;
+const FAST_RESERVED = /^(?:y|n|yes|no|true|false|on|off|null)$/i;
+
+/** One simple scalar as YAML 1.1 (without timestamps) reads it, or undefined when it is not simple. */
+function fastScalar(value: string, item: boolean): unknown {
+  if (value.startsWith('"')) return value.length >= 2 && value.endsWith('"') && !/["\\]/.test(value.slice(1, -1)) ? value.slice(1, -1) : undefined;
+  if (value.startsWith("'")) return value.length >= 2 && value.endsWith("'") && !value.slice(1, -1).includes("'") ? value.slice(1, -1) : undefined;
+  if (FAST_DATE.test(value)) return value;
+  if (FAST_RESERVED.test(value) || !(item ? FAST_ITEM : FAST_PLAIN).test(value)) return undefined;
+  return value;
+}
+
+/**
+ * Reads the common shape of front matter (top-level `key: value` lines with plain words, simple quoted
+ * strings, dates and flat `[a, b]` lists) without the full parser, which costs ~20x more per post.
+ * Returns undefined for anything else, which then goes to the full YAML parser; tests check they agree.
+ */
+export function fastFrontMatter(text: string): Record<string, unknown> | undefined {
+  if (text.includes('\t')) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const raw of text.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const m = FAST_KEY.exec(line);
+    if (!m) return undefined;
+    const key = m[1];
+    if (key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
+    const value = (m[2] ?? '').trim();
+    if (value === '') {
+      out[key] = null;
+    } else if (value.startsWith('[')) {
+      if (!value.endsWith(']')) return undefined;
+      const inner = value.slice(1, -1).trim();
+      const items = inner === '' ? [] : inner.split(',').map((x) => fastScalar(x.trim(), true));
+      if (items.some((x) => x === undefined)) return undefined;
+      out[key] = items;
+    } else {
+      const scalar = fastScalar(value, false);
+      if (scalar === undefined) return undefined;
+      out[key] = scalar;
+    }
+  }
+  return out;
+}
+
 /** Throws for a front-matter language that is not YAML: code is never run, other formats are not Jekyll's. */
 function refuse(language: string): never {
   const shown = language.slice(0, 40);
@@ -89,8 +137,7 @@ function refusingEngine(language: string): { parse: () => never; stringify: () =
 const yamlEngine = {
   parse: (text: string): object => {
     if (text.length > MAX_FRONT_MATTER_CHARS) throw new YamlProblem(`it is larger than ${MAX_FRONT_MATTER_CHARS / 1024} KB`, undefined);
-    const value = parseYaml11(text);
-    return value as object;
+    return (fastFrontMatter(text) ?? parseYaml11(text)) as object;
   },
   stringify: (): never => {
     throw new AppFailure('not-supported', 'Front matter is not written here');

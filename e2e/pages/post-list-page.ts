@@ -1,0 +1,74 @@
+/** The open site: the list of posts with its filters, and the controls around it. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page object for the post list, by the accessible names the renderer gives its controls. */
+export class PostListPage {
+  readonly list: Locator;
+  readonly items: Locator;
+  readonly filterField: Locator;
+  readonly languageSelect: Locator;
+  readonly categorySelect: Locator;
+  readonly settingsButton: Locator;
+  readonly closeSiteButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.list = page.getByRole('listbox', { name: 'Posts' }).or(page.getByRole('list', { name: 'Posts' }));
+    this.items = this.list.getByRole('option').or(this.list.getByRole('listitem'));
+    this.filterField = page.getByRole('searchbox', { name: 'Filter posts' }).or(page.getByRole('textbox', { name: 'Filter posts' }));
+    this.languageSelect = page.getByRole('combobox', { name: 'Language' });
+    this.categorySelect = page.getByRole('combobox', { name: 'Category' });
+    this.settingsButton = page.getByRole('button', { name: 'Settings' });
+    this.closeSiteButton = page.getByRole('button', { name: 'Close site' });
+  }
+
+  /** Waits until the list shows at least one post. */
+  async expectLoaded(): Promise<void> {
+    await expect(this.list).toBeVisible();
+    await expect(this.items.first()).toBeVisible();
+  }
+
+  /** The post entry whose accessible name starts with (or is) `title`. */
+  item(title: string | RegExp): Locator {
+    const name = typeof title === 'string' ? new RegExp(`^${escapeRegExp(title)}`) : title;
+    return this.list.getByRole('option', { name }).or(this.list.getByRole('listitem').filter({ hasText: title }));
+  }
+
+  /** The visible text of each entry, top to bottom. */
+  async itemTexts(): Promise<string[]> {
+    return (await this.items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
+  /** Types into the text filter. */
+  async filter(text: string): Promise<void> {
+    await this.filterField.fill(text);
+  }
+
+  /** Picks a language by its code or label ('' or 'All' for every language). */
+  async selectLanguage(value: string): Promise<void> {
+    await selectByValueOrLabel(this.languageSelect, value);
+  }
+
+  /** Picks a category by its name or label. */
+  async selectCategory(value: string): Promise<void> {
+    await selectByValueOrLabel(this.categorySelect, value);
+  }
+
+  /** Opens the post with this title. */
+  async openPost(title: string): Promise<void> {
+    const entry = this.item(title).first();
+    await entry.click();
+    // An option may need a confirm (Enter) to open; a click normally suffices.
+    if (await entry.getAttribute('aria-selected').catch(() => null)) await entry.press('Enter').catch(() => undefined);
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A native select accepts a value or a label; try the value first. */
+async function selectByValueOrLabel(select: Locator, value: string): Promise<void> {
+  const values = await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  if (values.includes(value)) await select.selectOption({ value });
+  else await select.selectOption({ label: value });
+}

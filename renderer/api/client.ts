@@ -1,0 +1,39 @@
+/** Builds the typed `Api` from the contract's table, so every call exists on both transports without a hand-written list. */
+import { type Api, CALL_NAMES, type CallName } from '../../shared/contract/contract';
+import { type AppError, fail, isErrorCode, type Result } from '../../shared/contract/errors';
+import type { Transport } from './transport';
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Accepts only well-formed Results; anything else from the other side becomes an `internal` error the user can see. */
+export function normalizeResult(value: unknown, name: CallName): Result<unknown> {
+  if (typeof value === 'object' && value !== null && 'ok' in value) {
+    const r = value as { ok: unknown; value?: unknown; error?: Partial<AppError> };
+    if (r.ok === true) return { ok: true, value: r.value === undefined ? null : r.value };
+    if (r.ok === false && r.error && typeof r.error.message === 'string') {
+      const code = isErrorCode(r.error.code) ? r.error.code : 'internal';
+      const error: AppError = { code, message: r.error.message };
+      if (typeof r.error.path === 'string') error.path = r.error.path;
+      if (typeof r.error.line === 'number') error.line = r.error.line;
+      return { ok: false, error };
+    }
+  }
+  return fail('internal', `The answer to ${name} was not understood.`);
+}
+
+/** The renderer's only handle on main: one method per contract call, each resolving to a Result and never rejecting. */
+export function createApi(transport: Transport): Api {
+  const api: Record<string, (args: unknown) => Promise<Result<unknown>>> = {};
+  for (const name of CALL_NAMES) {
+    api[name] = async (args: unknown) => {
+      try {
+        return normalizeResult(await transport.invoke(name, args ?? {}), name);
+      } catch (error) {
+        return fail('io', `Pressroom could not reach its background process: ${describe(error)}`);
+      }
+    };
+  }
+  return Object.freeze(api) as unknown as Api;
+}
