@@ -49,6 +49,8 @@ export interface RunningApp {
   appDataDir: string;
   /** Uncaught errors in the page, so a test can assert that none happened. */
   pageErrors: string[];
+  /** Messages of every alert/confirm/prompt the page opened (each dismissed at once); should stay empty. */
+  dialogs: string[];
   /** What the server wrote to stderr, for failure messages. */
   serverLog(): string;
   close(): Promise<void>;
@@ -186,6 +188,11 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss().catch(() => undefined);
+    });
     await page.goto(server.url);
     const running = server;
     return {
@@ -197,6 +204,7 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
       siteDir,
       appDataDir,
       pageErrors,
+      dialogs,
       serverLog: () => running.stderr(),
       close: cleanup,
     };

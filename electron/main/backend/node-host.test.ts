@@ -25,6 +25,18 @@ describe('createNodeHost', () => {
     expect(JSON.parse(await fs.readFile(path.join(tmp, 'settings.json'), 'utf8')).theme).toBe('light');
   });
 
+  it('copies the bundled sample site and opens the copy, symlinked translations included', async () => {
+    const host = createNodeHost({ appDataDir: path.join(tmp, 'app-data'), capabilities: { folderPicker: false } });
+    const dest = await fs.realpath(tmp);
+    const { path: created } = await host.handlers['sample.create']({ destination: dest });
+    expect(created).toBe(path.join(dest, 'Pressroom sample site'));
+    const summary = await host.handlers['site.open']({ path: created });
+    expect(summary.root).toBe(created);
+    expect(summary.postCount).toBeGreaterThan(0);
+    const posts = await host.handlers['site.posts']({ site: summary.root });
+    expect(posts.every((p) => p.error === null)).toBe(true);
+  });
+
   it('finds the app root from the bundle folder as well as from the source folder', () => {
     const root = findAppRoot();
     expect(findAppRoot(path.join(root, 'dist', 'electron'))).toBe(root);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_FRONT_MATTER_CHARS, readFrontMatter } from './front-matter-head';
+import { fastFrontMatter, MAX_FRONT_MATTER_CHARS, parseYaml11, readFrontMatter } from './front-matter-head';
 
 const g = globalThis as Record<string, unknown>;
 let dir: string;
@@ -148,5 +148,53 @@ describe('readFrontMatter resists hostile input', () => {
     expect(head.data).toEqual({});
     expect(Date.now() - started).toBeLessThan(2000);
     expect(readFrontMatter(`---\ntitle: ${'x'.repeat(MAX_FRONT_MATTER_CHARS + 10)}`).error).toMatch(/larger than/);
+  });
+});
+
+describe('the fast path reads exactly what the YAML parser reads', () => {
+  /** The full parser's answer, or 'error' when it refuses the text. */
+  function full(text: string): unknown {
+    try {
+      return parseYaml11(text);
+    } catch {
+      return 'error';
+    }
+  }
+
+  it('takes the common shape of front matter and agrees with the parser', () => {
+    const text = '\nlayout: post\ntitle: "Press release: launch"\ndate: 2022-09-21 10:00:00 +0200\nupdated: 2022-09-21T10:00:00Z\nday: 2022-09-21\ncategories: [press, news]\ntags: []\nauthor: Jörg Müller\nimage: /assets/x.jpg\nempty:\n# a comment\nsubtitle: Q&A, with (notes)!\n';
+    const fast = fastFrontMatter(text);
+    expect(fast).toBeDefined();
+    expect(fast).toEqual(full(text));
+  });
+
+  it('leaves everything unusual to the parser', () => {
+    const tricky = ['published: no', 'on: x', 'e10: x', 'x: e10', 'x: E+5', 'x: 12', 'x: 0x1F', 'x: 1:30', 'x: .inf', 'x: ~', 'x: Null', 'y: 1', 'a: b\na: c', 'a: b # c', 'a: "x\\"y"', "a: 'it''s'", 'a: [x, [y]]', 'a: ["x, y"]', 'a: [x, ]', 'a:\n  b: c', 'a: b\n  continued', '__proto__: x', '<<: {a: 1}', 'a: &x b', 'a: *x', 'a: !tag b', 'a:\tb', 'a: b: c', 'a: |', '- a', 'a: [yes, no]', 'a: x\n---'];
+    for (const text of tricky) expect(fastFrontMatter(text), text).toBeUndefined();
+  });
+
+  it('agrees with the parser on thousands of random lines', () => {
+    const pieces = ['a', 'b', 'Ab', 'yes', 'No', 'e1', 'E', '1', '2022-09-21', '10:00', ' ', '  ', ',', ':', '-', '.', "'", '"', '#', '[', ']', '!', '&', '*', '?', '/', 'ü', '_', '+', '~', 'null', 'on', '%', '@', '`', '|', '>', '{', '}', '\\', ';', '(', '2022-09-21 10:00:00 +0200', 'T', 'Z', '0x', '.5', '0'];
+    let seed = 42;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let taken = 0;
+    for (let i = 0; i < 50_000; i++) {
+      const lines: string[] = [];
+      for (let l = 0, count = 1 + rnd(3); l < count; l++) {
+        let value = '';
+        for (let k = 0, len = rnd(5); k < len; k++) value += pieces[rnd(pieces.length)];
+        const key = ['title', 'date', 'k', 'y', 'e5', 'tags'][rnd(6)];
+        lines.push(rnd(4) === 0 ? `${key}: [${value}, ${pieces[rnd(pieces.length)]}]` : `${key}: ${value}`);
+      }
+      const text = lines.join('\n');
+      const fast = fastFrontMatter(text);
+      if (fast === undefined) continue;
+      taken++;
+      expect(fast, JSON.stringify(text)).toEqual(full(text));
+    }
+    expect(taken).toBeGreaterThan(500);
   });
 });

@@ -76,10 +76,10 @@ export function parseYaml11(text: string): unknown {
 }
 
 const FAST_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ ]+(.*))?$/;
-const FAST_PLAIN = /^\p{L}[\p{L}\p{N} _.,/()!?+'&;-]*$/u;
+const FAST_PLAIN = /^[\p{L}/][\p{L}\p{N} _.,/()!?+'&;-]*$/u;
 const FAST_ITEM = /^\p{L}[\p{L}\p{N} _./()!?+'&;-]*$/u;
 const FAST_DATE = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?(?:Z|[+-]\d{2}(?::?\d{2})?))?)?$/;
-const FAST_RESERVED = /^(?:y|n|yes|no|true|false|on|off|null)$/i;
+const FAST_RESERVED = /^(?:y|n|yes|no|true|false|on|off|null|e[-+]?\d+)$/i;
 
 /** One simple scalar as YAML 1.1 (without timestamps) reads it, or undefined when it is not simple. */
 function fastScalar(value: string, item: boolean): unknown {
@@ -104,7 +104,7 @@ export function fastFrontMatter(text: string): Record<string, unknown> | undefin
     const m = FAST_KEY.exec(line);
     if (!m) return undefined;
     const key = m[1];
-    if (key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
+    if (key === '__proto__' || FAST_RESERVED.test(key) || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
     const value = (m[2] ?? '').trim();
     if (value === '') {
       out[key] = null;
