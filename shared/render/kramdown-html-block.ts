@@ -1,0 +1,258 @@
+/**
+ * Block-level HTML as kramdown reads it (parser/kramdown/html.rb with `parse_block_html: false`), replacing
+ * markdown-it's CommonMark HTML blocks: a block starts at a line opening any non-span tag and runs to the
+ * matching closing tag (blank lines included), its content kept raw, except where a `markdown` attribute asks
+ * for Markdown inside.
+ */
+import type MarkdownIt from 'markdown-it';
+import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
+import type Token from 'markdown-it/lib/token.mjs';
+
+const NAME = '(?:[A-Za-z_][\\w.\\-]*:)?[A-Za-z_][\\w.\\-]*';
+const WORD = '[\\p{L}\\p{M}\\p{Nd}\\p{Pc}]';
+const ATTRS = `((?:\\s+${NAME}(?:\\s*=\\s*(?:${WORD}+|"[^"]*"|'[^']*'))?)*)`;
+const TAG_RE = new RegExp(`<(${NAME})${ATTRS}\\s*(\\/)?>`, 'uy');
+const CLOSE_RE = new RegExp(`<\\/(${NAME})\\s*>`, 'uy');
+const ATTR_RE = new RegExp(`\\s*(${NAME})(?:\\s*=\\s*(?:(${WORD}+)|"([^"]*)"|'([^']*)'))?`, 'gu');
+const COMMENT_RE = /<!--[^]*?-->/y;
+const PI_RE = /<\?[^]*?\?>/y;
+const TRAILING_WS = /[ \t]*(?:\n|$)/y;
+
+/** Elements kramdown treats as span-level: a line starting with one of them is a paragraph, not a block. */
+export const HTML_SPAN_ELEMENTS = new Set(
+  'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var'.split(' '),
+);
+const BLOCK_MODEL = new Set('address applet article aside blockquote body dd details div dl fieldset figure figcaption footer form header hgroup iframe li main map menu nav noscript object section summary td'.split(' '));
+const SPAN_MODEL = new Set('a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt'.split(' '));
+const VOID = new Set('area base br col command embed hr img input keygen link meta param source track wbr'.split(' '));
+
+type Model = 'raw' | 'block' | 'span';
+/** A piece of an HTML block: text kept as is, or a region to parse as Markdown. */
+type Segment = { raw: string } | { markdown: 'block' | 'span'; text: string };
+
+function modelOf(name: string): Model {
+  return BLOCK_MODEL.has(name) ? 'block' : SPAN_MODEL.has(name) ? 'span' : 'raw';
+}
+
+/** Parses the attribute text of a tag as kramdown does (last duplicate wins, names lower-cased). */
+export function parseHtmlAttributes(text: string): Array<[string, string]> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(ATTR_RE)) out.set(m[1].toLowerCase(), m[2] ?? m[3] ?? m[4] ?? '');
+  return [...out];
+}
+
+function escapeAttr(value: string): string {
+  return value.replace(/&(?!#?\w+;)/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function serializeOpen(name: string, attrs: Array<[string, string]>): string {
+  return `<${name}${attrs.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('')}>`;
+}
+
+interface Scan {
+  segments: Segment[];
+  end: number;
+  closed: boolean;
+}
+
+class Scanner {
+  segments: Segment[] = [];
+  private rawStart = 0;
+  constructor(private readonly src: string) {}
+
+  private flush(upTo: number): void {
+    if (upTo > this.rawStart) this.segments.push({ raw: this.src.slice(this.rawStart, upTo) });
+    this.rawStart = upTo;
+  }
+
+  private emitRaw(text: string, at: number): void {
+    this.flush(at);
+    this.segments.push({ raw: text });
+  }
+
+  /** Handles the element whose open tag matched at `start`; returns the position after it (and its body). */
+  element(start: number, m: RegExpExecArray, parentRaw: boolean): { end: number; closed: boolean } {
+    const name = HTML_SPAN_ELEMENTS.has(m[1].toLowerCase()) || VOID.has(m[1].toLowerCase()) || BLOCK_MODEL.has(m[1].toLowerCase()) || SPAN_MODEL.has(m[1].toLowerCase()) ? m[1].toLowerCase() : m[1];
+    let pos = start + m[0].length;
+    if (m[3] || VOID.has(name)) return { end: pos, closed: true };
+    if (name === 'script' || name === 'style') {
+      const close = new RegExp(`<\\/${name}\\s*>`, 'ig');
+      close.lastIndex = pos;
+      const c = close.exec(this.src);
+      return c ? { end: c.index + c[0].length, closed: true } : { end: this.src.length, closed: false };
+    }
+    const attrs = parseHtmlAttributes(m[2]);
+    const md = attrs.find(([k]) => k === 'markdown');
+    let model: Model = 'raw';
+    if (md) {
+      const v = md[1];
+      model = v === '0' ? 'raw' : v === '1' ? modelOf(name) : v === 'span' ? 'span' : v === 'block' ? 'block' : 'raw';
+      // The attribute disappears from the output even when it changes nothing.
+      this.emitRaw(serializeOpen(name, attrs.filter(([k]) => k !== 'markdown')), start);
+      this.rawStart = pos;
+    }
+    void parentRaw;
+    if (model === 'raw') return this.raw(pos, name);
+    if (model === 'span') {
+      const close = new RegExp(`<\\/${name}\\s*>`, 'ig');
+      close.lastIndex = pos;
+      const c = close.exec(this.src);
+      const innerEnd = c ? c.index : this.src.length;
+      this.flush(pos);
+      this.segments.push({ markdown: 'span', text: this.src.slice(pos, innerEnd) });
+      this.rawStart = innerEnd;
+      return { end: c ? innerEnd + c[0].length : innerEnd, closed: !!c };
+    }
+    TRAILING_WS.lastIndex = pos;
+    if (TRAILING_WS.exec(this.src)) pos = TRAILING_WS.lastIndex;
+    const { innerEnd, end } = findBlockClose(this.src, pos, name);
+    this.flush(pos);
+    this.segments.push({ markdown: 'block', text: this.src.slice(pos, innerEnd) });
+    this.rawStart = innerEnd;
+    return { end, closed: end > innerEnd };
+  }
+
+  /** kramdown's parse_raw_html: text and tags up to the closing tag of `name`. */
+  raw(pos: number, name: string): { end: number; closed: boolean } {
+    const src = this.src;
+    for (;;) {
+      const lt = src.indexOf('<', pos);
+      if (lt < 0) return { end: src.length, closed: false };
+      COMMENT_RE.lastIndex = lt;
+      PI_RE.lastIndex = lt;
+      TAG_RE.lastIndex = lt;
+      CLOSE_RE.lastIndex = lt;
+      let m: RegExpExecArray | null;
+      if (COMMENT_RE.exec(src)) pos = COMMENT_RE.lastIndex;
+      else if (PI_RE.exec(src)) pos = PI_RE.lastIndex;
+      else if ((m = TAG_RE.exec(src))) pos = this.element(lt, m, true).end;
+      else if ((m = CLOSE_RE.exec(src))) {
+        pos = CLOSE_RE.lastIndex;
+        const closeName = m[1];
+        if (closeName === name || closeName.toLowerCase() === name) return { end: pos, closed: true };
+      } else pos = lt + 1;
+    }
+  }
+
+  finish(end: number): Segment[] {
+    this.flush(end);
+    return this.segments;
+  }
+}
+
+/** Finds the `</name>` that ends Markdown content parsed as blocks: the first one at a line start not inside a nested HTML block or code fence. */
+function findBlockClose(src: string, pos: number, name: string): { innerEnd: number; end: number } {
+  const closeRe = new RegExp(`^ {0,3}<\\/${name}\\s*>`, 'i');
+  let fence: string | null = null;
+  let at = pos;
+  while (at < src.length) {
+    const nl = src.indexOf('\n', at);
+    const lineEnd = nl < 0 ? src.length : nl;
+    const line = src.slice(at, lineEnd);
+    const next = nl < 0 ? src.length : nl + 1;
+    if (fence) {
+      if (line.trimStart().startsWith(fence)) fence = null;
+      at = next;
+      continue;
+    }
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) {
+      fence = f[1];
+      at = next;
+      continue;
+    }
+    const c = closeRe.exec(line);
+    if (c) return { innerEnd: at, end: at + c[0].length };
+    const open = /^ {0,3}</.exec(line);
+    if (open) {
+      const lt = at + open[0].length - 1;
+      TAG_RE.lastIndex = lt;
+      const m = TAG_RE.exec(src);
+      if (m && !HTML_SPAN_ELEMENTS.has(m[1].toLowerCase())) {
+        const inner = new Scanner(src);
+        const r = inner.element(lt, m, false);
+        at = Math.max(next, r.end);
+        continue;
+      }
+    }
+    at = next;
+  }
+  return { innerEnd: src.length, end: src.length };
+}
+
+/** Scans one HTML block at the start of `src`; null when the text does not start a kramdown HTML block. */
+export function scanHtmlBlock(src: string): Scan | null {
+  const indent = /^ {0,3}/.exec(src)![0].length;
+  if (src.charCodeAt(indent) !== 0x3c) return null;
+  COMMENT_RE.lastIndex = indent;
+  if (COMMENT_RE.exec(src)) return withTrailing(src, [{ raw: src.slice(0, COMMENT_RE.lastIndex) }], COMMENT_RE.lastIndex, true);
+  TAG_RE.lastIndex = indent;
+  const m = TAG_RE.exec(src);
+  if (!m || HTML_SPAN_ELEMENTS.has(m[1].toLowerCase())) return null;
+  const scanner = new Scanner(src);
+  const r = scanner.element(indent, m, false);
+  return withTrailing(src, scanner.finish(r.end), r.end, r.closed);
+}
+
+function withTrailing(src: string, segments: Segment[], end: number, closed: boolean): Scan {
+  TRAILING_WS.lastIndex = end;
+  const t = TRAILING_WS.exec(src);
+  return { segments, end: t ? TRAILING_WS.lastIndex : end, closed };
+}
+
+/** Marks tokens produced from Markdown inside HTML, whose headers get kramdown's (not GFM's) ids. */
+export const IN_HTML = 'kramdownInHtml';
+
+/** Installs the kramdown HTML block rule in place of markdown-it's. */
+export function kramdownHtmlBlockPlugin(md: MarkdownIt): void {
+  md.block.ruler.at(
+    'html_block',
+    (state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean => {
+      if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+      const first = state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]);
+      if (!first.startsWith('<')) return false;
+      const probe = /^<(!--|[A-Za-z_][\w.:-]*)/.exec(first);
+      if (!probe || (probe[1] !== '!--' && HTML_SPAN_ELEMENTS.has(probe[1].toLowerCase()))) return false;
+      let span = 64;
+      let scan: Scan | null = null;
+      let text = '';
+      for (;;) {
+        const last = Math.min(endLine, startLine + span);
+        text = state.getLines(startLine, last, state.blkIndent, false);
+        scan = scanHtmlBlock(text);
+        if (!scan) return false;
+        if (scan.closed || last >= endLine) break;
+        span *= 4;
+      }
+      if (silent) return true;
+      const consumed = text.slice(0, scan.end);
+      let lines = 0;
+      for (let i = 0; i < consumed.length; i++) if (consumed.charCodeAt(i) === 10) lines++;
+      if (!consumed.endsWith('\n') && scan.end < text.length) lines++;
+      const nextLine = Math.min(endLine, startLine + Math.max(1, lines + (consumed.endsWith('\n') ? 0 : 1)));
+      for (const seg of scan.segments) {
+        if ('raw' in seg) {
+          const t = state.push('html_block', '', 0);
+          t.content = seg.raw.endsWith('\n') ? seg.raw : seg.raw + '\n';
+          t.map = [startLine, nextLine];
+        } else if (seg.markdown === 'span') {
+          const t = state.push('inline', '', 0);
+          t.content = seg.text.trim();
+          t.children = [];
+          t.map = [startLine, nextLine];
+        } else {
+          const before = state.tokens.length;
+          state.md.block.parse(seg.text, state.md, state.env, state.tokens);
+          for (let i = before; i < state.tokens.length; i++) markInHtml(state.tokens[i]);
+        }
+      }
+      state.line = nextLine;
+      return true;
+    },
+    { alt: ['paragraph', 'reference', 'blockquote', 'list'] },
+  );
+}
+
+function markInHtml(t: Token): void {
+  t.meta = { ...(t.meta ?? {}), [IN_HTML]: true };
+}
