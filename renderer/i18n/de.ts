@@ -79,6 +79,7 @@ export const de: Catalogue = {
 
   'settings.title': 'Einstellungen',
   'settings.close': 'Schließen',
+  'settings.done': 'Fertig',
   'settings.general': 'Allgemein',
   'settings.language': 'Sprache der Oberfläche',
   'settings.language.system': 'Wie im System',

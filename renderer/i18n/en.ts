@@ -76,6 +76,7 @@ export const en = {
 
   'settings.title': 'Settings',
   'settings.close': 'Close',
+  'settings.done': 'Done',
   'settings.general': 'General',
   'settings.language': 'Interface language',
   'settings.language.system': 'Same as the system',

@@ -214,7 +214,7 @@ export function kramdownHtmlBlockPlugin(md: MarkdownIt): void {
       const probe = /^<(!--|[A-Za-z_][\w.:-]*)/.exec(first);
       if (!probe || (probe[1] !== '!--' && HTML_SPAN_ELEMENTS.has(probe[1].toLowerCase()))) return false;
       let span = 64;
-      let scan: Scan | null = null;
+      let scan: Scan | null;
       let text = '';
       for (;;) {
         const last = Math.min(endLine, startLine + span);
@@ -225,15 +225,23 @@ export function kramdownHtmlBlockPlugin(md: MarkdownIt): void {
         span *= 4;
       }
       if (silent) return true;
-      const consumed = text.slice(0, scan.end);
+      // kramdown would go on parsing after the closing tag mid-line; keep such a rest with the block instead.
+      let end = scan.end;
+      if (end > 0 && text.charCodeAt(end - 1) !== 10) {
+        const nl = text.indexOf('\n', end);
+        const lineEnd = nl < 0 ? text.length : nl + 1;
+        if (lineEnd > end) scan.segments.push({ raw: text.slice(end, lineEnd) });
+        end = lineEnd;
+      }
       let lines = 0;
-      for (let i = 0; i < consumed.length; i++) if (consumed.charCodeAt(i) === 10) lines++;
-      if (!consumed.endsWith('\n') && scan.end < text.length) lines++;
-      const nextLine = Math.min(endLine, startLine + Math.max(1, lines + (consumed.endsWith('\n') ? 0 : 1)));
-      for (const seg of scan.segments) {
+      for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) lines++;
+      if (end === text.length && !text.endsWith('\n')) lines++;
+      const nextLine = Math.min(endLine, startLine + Math.max(1, lines));
+      scan.segments.forEach((seg, i) => {
         if ('raw' in seg) {
           const t = state.push('html_block', '', 0);
-          t.content = seg.raw.endsWith('\n') ? seg.raw : seg.raw + '\n';
+          const isLast = i === scan.segments.length - 1;
+          t.content = isLast && !seg.raw.endsWith('\n') ? seg.raw + '\n' : seg.raw;
           t.map = [startLine, nextLine];
         } else if (seg.markdown === 'span') {
           const t = state.push('inline', '', 0);
@@ -243,9 +251,9 @@ export function kramdownHtmlBlockPlugin(md: MarkdownIt): void {
         } else {
           const before = state.tokens.length;
           state.md.block.parse(seg.text, state.md, state.env, state.tokens);
-          for (let i = before; i < state.tokens.length; i++) markInHtml(state.tokens[i]);
+          for (let k = before; k < state.tokens.length; k++) markInHtml(state.tokens[k]);
         }
-      }
+      });
       state.line = nextLine;
       return true;
     },

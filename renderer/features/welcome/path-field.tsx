@@ -9,6 +9,7 @@ import { Icon } from '../../common/icons';
 import { useDebounced } from '../../common/use-debounced';
 import { useI18n } from '../../i18n/i18n-context';
 import { acceptedValue } from './accepted-value';
+import './path-field.css';
 
 /** How long typing must pause before suggestions are asked for. */
 export const COMPLETION_DELAY_MS = 150;

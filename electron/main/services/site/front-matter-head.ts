@@ -100,18 +100,19 @@ export function fastFrontMatter(text: string): Record<string, unknown> | undefin
   const out: Record<string, unknown> = {};
   for (const raw of text.split('\n')) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (line.trim() === '' || line.startsWith('#')) continue;
+    if (/^ *$/.test(line) || line.startsWith('#')) continue;
     const m = FAST_KEY.exec(line);
     if (!m) return undefined;
     const key = m[1];
     if (key === '__proto__' || FAST_RESERVED.test(key) || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
-    const value = (m[2] ?? '').trim();
+    // Only spaces count as YAML whitespace here (String#trim would also drop no-break spaces, which YAML keeps).
+    const value = (m[2] ?? '').replace(/ +$/, '');
     if (value === '') {
       out[key] = null;
     } else if (value.startsWith('[')) {
       if (!value.endsWith(']')) return undefined;
-      const inner = value.slice(1, -1).trim();
-      const items = inner === '' ? [] : inner.split(',').map((x) => fastScalar(x.trim(), true));
+      const inner = value.slice(1, -1).replace(/^ +| +$/g, '');
+      const items = inner === '' ? [] : inner.split(',').map((x) => fastScalar(x.replace(/^ +| +$/g, ''), true));
       if (items.some((x) => x === undefined)) return undefined;
       out[key] = items;
     } else {

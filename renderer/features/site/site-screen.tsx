@@ -1,0 +1,109 @@
+/** The screen of an open site: a toolbar with its name and path, the post list on the left, the open post on the right. */
+import { useCallback, useEffect, useState } from 'react';
+import type { AppError } from '../../../shared/contract/errors';
+import type { PostEntry, SiteSummary } from '../../../shared/contract/models';
+import { useApi } from '../../api/api-context';
+import { ErrorAlert } from '../../common/error-alert';
+import { Icon } from '../../common/icons';
+import { useI18n } from '../../i18n/i18n-context';
+import { DocumentPlaceholder, DocumentView } from '../document/document-view';
+import { PostList } from '../posts/post-list';
+import { useProgress } from '../progress/progress-context';
+import './site.css';
+
+/** Props: the summary `site.open` returned, and the two ways out of the screen. */
+export interface SiteScreenProps {
+  site: SiteSummary;
+  onClose(): void;
+  onOpenSettings(): void;
+}
+
+/** Loads the post list through `site.posts` (with progress) and keeps the chosen post open. */
+function usePosts(root: string) {
+  const api = useApi();
+  const { track } = useProgress();
+  const [posts, setPosts] = useState<PostEntry[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const load = useCallback(async () => {
+    setError(null);
+    const r = await track('busy.openingSite', () => api['site.posts']({ site: root }));
+    if (r.ok) setPosts(r.value);
+    else setError(r.error);
+  }, [api, track, root]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return { posts, error, setError, reload: load };
+}
+
+/** The whole site screen. */
+export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
+  const { t, tn } = useI18n();
+  const { busy } = useProgress();
+  const { posts, error, setError, reload } = usePosts(site.root);
+  const [openPost, setOpenPost] = useState<PostEntry | null>(null);
+  const [showWarnings, setShowWarnings] = useState(false);
+
+  // After a reload, show the fresh entry of the open post (its marks may have changed).
+  useEffect(() => {
+    if (!posts) return;
+    setOpenPost((p) => (p ? (posts.find((q) => q.path === p.path) ?? null) : null));
+  }, [posts]);
+
+  return (
+    <div className="site-screen">
+      <header className="toolbar">
+        <div className="toolbar-site">
+          <Icon name="site" className="toolbar-icon" />
+          <div className="toolbar-titles">
+            <h1 className="site-name">{site.name}</h1>
+            <p className="site-path" title={site.root}>
+              {site.root}
+            </p>
+          </div>
+        </div>
+        <div className="toolbar-actions">
+          <button type="button" className="icon-button" onClick={() => void reload()} disabled={busy} aria-label={t('posts.reload')} title={t('posts.reload')}>
+            <Icon name="reload" />
+          </button>
+          <button type="button" className="button ghost" onClick={onOpenSettings}>
+            <Icon name="gear" />
+            {t('site.settings')}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('site.close')}
+          </button>
+        </div>
+      </header>
+      {site.warnings.length > 0 ? (
+        <div className="warning-bar">
+          <Icon name="alert" />
+          <span>{tn('site.warnings', site.warnings.length)}</span>
+          <button type="button" className="link-button" aria-expanded={showWarnings} onClick={() => setShowWarnings((s) => !s)}>
+            {showWarnings ? t('site.hideWarnings') : t('site.showWarnings')}
+          </button>
+          {showWarnings ? (
+            <ul className="warning-list">
+              {site.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <ErrorAlert error={error} onDismiss={() => setError(null)} className="site-alert" />
+      <div className="site-body">
+        <aside className="sidebar">
+          {posts ? (
+            <PostList posts={posts} siteLanguages={site.languages} selectedPath={openPost?.path ?? null} onOpen={setOpenPost} />
+          ) : (
+            <div className="sidebar-loading">
+              <span className="spinner" aria-hidden="true" />
+            </div>
+          )}
+        </aside>
+        <main className="document-pane">{openPost ? <DocumentView key={openPost.path} site={site.root} post={openPost} /> : <DocumentPlaceholder />}</main>
+      </div>
+    </div>
+  );
+}
