@@ -1,12 +1,13 @@
 /** The renderer's entry: picks the transport once, builds the Api from the contract and mounts the app. */
+// The shared stylesheets first, so each feature's own rules come after them and win.
+import './theme/theme.css';
+import './theme/controls.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api/api-context';
 import { createApi } from './api/client';
 import { selectTransport } from './api/select-transport';
 import { App } from './app/app';
-import './theme/theme.css';
-import './theme/controls.css';
 
 const transport = selectTransport();
 const api = createApi(transport);

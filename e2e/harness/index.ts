@@ -78,12 +78,12 @@ export async function copySite(source: string, destination: string): Promise<voi
 }
 
 /**
- * Spawns `node dist/electron/cli.cjs serve [site] --port 0 --no-open` with its own app-data folder and
- * resolves with the address from the first line it prints.
+ * Spawns `node dist/electron/cli.cjs serve [site] --no-open` (no `--port`: the server picks a free one) with
+ * its own app-data folder and resolves with the address from the first line it prints.
  */
 export async function startServer(opts: { siteDir?: string; appDataDir: string; extraEnv?: NodeJS.ProcessEnv }): Promise<RunningServer> {
   if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: build first (npm run build, or npm run test:e2e).`);
-  const args = [CLI_PATH, 'serve', ...(opts.siteDir ? [opts.siteDir] : []), '--port', '0', '--no-open'];
+  const args = [CLI_PATH, 'serve', ...(opts.siteDir ? [opts.siteDir] : []), '--no-open'];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, PRESSROOM_APP_DATA: opts.appDataDir, BROWSER: 'none', ...opts.extraEnv },

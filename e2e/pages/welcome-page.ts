@@ -29,12 +29,15 @@ export class WelcomePage {
     await this.openButton.click();
   }
 
+  /** The field for where the sample copy goes (shown after "Open the sample site"). */
+  get sampleDestinationField(): Locator {
+    return this.page.getByRole('combobox', { name: 'Folder for the copy' }).or(this.page.getByRole('textbox', { name: 'Folder for the copy' }));
+  }
+
   /** Opens a copy of the sample site placed under `destination` (typed into the destination field). */
   async openSample(destination: string): Promise<void> {
     await this.sampleButton.click();
-    const field = this.page.getByRole('textbox', { name: /destination|folder/i }).last();
-    await field.fill(destination);
-    const confirm = this.page.getByRole('button', { name: /^(Create copy|Copy|Create|Copy and open|Open)$/ }).last();
-    await confirm.click();
+    await this.sampleDestinationField.fill(destination);
+    await this.page.getByRole('button', { name: 'Copy and open' }).click();
   }
 }

@@ -20,9 +20,13 @@ interface Answer {
 
 /** One raw HTTP request to 127.0.0.1:port; `rawPath` is sent byte for byte (no URL normalisation). */
 function request(port: number, rawPath: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+  const headers: Record<string, string> = { Host: `127.0.0.1:${port}`, ...opts.headers };
+  // An empty Host means none at all: Node would otherwise put its own in.
+  const setHost = headers.Host !== '';
+  if (!setHost) delete headers.Host;
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: rawPath, method: opts.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...opts.headers }, agent: false },
+      { host: '127.0.0.1', port, path: rawPath, method: opts.method ?? 'GET', headers, setHost, agent: false },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

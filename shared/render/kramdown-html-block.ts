@@ -4,9 +4,9 @@
  * matching closing tag (blank lines included), its content kept raw, except where a `markdown` attribute asks
  * for Markdown inside.
  */
-import type MarkdownIt from 'markdown-it';
-import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
-import type Token from 'markdown-it/lib/token.mjs';
+import type { MarkdownIt } from 'markdown-it';
+import type { StateBlock } from 'markdown-it';
+import type { Token } from 'markdown-it';
 
 const NAME = '(?:[A-Za-z_][\\w.\\-]*:)?[A-Za-z_][\\w.\\-]*';
 const WORD = '[\\p{L}\\p{M}\\p{Nd}\\p{Pc}]';

@@ -4,10 +4,10 @@
  * IAL right after a block (no blank line between) belongs to that block, otherwise to the block that starts
  * on the very next line; a span IAL belongs to the span element right before it.
  */
-import type MarkdownIt from 'markdown-it';
-import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
-import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
-import type Token from 'markdown-it/lib/token.mjs';
+import type { MarkdownIt } from 'markdown-it';
+import type { StateBlock } from 'markdown-it';
+import type { StateCore } from 'markdown-it';
+import type { Token } from 'markdown-it';
 
 const ANY = '(?:\\\\\\}|[^}])';
 const IAL_BLOCK_LINE = new RegExp(`^ {0,3}\\{:(?![:/])(${ANY}+)\\}[ \\t]*$`);
@@ -78,7 +78,6 @@ function openOf(tokens: Token[], closeIdx: number): number {
 
 function applyBlockIals(state: StateCore): void {
   const tokens = state.tokens;
-  const pendingPrev = new Map<number, Ial[]>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type !== 'kramdown_ial') continue;
@@ -90,14 +89,9 @@ function applyBlockIals(state: StateCore): void {
     } else if (target === 'next') {
       let j = i + 1;
       while (j < tokens.length && tokens[j].type === 'kramdown_ial') j++;
-      if (j < tokens.length && tokens[j].nesting >= 0 && tokens[j].level === t.level) {
-        const list = pendingPrev.get(j) ?? [];
-        list.push(ial);
-        pendingPrev.set(j, list);
-      }
+      if (j < tokens.length && tokens[j].nesting >= 0 && tokens[j].level === t.level) applyIal(tokens[j], ial);
     }
   }
-  for (const [j, ials] of pendingPrev) for (const ial of ials) applyIal(tokens[j], ial);
   state.tokens = tokens.filter((t) => t.type !== 'kramdown_ial');
 }
 

@@ -3,10 +3,10 @@
  * item's first paragraph gets `<p>`, task lists, no `start` on ordered lists, header ids, typography, and
  * table alignment style.
  */
-import type MarkdownIt from 'markdown-it';
-import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
-import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
-import type Token from 'markdown-it/lib/token.mjs';
+import type { MarkdownIt } from 'markdown-it';
+import type { StateBlock } from 'markdown-it';
+import type { StateCore } from 'markdown-it';
+import type { Token } from 'markdown-it';
 import { IN_HTML } from './kramdown-html-block';
 import { kramdownTypography } from './kramdown-typography';
 
@@ -219,7 +219,7 @@ function tableStyles(state: StateCore): void {
   for (const t of state.tokens) {
     if (t.type !== 'th_open' && t.type !== 'td_open') continue;
     const style = t.attrGet('style');
-    if (style) t.attrSet('style', style.replace(/text-align:\s*(\w+)/, 'text-align: $1'));
+    if (style) t.attrSet('style', String(style).replace(/text-align:\s*(\w+)/, 'text-align: $1'));
   }
 }
 

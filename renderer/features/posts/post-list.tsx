@@ -43,7 +43,7 @@ export function PostList({ posts, siteLanguages, selectedPath, onOpen }: PostLis
   const filtered = filter.text !== '' || filter.language !== '' || filter.category !== '';
 
   return (
-    <section className="post-panel" aria-labelledby={`${id}-heading`}>
+    <section className="post-panel">
       <h2 id={`${id}-heading`} className="visually-hidden">
         {t('posts.heading')}
       </h2>

@@ -28,13 +28,15 @@ export function PostRow({ post, describedBy }: { post: PostEntry; describedBy: s
         {post.symlinkTarget ? (
           <span className="badge badge-link" title={post.symlinkTarget}>
             <Icon name="link" />
-            {symlinkText(post)}
+            <span className="badge-text">{symlinkText(post)}</span>
           </span>
         ) : null}
         {post.error ? (
           <span className="badge badge-error" title={post.error}>
             <Icon name="alert" />
-            {t('posts.error')}: {post.error}
+            <span className="badge-text">
+              {t('posts.error')}: {post.error}
+            </span>
           </span>
         ) : null}
       </div>

@@ -79,11 +79,6 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         aria-posinset={i + 1}
         className={classes}
         style={{ transform: `translateY(${i * rowHeight}px)`, height: rowHeight }}
-        onMouseDown={(e) => {
-          // Keep focus on the listbox itself, which carries the keyboard.
-          e.preventDefault();
-          ref.current?.focus();
-        }}
         onClick={() => {
           onActiveChange(i);
           onActivate(item, i);

@@ -73,6 +73,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
 
         <fieldset className="settings-group">
           <legend>{t('settings.general')}</legend>
+          <div className="group-fields columns">
           <label className="setting">
             <span className="field-label">{t('settings.language')}</span>
             <select className="select" value={settings.uiLanguage} onChange={(e) => save({ uiLanguage: e.target.value as UiLanguage })}>
@@ -93,10 +94,12 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
               ))}
             </select>
           </label>
+          </div>
         </fieldset>
 
         <fieldset className="settings-group">
           <legend>{t('settings.commits')}</legend>
+          <div className="group-fields">
           <div className="setting">
             <label className="field-label" htmlFor={ids.name}>
               {t('settings.authorName')}
@@ -143,11 +146,14 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
               {t('settings.autosaveHint')}
             </p>
           </div>
+          </div>
         </fieldset>
 
         <fieldset className="settings-group">
           <legend>{t('settings.sample')}</legend>
+          <div className="group-fields">
           <PathField label={t('settings.sampleDestination')} value={sample.value} onChange={sample.change} onSubmit={sample.flush} />
+          </div>
         </fieldset>
 
         <ErrorAlert error={error} onDismiss={() => setError(null)} />

@@ -43,7 +43,7 @@ export function RecentSites({ onOpen, onError, disabled }: RecentSitesProps) {
 
   const headingId = 'recent-sites-heading';
   return (
-    <section className="recent" aria-labelledby={headingId}>
+    <section className="recent">
       <h2 id={headingId} className="section-title">
         {t('welcome.recent')}
       </h2>

@@ -1,0 +1,38 @@
+/**
+ * Markdown → HTML as Jekyll's kramdown does it (`input: GFM`, `auto_ids`, `hard_wrap: false`, smart quotes,
+ * `entity_output: as_char`, rouge), built on markdown-it with rules that reproduce kramdown's behaviour.
+ * What still differs is listed by the golden test (shared/render/golden.test.ts).
+ */
+import MarkdownItCtor, { type MarkdownIt } from 'markdown-it';
+import deflist from 'markdown-it-deflist';
+import footnote from 'markdown-it-footnote';
+import { kramdownHtmlBlockPlugin } from './kramdown-html-block';
+import { kramdownIalPlugin } from './kramdown-ial';
+import { kramdownRenderPlugin } from './kramdown-render-rules';
+import { kramdownStructurePlugin } from './kramdown-structure';
+
+function create(): MarkdownIt {
+  const md: MarkdownIt = new MarkdownItCtor({ html: true, xhtmlOut: true, breaks: false, linkify: false, typographer: false });
+  // kramdown leaves URLs as written (no percent-encoding) and does not refuse any scheme; the preview's
+  // sanitizer decides what may run.
+  md.normalizeLink = (url: string) => url;
+  md.normalizeLinkText = (text: string) => text;
+  md.validateLink = () => true;
+  md.use(footnote);
+  md.use(deflist);
+  // kramdown has no inline footnotes (^[...]).
+  md.inline.ruler.disable('footnote_inline');
+  kramdownHtmlBlockPlugin(md);
+  kramdownIalPlugin(md);
+  kramdownStructurePlugin(md);
+  kramdownRenderPlugin(md);
+  return md;
+}
+
+let instance: MarkdownIt | null = null;
+
+/** Renders kramdown-flavoured Markdown (after Liquid) to an HTML body. One shared parser: creating one is slow. */
+export function renderMarkdown(source: string): string {
+  instance ??= create();
+  return instance.render(source, {});
+}

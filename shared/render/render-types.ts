@@ -1,0 +1,35 @@
+/** Types shared by the rendering pipeline (preview and export both call renderPost). */
+
+/** What a post can see of its site while rendering, supplied by the caller (no file access in shared/). */
+export interface SiteContext {
+  /** `_config.yml` as data; becomes Liquid's `site` (with `data`). */
+  config: Record<string, unknown>;
+  /** `_data` as data: `site.data`. */
+  data?: Record<string, unknown>;
+  /** Resolves a `{% asset %}` path to a URL; null when the asset does not exist. */
+  assetUrl(path: string): string | null;
+  /** Resolves a `{% post_url %}` name to a URL; null when no such post exists. */
+  postUrl(name: string): string | null;
+}
+
+/** Something the author should know about the render; the HTML is still produced. */
+export interface RenderProblem {
+  kind: 'front-matter' | 'liquid-syntax' | 'liquid-error' | 'missing-asset' | 'missing-post';
+  message: string;
+  /** One-based line in the whole file (front matter included). */
+  line?: number;
+}
+
+/** Input of renderPost: the whole file, and optionally its site-relative path (for page.url, page.date). */
+export interface RenderInput {
+  source: string;
+  site: SiteContext;
+  path?: string;
+}
+
+/** Output of renderPost. */
+export interface RenderOutput {
+  html: string;
+  frontMatter: Record<string, unknown>;
+  problems: RenderProblem[];
+}
