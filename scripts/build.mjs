@@ -30,6 +30,6 @@ await esbuild({
 });
 
 await viteBuild({
-  configFile: path.join(root, 'renderer/vite.config.ts'),
+  configFile: path.join(root, 'renderer/vite.config.mts'),
   logLevel: quiet ? 'warn' : 'info',
 });

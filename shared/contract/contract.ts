@@ -48,7 +48,8 @@ export const calls = {
   ),
   'fs.completePath': call<{ partial: string }, PathCompletion[]>(obj({ partial: str({ max: 4096 }) })),
   'site.open': call<{ path: string }, SiteSummary>(obj({ path: sitePath })),
-  'site.posts': call<{ site: string }, PostEntry[]>(obj({ site: sitePath })),
+  /** The posts of an open site: those read by `site.open`, or read afresh with `refresh`. */
+  'site.posts': call<{ site: string; refresh?: boolean }, PostEntry[]>(obj({ site: sitePath, refresh: optional(bool()) })),
   'sample.create': call<{ destination?: string }, { path: string }>(obj({ destination: optional(str()) })),
   'document.read': call<{ site: string; path: string }, DocumentSnapshot>(obj({ site: sitePath, path: relPath })),
   'document.save': call<{ site: string; path: string; text: string; baseVersion: string }, SaveResult>(

@@ -114,12 +114,13 @@ describe('site.open and site.posts', () => {
     expect(events.filter((e) => e.name === 'progress').at(-1)?.payload).toMatchObject({ finished: true });
   });
 
-  it('lists posts only for a site opened in this session, rescanning each time', async () => {
+  it('lists posts only for a site opened in this session, from the opening scan unless refreshed', async () => {
     expect(await failure('site.posts', { site })).toMatchObject({ code: 'not-found', message: 'This site is not open.' });
     const { root } = await handlers['site.open']({ path: site });
     expect((await handlers['site.posts']({ site: root })).map((p) => p.title)).toEqual(['Hello world']);
     await fs.writeFile(path.join(site, '_posts', '2024-04-01-second.md'), '---\ntitle: Second\n---\nMore.\n');
-    expect((await handlers['site.posts']({ site: root })).map((p) => p.title).sort()).toEqual(['Hello world', 'Second']);
+    expect((await handlers['site.posts']({ site: root })).map((p) => p.title)).toEqual(['Hello world']);
+    expect((await handlers['site.posts']({ site: root, refresh: true })).map((p) => p.title).sort()).toEqual(['Hello world', 'Second']);
   });
 });
 

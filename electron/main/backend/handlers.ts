@@ -110,8 +110,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return opened.summary;
     },
 
-    'site.posts': async ({ site }) => {
+    'site.posts': async ({ site, refresh }) => {
       const root = requireOpen(site);
+      const cached = openSites.get(root);
+      if (!refresh && cached) return cached.posts;
       const rescanned = await scan(root);
       openSites.set(root, rescanned);
       if (rescanned.summary.root !== root) openSites.set(rescanned.summary.root, rescanned);

@@ -24,16 +24,17 @@ function usePosts(root: string) {
   const { track } = useProgress();
   const [posts, setPosts] = useState<PostEntry[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const load = useCallback(async () => {
+  const load = useCallback(async (refresh = false) => {
     setError(null);
-    const r = await track('busy.openingSite', () => api['site.posts']({ site: root }));
+    const r = await track('busy.openingSite', () => api['site.posts']({ site: root, refresh }));
     if (r.ok) setPosts(r.value);
     else setError(r.error);
   }, [api, track, root]);
   useEffect(() => {
     void load();
   }, [load]);
-  return { posts, error, setError, reload: load };
+  const reload = useCallback(() => load(true), [load]);
+  return { posts, error, setError, reload };
 }
 
 /** The whole site screen. */

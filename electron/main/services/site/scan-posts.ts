@@ -147,6 +147,13 @@ function categoriesOf(data: Record<string, unknown>): string[] {
 }
 
 /** Builds the list entry from what was read; `data` is empty when the front matter could not be read. */
+/** Sites without `_i18n` folders name a post's language in its front matter (`lang:` or `language:`). */
+function frontMatterLanguage(data: Record<string, unknown>, languages: readonly string[]): string | null {
+  const value = stringOf(data.lang) ?? stringOf(data.language);
+  if (!value) return null;
+  return languages.length === 0 || languages.includes(value) ? value : null;
+}
+
 function entryOf(c: Candidate, data: Record<string, unknown>, error: string | null, size: number, languages: readonly string[]): PostEntry {
   const fromName = c.kind === 'post' ? parsePostFileName(c.fileName) : null;
   const slug = fromName?.slug ?? draftSlugOfFileName(c.fileName) ?? c.fileName;
@@ -158,7 +165,7 @@ function entryOf(c: Candidate, data: Record<string, unknown>, error: string | nu
     date: fmDate ?? fromName?.date ?? null,
     dateSource: fmDate ? 'front-matter' : fromName ? 'file-name' : 'none',
     slug,
-    language: languageOfPath(c.rel, languages),
+    language: languageOfPath(c.rel, languages) ?? frontMatterLanguage(data, languages),
     category: categories[0] ?? null,
     categories,
     layout: stringOf(data.layout),

@@ -1,5 +1,8 @@
 import { defineConfig } from 'vite';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const __dirname = path.dirname(fileURLToPath(import.meta.url));
 
 // One renderer build for both transports. Relative base so the same files load from the Electron
 // custom protocol and from the browser-mode server.
