@@ -119,7 +119,8 @@ async function runPosts(args: string[], io: CliIo): Promise<number> {
 function parsePort(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const port = Number(value);
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || port < 1 || port > 65535) throw new UsageError(`--port must be a number from 1 to 65535, not "${String(value)}"`);
+  // 0 asks the system for a free port, as tests and scripts that run several servers do.
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${String(value)}"`);
   return port;
 }
 

@@ -58,6 +58,8 @@ interface Scan {
 class Scanner {
   segments: Segment[] = [];
   private rawStart = 0;
+  /** Elements left open at the end of the text; kramdown closes them (innermost first). */
+  private readonly autoClosed: string[] = [];
   constructor(private readonly src: string) {}
 
   private flush(upTo: number): void {
@@ -92,7 +94,11 @@ class Scanner {
       this.rawStart = pos;
     }
     void parentRaw;
-    if (model === 'raw') return this.raw(pos, name);
+    if (model === 'raw') {
+      const r = this.raw(pos, name);
+      if (!r.closed) this.autoClosed.push(name);
+      return r;
+    }
     if (model === 'span') {
       const close = new RegExp(`<\\/${name}\\s*>`, 'ig');
       close.lastIndex = pos;
@@ -136,6 +142,7 @@ class Scanner {
 
   finish(end: number): Segment[] {
     this.flush(end);
+    for (const name of this.autoClosed) this.segments.push({ raw: `</${name}>` });
     return this.segments;
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
-import type { StateCore } from 'markdown-it';
+import type { StateCore, StateInline } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { IN_HTML } from './kramdown-html-block';
 import { kramdownTypography } from './kramdown-typography';
@@ -77,14 +77,50 @@ function fixList(state: StateBlock, listOpen: number): void {
   if (isTaskList) tokens[listOpen].attrSet('class', 'task-list');
 }
 
+const KRAMDOWN_LIST_START = /^([+*-]|\d+\.)[\t ]/;
+const HR_LINE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+function lineText(state: StateBlock, line: number): string {
+  return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
+}
+
+/** The next line (after blank ones) continues the list in kramdown: any bullet continues a bullet list. */
+function continuesList(state: StateBlock, line: number, end: number, ordered: boolean, indent: number): number {
+  let l = line;
+  while (l < end && state.isEmpty(l)) l++;
+  if (l >= end || state.sCount[l] !== indent) return -1;
+  const text = lineText(state, l);
+  if (HR_LINE.test(text)) return -1;
+  const m = KRAMDOWN_LIST_START.exec(text);
+  if (!m || /\d/.test(m[1]) !== ordered) return -1;
+  return l;
+}
+
 function wrapListRule(md: MarkdownIt): void {
   const rules = (md.block.ruler as unknown as { __rules__: Array<{ name: string; fn: (...a: unknown[]) => boolean }> }).__rules__;
   const rule = rules.find((r) => r.name === 'list')!;
   const original = rule.fn as (state: StateBlock, start: number, end: number, silent: boolean) => boolean;
   rule.fn = ((state: StateBlock, start: number, end: number, silent: boolean) => {
+    // kramdown (GFM quirk paragraph_end): any list marker ends a paragraph, also "2." and empty items.
+    if (silent && state.parentType === 'paragraph' && state.sCount[start] - state.blkIndent < 4) {
+      if (KRAMDOWN_LIST_START.test(lineText(state, start) + ' ')) return true;
+    }
     const before = state.tokens.length;
     const ok = original(state, start, end, silent);
-    if (ok && !silent && state.tokens.length > before) fixList(state, before);
+    if (!ok || silent || state.tokens.length === before) return ok;
+    const ordered = state.tokens[before].type === 'ordered_list_open';
+    for (;;) {
+      const next = continuesList(state, state.line, end, ordered, state.sCount[start]);
+      if (next < 0) break;
+      const closeIdx = state.tokens.length - 1;
+      const mark = state.tokens.length;
+      if (!original(state, next, end, false)) break;
+      state.tokens.splice(mark, 1);
+      state.tokens.splice(closeIdx, 1);
+    }
+    const close = state.tokens[state.tokens.length - 1];
+    if (state.tokens[before].map && close.nesting === -1) state.tokens[before].map![1] = state.line;
+    fixList(state, before);
     return ok;
   }) as (...a: unknown[]) => boolean;
 }
@@ -211,8 +247,42 @@ function headerIds(state: StateCore): void {
     if (t.type !== 'heading_open' || t.attrGet('id') !== null) continue;
     const text = rawText(tokens[i + 1].children ?? []);
     const inHtml = inFootnote > 0 || (t.meta as Record<string, unknown> | null)?.[IN_HTML] === true;
-    t.attrSet('id', inHtml ? kramdownId(text, used) : gfmId(text, gfm));
+    const id = inHtml ? kramdownId(text, used) : gfmId(text, gfm);
+    // kramdown never prints an empty id.
+    if (id.trim()) t.attrSet('id', id);
   }
+}
+
+/** `***x***` is strong around em in kramdown (it reads `**` first); markdown-it nests them the other way. */
+function strongOutside(children: Token[]): void {
+  const next = (k: number) => {
+    while (k < children.length && children[k].type === 'text' && children[k].content === '') k++;
+    return k;
+  };
+  for (let i = 0; i < children.length; i++) {
+    const a = children[i];
+    if (a.type !== 'em_open') continue;
+    const k = next(i + 1);
+    const b = children[k];
+    if (!b || b.type !== 'strong_open' || a.markup[0] !== b.markup[0]) continue;
+    let j = k + 1;
+    while (j < children.length && !(children[j].type === 'strong_close' && children[j].level === b.level)) j++;
+    const l = next(j + 1);
+    if (j >= children.length || children[l]?.type !== 'em_close') continue;
+    children[i] = b;
+    children[k] = a;
+    const c = children[j];
+    children[j] = children[l];
+    children[l] = c;
+  }
+}
+
+/** `<<` is a guillemet in kramdown, even before a tag-like word (`<<tight>>`). */
+function guillemets(state: StateInline, silent: boolean): boolean {
+  if (state.src.charCodeAt(state.pos) !== 0x3c || state.src.charCodeAt(state.pos + 1) !== 0x3c) return false;
+  if (!silent) state.pending += '<<';
+  state.pos += 2;
+  return true;
 }
 
 function tableStyles(state: StateCore): void {
@@ -227,8 +297,13 @@ function tableStyles(state: StateCore): void {
 export function kramdownStructurePlugin(md: MarkdownIt): void {
   wrapListRule(md);
   md.core.ruler.before('inline', 'kramdown_header_id_suffix', headerIdSuffix);
+  md.inline.ruler.before('html_inline', 'kramdown_guillemets', guillemets);
   md.core.ruler.before('footnote_tail', 'kramdown_typography', (state: StateCore) => {
-    for (const t of state.tokens) if (t.type === 'inline' && t.children) typography(t.children);
+    for (const t of state.tokens) {
+      if (t.type !== 'inline' || !t.children) continue;
+      strongOutside(t.children);
+      typography(t.children);
+    }
   });
   md.core.ruler.before('footnote_tail', 'kramdown_header_ids', headerIds);
   md.core.ruler.push('kramdown_table_styles', tableStyles);

@@ -15,7 +15,7 @@ export function PostRow({ post, describedBy }: { post: PostEntry; describedBy: s
   const symlinkText = useSymlinkText();
   return (
     <div className="post-row">
-      <div className="post-title">{post.title || t('posts.untitled')}</div>
+      <div className="post-title" title={post.title}>{post.title || t('posts.untitled')}</div>
       <div className="post-meta" id={describedBy}>
         <span className="post-date">{post.date ? day(post.date) : t('posts.noDate')}</span>
         {post.language ? (

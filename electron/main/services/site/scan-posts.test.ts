@@ -54,6 +54,10 @@ beforeAll(async () => {
   await link('_i18n/de/_posts/2018', '../../en/_posts/2018');
   await write('_i18n/en/_posts/2017-01-01-big.md', `---\ntitle: Big\n---\n${'x'.repeat(300_000)}\n`);
   await write('_i18n/en/_posts/2016-01-01-huge-front-matter.md', `---\ntitle: Huge\nnotes: ${'y'.repeat(HEAD_BYTES)}\n---\n`);
+  await write('_posts/2015-01-01-binary.md', '');
+  await fs.writeFile(path.join(site, '_posts/2015-01-01-binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+  await fs.writeFile(path.join(site, '_posts/2015-01-02-latin1.md'), Buffer.from('---\ntitle: Caf\u00e9 in K\u00f6ln\n---\n', 'latin1'));
+  await write('_posts/2015-01-03-umlauts.md', `---\ntitle: Umlaute\nlang: de\n---\n${'\u00e4'.repeat(HEAD_BYTES)}\n`);
   posts = await scanPosts(site, await loadSiteConfig(site), (done, total) => progress.push([done, total]));
 });
 
@@ -77,6 +81,9 @@ describe('scanPosts', () => {
       '_i18n/en/_posts/2018/2018-03-03-old.md',
       '_i18n/en/_posts/2017-01-01-big.md',
       '_i18n/en/_posts/2016-01-01-huge-front-matter.md',
+      '_posts/2015-01-03-umlauts.md',
+      '_posts/2015-01-02-latin1.md',
+      '_posts/2015-01-01-binary.md',
       '_drafts/idea.md',
       '_i18n/en/_drafts/entwurf.md',
     ]);
@@ -136,6 +143,16 @@ describe('scanPosts', () => {
     expect(post('_i18n/en/_posts/2017-01-01-big.md')).toMatchObject({ title: 'Big', error: null });
     expect(post('_i18n/en/_posts/2017-01-01-big.md').size).toBeGreaterThan(300_000);
     expect(post('_i18n/en/_posts/2016-01-01-huge-front-matter.md').error).toMatch(/first 64 KB/);
+  });
+
+  it('marks binary and non-UTF-8 files, but not UTF-8 text cut off mid-character by the head', () => {
+    expect(post('_posts/2015-01-01-binary.md').error).toMatch(/not text/);
+    expect(post('_posts/2015-01-02-latin1.md').error).toMatch(/not UTF-8/);
+    expect(post('_posts/2015-01-03-umlauts.md')).toMatchObject({ title: 'Umlaute', error: null });
+  });
+
+  it('takes the language from `lang:` in the front matter where the path names none', () => {
+    expect(post('_posts/2015-01-03-umlauts.md').language).toBe('de');
   });
 
   it('reports progress up to the total', () => {

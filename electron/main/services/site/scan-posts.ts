@@ -182,6 +182,27 @@ function entryOf(c: Candidate, data: Record<string, unknown>, error: string | nu
  * purpose: four thread-pool round trips per file cost several times more than the reads themselves,
  * and the caller yields to the event loop between short slices.
  */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The list marks what the editor would refuse to open: binary files and text that is not UTF-8. */
+function textProblem(buffer: Buffer, length: number, truncated: boolean): string | null {
+  const head = buffer.subarray(0, length);
+  if (head.subarray(0, 8192).includes(0)) return 'This file is not text (it looks binary).';
+  // A head cut off mid-character is not an error: drop up to three trailing bytes of an unfinished sequence.
+  let end = length;
+  if (truncated) {
+    let back = 0;
+    while (back < 3 && end - back > 0 && (head[end - back - 1] & 0xc0) === 0x80) back++;
+    if (end - back > 0 && head[end - back - 1] >= 0xc0) end = end - back - 1;
+  }
+  try {
+    strictUtf8.decode(head.subarray(0, end));
+    return null;
+  } catch {
+    return 'This file is not UTF-8 text; save it as UTF-8 to edit it in Pressroom.';
+  }
+}
+
 function readEntry(c: Candidate, buffer: Buffer, languages: readonly string[]): PostEntry {
   if (c.linkError) return entryOf(c, {}, c.linkError, 0, languages);
   let fd: number | undefined;
@@ -193,6 +214,8 @@ function readEntry(c: Candidate, buffer: Buffer, languages: readonly string[]): 
     size = stat.size;
     if (!stat.isFile()) return entryOf(c, {}, 'This is not a regular file.', size, languages);
     const bytesRead = readSync(fd, buffer, 0, HEAD_BYTES, 0);
+    const notText = textProblem(buffer, bytesRead, bytesRead < size);
+    if (notText) return entryOf(c, {}, notText, size, languages);
     text = buffer.toString('utf8', 0, bytesRead);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
