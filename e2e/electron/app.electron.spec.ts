@@ -10,6 +10,8 @@ import { detectElectron } from '../../electron/launch/launch';
 import { appRoot } from '../../electron/main/app-paths';
 
 const detection = detectElectron();
+// The list reporter does not print skip reasons: say once, in the run's output, why the desktop app was not checked.
+if (!detection.ok) console.log(`[electron] skipped: Electron cannot run here: ${detection.reason}`);
 
 test.describe('the desktop window', () => {
   let app: ElectronApplication | undefined;

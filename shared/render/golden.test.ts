@@ -13,7 +13,15 @@ import { renderPost } from './render-post';
  * Fixtures whose output is known to differ from kramdown, with the reason. The test fails when a fixture not
  * listed differs, and also when a listed one matches again, so this list stays honest.
  */
-export const KNOWN_DIFFERENCES: Record<string, string> = {};
+const KNOWN_DIFFERENCES: Record<string, string> = {
+  'constructs/table-pipe-in-code.md':
+    "a `|` inside a code span in a table row: kramdown keeps it in the cell, markdown-it's GFM table splits the cell there, so the table is not recognised",
+  'constructs/table-ragged-rows.md':
+    'rows with more or fewer cells than the header: kramdown pads every row to the widest, markdown-it cuts rows to the header width',
+  'constructs/table-without-header.md':
+    'pipe rows without a |---| separator line: a table (body only) in kramdown, a paragraph in markdown-it (GFM tables need a header)',
+  'constructs/math-dollars.md': "kramdown's $$…$$ math (MathJax markup) is not implemented; the dollars stay text",
+};
 
 const FIXTURES = join(__dirname, 'fixtures');
 

@@ -127,7 +127,7 @@ class PlaceholderTag extends Tag {
     super(token, remain, liquid);
     this.text = token.getText();
   }
-  *render(_ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+  render(_ctx: Context, emitter: Emitter): void {
     emitter.write(`<span class="pr-liquid-placeholder">${escapeHtml(this.text)}</span>`);
   }
 }
@@ -166,6 +166,8 @@ function createEngine(): Liquid {
     strictVariables: false,
     ownPropertyOnly: true,
     preserveTimezones: true,
+    // Dates without a written offset (YAML dates, file names) print in UTC, the same on every machine.
+    timezoneOffset: 0,
     cache: false,
     ...LIQUID_LIMITS,
   });
@@ -183,6 +185,8 @@ function createEngine(): Liquid {
 
 let engine: Liquid | null = null;
 
+// Names that only appear inside a known block tag, which parses them itself.
+const INNER_TAGS = new Set(['else', 'elsif', 'when', 'endraw', 'endcomment']);
 const TAG_NAME = /\{%-?\s*([A-Za-z_][\w-]*)/g;
 
 /** Registers a placeholder for every tag name in `text` the engine does not know. */
@@ -191,7 +195,7 @@ function registerUnknownTags(liquid: Liquid, text: string): void {
   const names = new Set<string>();
   for (const m of text.matchAll(TAG_NAME)) names.add(m[1]);
   for (const name of names) {
-    if (known.has(name) || name === 'endraw' || name === 'endcomment') continue;
+    if (known.has(name) || INNER_TAGS.has(name)) continue;
     // End tags of known blocks are parsed by their block; only unknown names need a placeholder.
     const base = name.startsWith('end') ? name.slice(3) : null;
     if (base && known.has(base)) continue;

@@ -73,8 +73,10 @@ class Scanner {
   }
 
   /** Handles the element whose open tag matched at `start`; returns the position after it (and its body). */
-  element(start: number, m: RegExpExecArray, parentRaw: boolean): { end: number; closed: boolean } {
-    const name = HTML_SPAN_ELEMENTS.has(m[1].toLowerCase()) || VOID.has(m[1].toLowerCase()) || BLOCK_MODEL.has(m[1].toLowerCase()) || SPAN_MODEL.has(m[1].toLowerCase()) ? m[1].toLowerCase() : m[1];
+  element(start: number, m: RegExpExecArray): { end: number; closed: boolean } {
+    // kramdown lower-cases names of elements it knows and keeps others as written.
+    const lower = m[1].toLowerCase();
+    const name = HTML_SPAN_ELEMENTS.has(lower) || VOID.has(lower) || BLOCK_MODEL.has(lower) || SPAN_MODEL.has(lower) ? lower : m[1];
     let pos = start + m[0].length;
     if (m[3] || VOID.has(name)) return { end: pos, closed: true };
     if (name === 'script' || name === 'style') {
@@ -93,7 +95,6 @@ class Scanner {
       this.emitRaw(serializeOpen(name, attrs.filter(([k]) => k !== 'markdown')), start);
       this.rawStart = pos;
     }
-    void parentRaw;
     if (model === 'raw') {
       const r = this.raw(pos, name);
       if (!r.closed) this.autoClosed.push(name);
@@ -131,7 +132,7 @@ class Scanner {
       let m: RegExpExecArray | null;
       if (COMMENT_RE.exec(src)) pos = COMMENT_RE.lastIndex;
       else if (PI_RE.exec(src)) pos = PI_RE.lastIndex;
-      else if ((m = TAG_RE.exec(src))) pos = this.element(lt, m, true).end;
+      else if ((m = TAG_RE.exec(src))) pos = this.element(lt, m).end;
       else if ((m = CLOSE_RE.exec(src))) {
         pos = CLOSE_RE.lastIndex;
         const closeName = m[1];
@@ -177,7 +178,7 @@ function findBlockClose(src: string, pos: number, name: string): { innerEnd: num
       const m = TAG_RE.exec(src);
       if (m && !HTML_SPAN_ELEMENTS.has(m[1].toLowerCase())) {
         const inner = new Scanner(src);
-        const r = inner.element(lt, m, false);
+        const r = inner.element(lt, m);
         at = Math.max(next, r.end);
         continue;
       }
@@ -197,7 +198,7 @@ export function scanHtmlBlock(src: string): Scan | null {
   const m = TAG_RE.exec(src);
   if (!m || HTML_SPAN_ELEMENTS.has(m[1].toLowerCase())) return null;
   const scanner = new Scanner(src);
-  const r = scanner.element(indent, m, false);
+  const r = scanner.element(indent, m);
   return withTrailing(src, scanner.finish(r.end), r.end, r.closed);
 }
 
@@ -220,9 +221,11 @@ export function kramdownHtmlBlockPlugin(md: MarkdownIt): void {
       if (!first.startsWith('<')) return false;
       const probe = /^<(!--|[A-Za-z_][\w.:-]*)/.exec(first);
       if (!probe || (probe[1] !== '!--' && HTML_SPAN_ELEMENTS.has(probe[1].toLowerCase()))) return false;
+      // A comment does not end a paragraph in kramdown (only tags do).
+      if (silent && probe[1] === '!--') return false;
       let span = 64;
       let scan: Scan | null;
-      let text = '';
+      let text: string;
       for (;;) {
         const last = Math.min(endLine, startLine + span);
         text = state.getLines(startLine, last, state.blkIndent, false);
@@ -232,18 +235,22 @@ export function kramdownHtmlBlockPlugin(md: MarkdownIt): void {
         span *= 4;
       }
       if (silent) return true;
-      // kramdown would go on parsing after the closing tag mid-line; keep such a rest with the block instead.
+      // kramdown goes on parsing right after the closing tag, even mid-line. At the top level the rest of
+      // the line is handed back to the block parser; elsewhere it stays with the block.
       let end = scan.end;
+      let restAt = -1;
       if (end > 0 && text.charCodeAt(end - 1) !== 10) {
         const nl = text.indexOf('\n', end);
         const lineEnd = nl < 0 ? text.length : nl + 1;
-        if (lineEnd > end) scan.segments.push({ raw: text.slice(end, lineEnd) });
-        end = lineEnd;
+        const rest = text.slice(end, lineEnd);
+        if (rest.trim() && state.blkIndent === 0) restAt = end;
+        else if (lineEnd > end) scan.segments.push({ raw: rest });
+        end = restAt >= 0 ? end : lineEnd;
       }
       let lines = 0;
       for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) lines++;
-      if (end === text.length && !text.endsWith('\n')) lines++;
-      const nextLine = Math.min(endLine, startLine + Math.max(1, lines));
+      if (restAt < 0 && end === text.length && !text.endsWith('\n')) lines++;
+      const nextLine = restAt >= 0 ? startLine + lines : Math.min(endLine, startLine + Math.max(1, lines));
       scan.segments.forEach((seg, i) => {
         if ('raw' in seg) {
           const t = state.push('html_block', '', 0);
@@ -261,6 +268,19 @@ export function kramdownHtmlBlockPlugin(md: MarkdownIt): void {
           for (let k = before; k < state.tokens.length; k++) markInHtml(state.tokens[k]);
         }
       });
+      if (restAt >= 0) {
+        // Continue on the same line after the block: move the line's start past what was consumed.
+        const lineStart = text.lastIndexOf('\n', restAt - 1) + 1;
+        const pos = state.bMarks[nextLine] + (restAt - lineStart);
+        const spaces = /^[ \t]*/.exec(state.src.slice(pos, state.eMarks[nextLine]))![0].length;
+        state.bMarks[nextLine] = pos;
+        state.tShift[nextLine] = spaces;
+        state.sCount[nextLine] = spaces;
+        // markdown-it requires a rule to advance by a line, so parse the rest of the document from here.
+        state.line = nextLine;
+        state.md.block.tokenize(state, nextLine, endLine);
+        return true;
+      }
       state.line = nextLine;
       return true;
     },

@@ -20,12 +20,14 @@ const ID_OR_CLASS = /#([A-Za-z][\w:-]*)|\.([^\s.#]+)/g;
 /** Attributes in the order kramdown collects them; `class` accumulates. */
 export type Ial = Array<[string, string]>;
 
-/** Parses the inside of `{: ... }` as kramdown's parse_attribute_list does (ALD references are ignored). */
-export function parseAttributeList(text: string): Ial {
+/** Parses the inside of `{: ... }` as kramdown's parse_attribute_list does; `alds` resolves references. */
+export function parseAttributeList(text: string, alds: Map<string, Ial> = new Map()): Ial {
   const out = new Map<string, string>();
   if (!text.trim() || text.trim() === ':') return [];
   for (const m of text.matchAll(ALD_TYPE_ANY)) {
-    if (m[5]) {
+    if (m[4]) {
+      for (const [k, v] of alds.get(m[4]) ?? []) out.set(k, k === 'class' && out.has('class') ? `${out.get('class')} ${v}` : v);
+    } else if (m[5]) {
       for (const im of m[5].matchAll(ID_OR_CLASS)) {
         if (im[2]) out.set('class', `${out.get('class') ?? ''} ${im[2]}`.trimStart());
         else out.set('id', im[1]);
@@ -40,12 +42,27 @@ export function parseAttributeList(text: string): Ial {
 
 /** Applies an IAL to a token's attributes the way update_attr_with_ial does: classes are appended. */
 export function applyIal(token: Token, ial: Ial): void {
+  if (token.type === 'html_block') {
+    applyIalToHtml(token, ial);
+    return;
+  }
   for (const [k, v] of ial) {
     if (k === 'class') {
       const cur = token.attrGet('class');
       token.attrSet('class', cur ? `${cur} ${v}` : v);
     } else token.attrSet(k, v);
   }
+}
+
+/** An HTML block keeps its text; the IAL's attributes are written into its first tag. */
+function applyIalToHtml(token: Token, ial: Ial): void {
+  const m = /^(\s*<[A-Za-z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)(\s*\/?>)/.exec(token.content);
+  if (!m) return;
+  const attrs = new Map<string, string>();
+  for (const a of m[2].matchAll(/([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) attrs.set(a[1].toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
+  for (const [k, v] of ial) attrs.set(k, k === 'class' && attrs.get('class') ? `${attrs.get('class')} ${v}` : v);
+  const text = [...attrs].map(([k, v]) => ` ${k}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).join('');
+  token.content = m[1] + text + m[3] + token.content.slice(m[0].length);
 }
 
 function blockRule(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
@@ -58,7 +75,12 @@ function blockRule(state: StateBlock, startLine: number, _endLine: number, silen
   if (!ald && !ial) return false;
   if (silent) return true;
   state.line = startLine + 1;
-  if (ald) return true;
+  const env = state.env as { kramdownAlds?: Map<string, Ial> };
+  env.kramdownAlds ??= new Map();
+  if (ald) {
+    env.kramdownAlds.set(ald[1], parseAttributeList(ald[2], env.kramdownAlds));
+    return true;
+  }
   const last = state.tokens[state.tokens.length - 1];
   const prevIsSibling = !!last && last.level === state.level && last.nesting <= 0 && last.type !== 'kramdown_ial';
   const blankBefore = startLine > 0 && state.isEmpty(startLine - 1);
@@ -66,7 +88,7 @@ function blockRule(state: StateBlock, startLine: number, _endLine: number, silen
   t.map = [startLine, startLine + 1];
   t.hidden = true;
   const target = prevIsSibling && !blankBefore ? 'prev' : state.isEmpty(startLine + 1) || startLine + 1 >= state.lineMax ? 'none' : 'next';
-  t.meta = { ial: parseAttributeList(ial![1]), target };
+  t.meta = { ial: parseAttributeList(ial![1], env.kramdownAlds), target };
   return true;
 }
 

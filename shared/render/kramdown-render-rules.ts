@@ -8,6 +8,9 @@ import type { Token } from 'markdown-it';
 import { ROUGE_LANGUAGES } from './rouge-lexers';
 
 const NBSP = '\u00a0';
+const HTML_BLOCK_ELEMENTS = new Set(
+  'address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol optgroup p pre section summary table tbody td th thead tfoot tr ul'.split(' '),
+);
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -115,6 +118,21 @@ export function kramdownRenderPlugin(md: MarkdownIt): void {
     if (meta.subId === 0) return `${space}<a href="#fnref:${name}" class="reversefootnote" role="doc-backlink">&#8617;</a>`;
     return `${space}<a href="#fnref:${name}:${meta.subId}" class="reversefootnote" role="doc-backlink">&#8617;<sup>${meta.subId + 1}</sup></a>`;
   };
+  // A block-level tag inside a paragraph is text in kramdown (it warns and escapes it).
+  rules.html_inline = (tokens, idx) => {
+    const html = tokens[idx].content;
+    const m = /^<\/?([A-Za-z][\w-]*)/.exec(html);
+    return m && HTML_BLOCK_ELEMENTS.has(m[1].toLowerCase()) ? escapeHtml(html) : html;
+  };
+  // <mailto:x@y> shows the address without the scheme in kramdown.
+  md.core.ruler.push('kramdown_mailto_text', (state: StateCore) => {
+    for (const block of state.tokens) {
+      const c = block.children ?? [];
+      for (let i = 0; i + 1 < c.length; i++) {
+        if (c[i].type === 'link_open' && c[i].markup === 'autolink' && c[i + 1].type === 'text') c[i + 1].content = c[i + 1].content.replace(/^mailto:/i, '');
+      }
+    }
+  });
   // GFM strikethrough is <del> in kramdown.
   rules.s_open = () => '<del>';
   rules.s_close = () => '</del>';

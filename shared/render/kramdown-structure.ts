@@ -103,7 +103,7 @@ function wrapListRule(md: MarkdownIt): void {
   rule.fn = ((state: StateBlock, start: number, end: number, silent: boolean) => {
     // kramdown (GFM quirk paragraph_end): any list marker ends a paragraph, also "2." and empty items.
     if (silent && state.parentType === 'paragraph' && state.sCount[start] - state.blkIndent < 4) {
-      if (KRAMDOWN_LIST_START.test(lineText(state, start) + ' ')) return true;
+      if (KRAMDOWN_LIST_START.test(lineText(state, start))) return true;
     }
     const before = state.tokens.length;
     const ok = original(state, start, end, silent);
@@ -170,6 +170,16 @@ function sourceOf(t: Token | undefined): string {
   }
 }
 
+/** A few characters of the source that follows token `from`, for the quote rules' lookahead. */
+function sourceAfter(children: Token[], from: number): string {
+  let s = '';
+  for (let k = from; k < children.length && s.length < 4; k++) {
+    const t = children[k];
+    s += t.type === 'text' ? t.content : t.type === 'softbreak' ? '\n' : sourceOf(t);
+  }
+  return s;
+}
+
 /** Applies smart quotes and typographic symbols to each run of plain text. */
 function typography(children: Token[]): void {
   let i = 0;
@@ -185,7 +195,7 @@ function typography(children: Token[]): void {
       j++;
     }
     if (/["'.<>-]/.test(run)) {
-      const out = kramdownTypography(run, sourceOf(children[j]));
+      const out = kramdownTypography(run, sourceAfter(children, j));
       let at = 0;
       for (let k = i; k < j; k++) {
         const t = children[k];
@@ -285,6 +295,17 @@ function guillemets(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
+/** A lone backtick between spaces (or at the start before a space) is a literal backtick in kramdown. */
+function spacedBacktick(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const pos = state.pos;
+  if (src.charCodeAt(pos) !== 0x60 || src.charCodeAt(pos + 1) === 0x60 || (pos > 0 && src.charCodeAt(pos - 1) === 0x60)) return false;
+  if (!(pos === 0 || /\s/.test(src[pos - 1])) || !/\s/.test(src[pos + 1] ?? '')) return false;
+  if (!silent) state.pending += '`';
+  state.pos++;
+  return true;
+}
+
 function tableStyles(state: StateCore): void {
   for (const t of state.tokens) {
     if (t.type !== 'th_open' && t.type !== 'td_open') continue;
@@ -293,11 +314,42 @@ function tableStyles(state: StateCore): void {
   }
 }
 
+type BlockRule = (state: StateBlock, start: number, end: number, silent: boolean) => boolean;
+
+function blockRule(md: MarkdownIt, name: string): BlockRule {
+  const rules = (md.block.ruler as unknown as { __rules__: Array<{ name: string; fn: BlockRule }> }).__rules__;
+  return rules.find((r) => r.name === name)!.fn;
+}
+
+/** kramdown needs a closing fence; without one the text is a paragraph. */
+function fenceNeedsClose(md: MarkdownIt): void {
+  const original = blockRule(md, 'fence');
+  md.block.ruler.at(
+    'fence',
+    (state, start, end, silent) => {
+      const open = /^(`{3,}|~{3,})/.exec(lineText(state, start));
+      if (open && !silent) {
+        const close = new RegExp(`^ {0,3}${open[1]}${open[1][0] === '`' ? '`' : '~'}*[ \\t]*$`);
+        let l = start + 1;
+        while (l < end && !close.test(state.src.slice(state.bMarks[l], state.eMarks[l]))) l++;
+        if (l >= end) return false;
+      }
+      return original(state, start, end, silent);
+    },
+    { alt: ['paragraph', 'reference', 'blockquote', 'list'] },
+  );
+}
+
 /** Installs the structural fix-ups. */
 export function kramdownStructurePlugin(md: MarkdownIt): void {
   wrapListRule(md);
+  fenceNeedsClose(md);
+  // Neither a rule (`***`) nor a table interrupts a kramdown paragraph (`* * *` does, as a list start).
+  md.block.ruler.at('hr', blockRule(md, 'hr'), { alt: ['reference', 'blockquote', 'list'] });
+  md.block.ruler.at('table', blockRule(md, 'table'), { alt: ['reference'] });
   md.core.ruler.before('inline', 'kramdown_header_id_suffix', headerIdSuffix);
   md.inline.ruler.before('html_inline', 'kramdown_guillemets', guillemets);
+  md.inline.ruler.before('backticks', 'kramdown_spaced_backtick', spacedBacktick);
   md.core.ruler.before('footnote_tail', 'kramdown_typography', (state: StateCore) => {
     for (const t of state.tokens) {
       if (t.type !== 'inline' || !t.children) continue;

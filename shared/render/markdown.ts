@@ -6,6 +6,8 @@
 import MarkdownItCtor, { type MarkdownIt } from 'markdown-it';
 import deflist from 'markdown-it-deflist';
 import footnote from 'markdown-it-footnote';
+import { kramdownExtensionsPlugin } from './kramdown-extensions';
+import { linearFootnoteTail } from './kramdown-footnotes';
 import { kramdownHtmlBlockPlugin } from './kramdown-html-block';
 import { kramdownIalPlugin } from './kramdown-ial';
 import { kramdownRenderPlugin } from './kramdown-render-rules';
@@ -22,10 +24,12 @@ function create(): MarkdownIt {
   md.use(deflist);
   // kramdown has no inline footnotes (^[...]).
   md.inline.ruler.disable('footnote_inline');
+  linearFootnoteTail(md);
   kramdownHtmlBlockPlugin(md);
   kramdownIalPlugin(md);
   kramdownStructurePlugin(md);
   kramdownRenderPlugin(md);
+  kramdownExtensionsPlugin(md);
   return md;
 }
 

@@ -103,10 +103,8 @@ export function normalizeHtml(html: string): string {
   const merged: Tok[] = [];
   for (const t of toks) {
     const last = merged[merged.length - 1];
-    if (t.kind === 'text' && last?.kind === 'text') {
-      last.text += t.text;
-      if (!t.name) last.name = last.name ?? undefined;
-    } else merged.push({ ...t });
+    if (t.kind === 'text' && last?.kind === 'text') last.text += t.text;
+    else merged.push({ ...t });
   }
   const isBlockTag = (t: Tok | undefined) => !!t && (t.kind === 'open' || t.kind === 'close') && BLOCK.has(t.name!);
   let out = '';
@@ -116,7 +114,7 @@ export function normalizeHtml(html: string): string {
       out += t.text;
       continue;
     }
-    let text = t.text;
+    let text = t.text.replace(/ {2,}/g, ' ');
     if (i === 0 || isBlockTag(merged[i - 1])) text = text.replace(/^ +/, '');
     if (i === merged.length - 1 || isBlockTag(merged[i + 1])) text = text.replace(/ +$/, '');
     out += text;

@@ -19,18 +19,21 @@ function list(value: unknown): string[] {
   return [];
 }
 
-function toDate(value: unknown): Date | null {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+interface WrittenDate {
+  /** What Liquid gets: the string as written (liquidjs keeps its offset) or the YAML Date. */
+  value: Date | string;
+  /** Calendar fields as written, which Jekyll uses for the URL. */
+  fields: [number, number, number, number, number, number];
+}
+
+function toDate(value: unknown): WrittenDate | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    const d = value;
+    return { value: d, fields: [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()] };
+  }
   if (typeof value === 'string') {
-    const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
-    if (m) {
-      const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = m;
-      const utc = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s);
-      if (!zone || zone === 'Z') return new Date(utc);
-      const sign = zone.startsWith('-') ? -1 : 1;
-      const digits = zone.replace(/[+:-]/g, '');
-      return new Date(utc - sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 60_000);
-    }
+    const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
+    if (m) return { value: value.trim(), fields: [+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)] };
   }
   return null;
 }
@@ -49,7 +52,7 @@ export function jekyllSlugify(text: string): string {
 export function buildPage(frontMatter: Record<string, unknown>, path: string | undefined, config: Record<string, unknown>): Record<string, unknown> {
   const name = path ? path.split('/').pop()! : '';
   const fileMatch = FILE_NAME.exec(name);
-  const date = toDate(frontMatter.date) ?? (fileMatch ? new Date(Date.UTC(+fileMatch[1], +fileMatch[2] - 1, +fileMatch[3])) : null);
+  const date = toDate(frontMatter.date) ?? (fileMatch ? toDate(new Date(Date.UTC(+fileMatch[1], +fileMatch[2] - 1, +fileMatch[3]))) : null);
   const slug = typeof frontMatter.slug === 'string' ? frontMatter.slug : fileMatch ? fileMatch[4] : name.replace(/\.[^.]+$/, '');
   const dirs = path ? path.split('/').slice(0, -1) : [];
   const postsAt = dirs.indexOf('_posts');
@@ -59,17 +62,17 @@ export function buildPage(frontMatter: Record<string, unknown>, path: string | u
   const pattern = typeof frontMatter.permalink === 'string' ? frontMatter.permalink : String(STYLES[String(config.permalink ?? 'date')] ?? config.permalink ?? STYLES.date);
   let url = '';
   if (date) {
-    const y = date.getUTCFullYear();
+    const [y, mo, d, h, mi, se] = date.fields;
     const values: Record<string, string> = {
       year: String(y),
       short_year: String(y).slice(2),
-      month: pad(date.getUTCMonth() + 1),
-      i_month: String(date.getUTCMonth() + 1),
-      day: pad(date.getUTCDate()),
-      i_day: String(date.getUTCDate()),
-      hour: pad(date.getUTCHours()),
-      minute: pad(date.getUTCMinutes()),
-      second: pad(date.getUTCSeconds()),
+      month: pad(mo),
+      i_month: String(mo),
+      day: pad(d),
+      i_day: String(d),
+      hour: pad(h),
+      minute: pad(mi),
+      second: pad(se),
       title: jekyllSlugify(slug) || slug,
       slug: jekyllSlugify(slug) || slug,
       categories: categories.map((c) => c.toLowerCase()).join('/'),
@@ -80,7 +83,7 @@ export function buildPage(frontMatter: Record<string, unknown>, path: string | u
   }
   return {
     ...frontMatter,
-    date,
+    date: date?.value ?? null,
     slug,
     categories,
     tags,
