@@ -1,4 +1,4 @@
-/** The screen of an open site: a toolbar with its name and path, the post list on the left, the open post on the right. */
+/** The screen of an open site: a toolbar with its name and path, the post list on the left, the open posts in tabs on the right. */
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import type { PostEntry, SiteSummary } from '../../../shared/contract/models';
@@ -6,7 +6,8 @@ import { useApi } from '../../api/api-context';
 import { ErrorAlert } from '../../common/error-alert';
 import { Icon } from '../../common/icons';
 import { useI18n } from '../../i18n/i18n-context';
-import { DocumentPlaceholder, DocumentView } from '../document/document-view';
+import { DocumentWorkspace } from '../document/document-workspace';
+import { useDocumentWorkspace } from '../document/use-document-workspace';
 import { PostList } from '../posts/post-list';
 import { useProgress } from '../progress/progress-context';
 import './site.css';
@@ -42,14 +43,8 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
   const { t, tn } = useI18n();
   const { busy } = useProgress();
   const { posts, error, setError, reload } = usePosts(site.root);
-  const [openPost, setOpenPost] = useState<PostEntry | null>(null);
+  const workspace = useDocumentWorkspace(site);
   const [showWarnings, setShowWarnings] = useState(false);
-
-  // After a reload, show the fresh entry of the open post (its marks may have changed).
-  useEffect(() => {
-    if (!posts) return;
-    setOpenPost((p) => (p ? (posts.find((q) => q.path === p.path) ?? null) : null));
-  }, [posts]);
 
   return (
     <div className="site-screen">
@@ -71,7 +66,7 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
             <Icon name="gear" />
             {t('site.settings')}
           </button>
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={() => workspace.requestCloseSite(onClose)}>
             {t('site.close')}
           </button>
         </div>
@@ -93,17 +88,19 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
         </div>
       ) : null}
       <ErrorAlert error={error} onDismiss={() => setError(null)} className="site-alert" />
-      <div className="site-body">
+      <div className={`site-body ${workspace.snapshot.tabs.length > 0 ? 'site-body-editing' : ''}`}>
         <aside className="sidebar">
           {posts ? (
-            <PostList posts={posts} siteLanguages={site.languages} selectedPath={openPost?.path ?? null} onOpen={setOpenPost} />
+            <PostList posts={posts} siteLanguages={site.languages} selectedPath={workspace.snapshot.active} onOpen={workspace.open} />
           ) : (
             <div className="sidebar-loading">
               <span className="spinner" aria-hidden="true" />
             </div>
           )}
         </aside>
-        <main className="document-pane">{openPost ? <DocumentView key={openPost.path} site={site.root} post={openPost} /> : <DocumentPlaceholder />}</main>
+        <main className="document-pane">
+          <DocumentWorkspace workspace={workspace} />
+        </main>
       </div>
     </div>
   );

@@ -1,0 +1,43 @@
+/** The document side of the site screen: the tabs of open posts, the active one's panel, and the unsaved-work questions. */
+import { useId } from 'react';
+import { Icon } from '../../common/icons';
+import { useI18n } from '../../i18n/i18n-context';
+import { DocumentPanel } from './document-panel';
+import { TabBar } from './tab-bar';
+import { UnsavedDialog } from './unsaved-dialog';
+import type { Workspace } from './use-document-workspace';
+import './document.css';
+import '../editor/editor.css';
+
+/** Renders the workspace made by `useDocumentWorkspace`. */
+export function DocumentWorkspace({ workspace }: { workspace: Workspace }) {
+  const panelId = useId();
+  const { tabs, active } = workspace.snapshot;
+  const tab = tabs.find((t) => t.path === active) ?? null;
+  return (
+    <div className="workspace">
+      {tabs.length > 0 ? (
+        <TabBar
+          tabs={tabs}
+          active={active}
+          panelId={panelId}
+          onActivate={(path) => workspace.store.activate(path)}
+          onClose={(path) => workspace.requestCloseTab(path)}
+        />
+      ) : null}
+      {tab ? <DocumentPanel key={`${tab.path}#${tab.generation}`} workspace={workspace} tab={tab} panelId={panelId} /> : <DocumentPlaceholder />}
+      {workspace.pending ? <UnsavedDialog workspace={workspace} pending={workspace.pending} /> : null}
+    </div>
+  );
+}
+
+/** The pane before any post is open. */
+export function DocumentPlaceholder() {
+  const { t } = useI18n();
+  return (
+    <div className="document-empty">
+      <Icon name="file" className="empty-icon" />
+      <p>{t('document.empty')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * The open documents of a site, as the site screen uses them: the tab store, the shared editor callbacks,
+ * Ctrl/Cmd+S, re-reading files that changed on disk, and the questions asked before unsaved work is closed.
+ */
+import { type EditorView } from '@codemirror/view';
+import { type MutableRefObject, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { PostEntry, SiteSummary } from '../../../shared/contract/models';
+import { useApi, useEvent } from '../../api/api-context';
+import { useI18n } from '../../i18n/i18n-context';
+import { createEditorState, type EditorCallbacks } from '../editor/editor-setup';
+import { editorPhrases } from '../editor/editor-phrases';
+import { DocumentTabs, type TabsSnapshot } from './document-tabs';
+
+/** A question waiting for the user: close one unsaved tab, or close the site with unsaved tabs. */
+export type PendingClose = { kind: 'tab'; path: string } | { kind: 'site'; onClosed: () => void; failed: boolean };
+
+/** Everything the site screen and the workspace view need. */
+export interface Workspace {
+  site: SiteSummary;
+  store: DocumentTabs;
+  snapshot: TabsSnapshot;
+  /** The callbacks every editor state reports to; the active document panel fills them in. */
+  callbacks: MutableRefObject<EditorCallbacks>;
+  /** The active editor's view, while it exists. */
+  viewRef: MutableRefObject<EditorView | null>;
+  pending: PendingClose | null;
+  open(post: PostEntry): void;
+  requestCloseTab(path: string): void;
+  /** Calls `onClosed` at once when nothing is unsaved; otherwise asks first. */
+  requestCloseSite(onClosed: () => void): void;
+  /** Answers the pending question. */
+  answer(choice: 'save' | 'discard' | 'cancel'): Promise<void>;
+}
+
+const NO_CALLBACKS: EditorCallbacks = { onUpdate: () => undefined, onScrollLine: () => undefined, onCursorLine: () => undefined };
+
+function isDark(): boolean {
+  return document.documentElement.dataset.theme === 'dark';
+}
+
+/** Creates the workspace of one open site. */
+export function useDocumentWorkspace(site: SiteSummary): Workspace {
+  const api = useApi();
+  const { t, language } = useI18n();
+  const callbacks = useRef<EditorCallbacks>(NO_CALLBACKS);
+  const viewRef = useRef<EditorView | null>(null);
+  const words = useRef({ t, language });
+  useEffect(() => {
+    words.current = { t, language };
+  });
+  const [store] = useState(
+    () =>
+      new DocumentTabs(api, site.root, (path, text, mode) =>
+        createEditorState(text, {
+          mode,
+          callbacks,
+          label: words.current.t('document.text', { path }),
+          searchLabel: words.current.t('editor.search'),
+          phrases: editorPhrases(words.current.language),
+          dark: isDark(),
+        }),
+      ),
+  );
+  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const [pending, setPending] = useState<PendingClose | null>(null);
+
+  // Ctrl/Cmd+S saves the active post wherever the focus is (and keeps the browser's "save page" away).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        const active = store.getSnapshot().active;
+        if (active) void store.save(active);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  useEvent(
+    'file.changed',
+    useCallback(
+      (e: { site: string; path: string }) => {
+        if (e.site === site.root) void store.fileChanged(e.path);
+      },
+      [site.root, store],
+    ),
+  );
+
+  const open = useCallback((post: PostEntry) => store.open(post), [store]);
+
+  const requestCloseTab = useCallback(
+    (path: string) => {
+      if (store.tab(path)?.dirty) {
+        store.activate(path);
+        setPending({ kind: 'tab', path });
+      } else store.close(path);
+    },
+    [store],
+  );
+
+  const requestCloseSite = useCallback(
+    (onClosed: () => void) => {
+      if (store.unsaved().length === 0) onClosed();
+      else setPending({ kind: 'site', onClosed, failed: false });
+    },
+    [store],
+  );
+
+  const answer = useCallback(
+    async (choice: 'save' | 'discard' | 'cancel') => {
+      const question = pending;
+      if (!question || choice === 'cancel') {
+        setPending(null);
+        return;
+      }
+      if (question.kind === 'tab') {
+        setPending(null);
+        if (choice === 'discard' || (await store.save(question.path))) store.close(question.path);
+        return;
+      }
+      if (choice === 'discard' || (await store.saveAll())) {
+        setPending(null);
+        question.onClosed();
+        return;
+      }
+      const failed = store.unsaved()[0];
+      if (failed) store.activate(failed);
+      setPending({ ...question, failed: true });
+    },
+    [pending, store],
+  );
+
+  return { site, store, snapshot, callbacks, viewRef, pending, open, requestCloseTab, requestCloseSite, answer };
+}

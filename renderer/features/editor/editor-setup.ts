@@ -1,0 +1,92 @@
+/**
+ * Builds a post's EditorState: one state per open document, holding its text, selection and undo history,
+ * so switching tabs keeps all three. What the editor offers depends on the mode the text allows.
+ */
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { search, searchKeymap } from '@codemirror/search';
+import { Compartment, EditorState, type Extension } from '@codemirror/state';
+import { drawSelection, EditorView, keymap, ViewPlugin, type ViewUpdate } from '@codemirror/view';
+import { markdownFormatKeymap } from './commands/markdown-keymap';
+import { editorTheme } from './editor-theme';
+import { frontMatterLines } from './front-matter-field';
+import { liquidTags } from './liquid-tags';
+import { markdownWithFrontMatter } from './markdown-language';
+import { scrollSync, type SyncCallbacks } from './scroll-sync';
+
+/**
+ * 'edit': everything. 'read-only': highlighted but not editable (e.g. mixed line endings).
+ * 'plain': read-only without highlighting or wrapping, for text whose lines are too long to lay out quickly.
+ */
+export type EditorMode = 'edit' | 'read-only' | 'plain';
+
+/** What the editor reports to the document workspace. */
+export interface EditorCallbacks extends SyncCallbacks {
+  onUpdate(update: ViewUpdate): void;
+}
+
+/** A ref to the current callbacks, shared by every state of a workspace. */
+export interface EditorCallbacksRef {
+  current: EditorCallbacks;
+}
+
+/** What a new state needs besides its text. */
+export interface EditorStateOptions {
+  mode: EditorMode;
+  callbacks: EditorCallbacksRef;
+  /** Accessible name of the text area. */
+  label: string;
+  /** Accessible name of the find-and-replace panel. */
+  searchLabel: string;
+  /** Translations of CodeMirror's own words (search panel), by English phrase. */
+  phrases: Record<string, string>;
+  dark: boolean;
+}
+
+/** Holds the light or dark theme so a running editor can switch it. */
+export const themeCompartment = new Compartment();
+
+/** Gives CodeMirror's find-and-replace panel a landmark role and a name, so screen readers announce it. */
+function labelSearchPanel(label: string): Extension {
+  const apply = (view: EditorView) => {
+    const panel = view.dom.querySelector('.cm-search');
+    if (panel && panel.getAttribute('aria-label') !== label) {
+      panel.setAttribute('role', 'search');
+      panel.setAttribute('aria-label', label);
+    }
+  };
+  return ViewPlugin.define((view) => {
+    apply(view);
+    return { update: (u) => apply(u.view) };
+  });
+}
+
+/** The extensions for a mode; kept in one place so every tab's editor behaves the same. */
+function extensionsFor(options: EditorStateOptions): Extension[] {
+  const { mode, callbacks } = options;
+  const readOnly = mode !== 'edit';
+  return [
+    history(),
+    drawSelection(),
+    EditorState.allowMultipleSelections.of(true),
+    EditorState.readOnly.of(readOnly),
+    EditorState.phrases.of(options.phrases),
+    mode === 'plain' ? [] : [markdownWithFrontMatter(), liquidTags(), frontMatterLines(), EditorView.lineWrapping],
+    search({ top: true }),
+    labelSearchPanel(options.searchLabel),
+    keymap.of([...markdownFormatKeymap, ...defaultKeymap, ...historyKeymap, ...searchKeymap]),
+    themeCompartment.of(editorTheme(options.dark)),
+    EditorView.contentAttributes.of({ 'aria-label': options.label, ...(readOnly ? { 'aria-readonly': 'true' } : {}) }),
+    scrollSync(callbacks),
+    EditorView.updateListener.of((update) => callbacks.current.onUpdate(update)),
+  ];
+}
+
+/** A new state for a post's text (with "\n" line breaks; the save restores the file's own). */
+export function createEditorState(text: string, options: EditorStateOptions): EditorState {
+  return EditorState.create({ doc: text, extensions: extensionsFor(options) });
+}
+
+/** Switches a running editor between the light and the dark theme. */
+export function setEditorDark(view: EditorView, dark: boolean): void {
+  view.dispatch({ effects: themeCompartment.reconfigure(editorTheme(dark)) });
+}
