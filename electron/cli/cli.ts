@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import { AppFailure } from '../../shared/contract/errors';
 import type { PostEntry } from '../../shared/contract/models';
 import { openSite } from '../main/services/site/open-site';
+import { RENDER_HELP, renderFile } from './render-command';
+import { FRONTMATTER_HELP, runFrontmatter } from './frontmatter-command';
 
 /** Where the CLI writes; tests and embedders may capture it. */
 export interface CliIo {
@@ -25,15 +27,18 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-const HELP: Record<'main' | 'posts' | 'serve', string> = {
+const HELP: Record<'main' | 'posts' | 'serve' | 'render', string> = {
   main: `Usage: pressroom <command> [options]
 
 Pressroom edits press releases and blog posts of Jekyll sites. These commands use the same
-services as the app and never change a site.
+services as the app; only "frontmatter --set" changes a file.
 
 Commands:
   posts <site> [--json]                     List the posts and drafts of a site, newest first.
   serve [<site>] [--port <n>] [--no-open]   Run Pressroom in your web browser (loopback only).
+  render <file> [--site <dir>]              Print a post's HTML body as the preview renders it.
+  frontmatter <file> --get <key> | --set <key>=<value>
+                                            Read or change one front-matter field of a post.
   help [<command>]                          Show this help, or the help of one command.
 
 Options:
@@ -63,6 +68,7 @@ Options:
   --no-open    Do not open a browser; just print the address.
   -h, --help   Show this help.
 `,
+  render: RENDER_HELP,
 };
 
 class UsageError extends Error {}
@@ -166,6 +172,20 @@ async function runServe(args: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
+async function runRender(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { site: { type: 'string' } });
+  if (values.help) {
+    io.stdout(HELP.render);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'render needs the file of a post' : `unexpected argument "${positionals[1]}"`);
+  const file = positionals[0];
+  const { output } = await renderFile(file, typeof values.site === 'string' ? values.site : undefined);
+  io.stdout(output.html);
+  for (const p of output.problems) io.stderr(`${file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+  return EXIT_OK;
+}
+
 /** Runs the command line `argv` (without node and the script) and resolves to the exit code. */
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -175,6 +195,10 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         return await runPosts(rest, io);
       case 'serve':
         return await runServe(rest, io);
+      case 'render':
+        return await runRender(rest, io);
+      case 'frontmatter':
+        return await runFrontmatter(rest, io);
       case '-h':
       case '--help':
         io.stdout(HELP.main);
@@ -182,7 +206,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       case 'help': {
         const topic = rest[0];
         if (topic === undefined) io.stdout(HELP.main);
-        else if (topic === 'posts' || topic === 'serve') io.stdout(HELP[topic]);
+        else if (topic === 'posts' || topic === 'serve' || topic === 'render') io.stdout(HELP[topic]);
+        else if (topic === 'frontmatter') io.stdout(FRONTMATTER_HELP);
         else throw new UsageError(`there is no command "${topic}"`);
         return EXIT_OK;
       }
@@ -193,7 +218,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      const help = command === 'posts' || command === 'serve' ? HELP[command] : HELP.main;
+      const help = command === 'posts' || command === 'serve' || command === 'render' ? HELP[command] : HELP.main;
       io.stderr(`pressroom: ${error.message}\n\n${help}`);
       return EXIT_USAGE;
     }

@@ -20,6 +20,11 @@ const VALID_ARGS: { [K in CallName]: CallArgs<K> } = {
   'document.read': { site: '/home/ada/site', path: '_posts/2024-01-01-hello.md' },
   'document.save': { site: '/home/ada/site', path: '_posts/2024-01-01-hello.md', text: 'hi', baseVersion: 'v1' },
   'shell.openExternal': { url: 'https://example.org/' },
+  'site.frontMatterSchema': { site: '/home/ada/site' },
+  'post.create': { site: '/home/ada/site', title: 'Launch', date: '2024-05-01', languages: ['en'], category: 'press' },
+  'site.renderContext': { site: '/home/ada/site' },
+  'asset.read': { site: '/home/ada/site', path: '_assets/images/x.png' },
+  'asset.list': { site: '/home/ada/site' },
 };
 
 type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => unknown;

@@ -1,5 +1,7 @@
 /** The German message catalogue; typed as a full Catalogue so a missing or extra key fails the build. */
 import type { Catalogue } from './en';
+import { frontMatterDe } from './front-matter.de';
+import { previewDe } from './preview.de';
 
 /** German texts for every English key. */
 export const de: Catalogue = {
@@ -179,4 +181,6 @@ export const de: Catalogue = {
   'editor.search': 'Suchen und Ersetzen',
   'editor.status': 'Dokumentstatus',
   'editor.editorAndPreview': 'Editor und Vorschau',
+  ...previewDe,
+  ...frontMatterDe,
 };

@@ -1,4 +1,6 @@
 /** The English message catalogue: every string the interface shows. Its keys define the set every language must have. */
+import { frontMatterEn } from './front-matter.en';
+import { previewEn } from './preview.en';
 export const en = {
   'app.name': 'Pressroom',
   'app.tagline': 'Write press releases and blog posts for your Jekyll website.',
@@ -174,6 +176,8 @@ export const en = {
   'editor.search': 'Find and replace',
   'editor.status': 'Document status',
   'editor.editorAndPreview': 'Editor and preview',
+  ...previewEn,
+  ...frontMatterEn,
 } as const satisfies Record<string, string>;
 
 /** A key of the message catalogue; `t` accepts only these, so a typo is a type error. */

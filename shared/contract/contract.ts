@@ -5,6 +5,7 @@
 import type { Result } from './errors';
 import type {
   AppInfo,
+  FrontMatterSchema,
   DocumentSnapshot,
   FileChangedEvent,
   PathCompletion,
@@ -14,8 +15,11 @@ import type {
   SaveResult,
   Settings,
   SiteSummary,
+  AssetData,
+  AssetListing,
+  SiteRenderContext,
 } from './models';
-import { bool, type Infer, num, obj, oneOf, optional, type Schema, str, text } from './schema';
+import { bool, type Infer, list, num, obj, oneOf, optional, type Schema, str, text } from './schema';
 
 /** Declares a call: the schema of its arguments and (as a phantom) the type of its result. */
 function call<A, R>(args: Schema<A>): { args: Schema<A>; result?: R } {
@@ -56,6 +60,25 @@ export const calls = {
     obj({ site: sitePath, path: relPath, text: text(), baseVersion: str({ max: 200 }) }),
   ),
   'shell.openExternal': call<{ url: string }, { opened: boolean }>(obj({ url: str({ max: 8192 }) })),
+  /** The site's front-matter form: `.pressroom.yml` merged over the fields and values its posts already use. */
+  'site.frontMatterSchema': call<{ site: string }, FrontMatterSchema>(obj({ site: sitePath })),
+  /** Creates a new post from a template, one file per language, in the site's post folders; never overwrites. */
+  'post.create': call<{ site: string; title: string; date: string; languages: string[]; category: string; slug?: string }, { paths: string[] }>(
+    obj({
+      site: sitePath,
+      title: str({ min: 1, max: 500 }),
+      date: str({ pattern: /^\d{4}-\d{2}-\d{2}$/ }),
+      languages: list(str({ min: 1, max: 35 }), 50),
+      category: str({ max: 200 }),
+      slug: optional(str({ max: 200 })),
+    }),
+  ),
+  /** What the preview's Liquid step sees of an open site: config, data, asset folders and post URLs. */
+  'site.renderContext': call<{ site: string }, SiteRenderContext>(obj({ site: sitePath })),
+  /** An image from one of the site's asset folders (checked: inside the site and an asset folder, an image, not too big). */
+  'asset.read': call<{ site: string; path: string }, AssetData>(obj({ site: sitePath, path: relPath })),
+  /** The images in the site's asset folders (names and sizes, at most 5,000), for picking a header image or avatar. */
+  'asset.list': call<{ site: string }, AssetListing>(obj({ site: sitePath })),
 } as const;
 
 /** The events main sends to the renderer, by name. */

@@ -119,3 +119,82 @@ export interface FileChangedEvent {
   site: string;
   path: string;
 }
+
+/** Kinds of front-matter field the form can show (from `.pressroom.yml` or inferred from the site's posts). */
+export type FrontMatterFieldType =
+  | 'string'
+  | 'text'
+  | 'date'
+  | 'datetime'
+  | 'boolean'
+  | 'number'
+  | 'select'
+  | 'multi-select'
+  | 'list'
+  | 'image'
+  | 'object';
+
+/** Words for people, either one string or one per interface language (`{ en: "Title", de: "Titel" }`). */
+export type LocalizedText = string | Record<string, string>;
+
+/** One field of the front-matter form. */
+export interface FrontMatterFieldSchema {
+  key: string;
+  type: FrontMatterFieldType;
+  label?: LocalizedText;
+  required?: boolean;
+  /** The value a new post gets, and what Jekyll uses when the field is absent (from `_config.yml` defaults). */
+  default?: unknown;
+  /** Not shown in the form (it stays in the text). */
+  hidden?: boolean;
+  help?: LocalizedText;
+  /** Values to choose from: configured, or those the site's posts already use. */
+  options?: string[];
+  /** For `image` fields: the site lists several (as `avatar: [a.png, b.png]`). */
+  multiple?: boolean;
+  /** Whether `.pressroom.yml` declared the field or it was inferred from the site. */
+  origin: 'config' | 'inferred';
+}
+
+/** The form of a site's front matter: fields for posts, and for each collection that declares its own. */
+export interface FrontMatterSchema {
+  fields: FrontMatterFieldSchema[];
+  collections: Record<string, { fields: FrontMatterFieldSchema[] }>;
+  /** Problems with `.pressroom.yml`, one per bad entry; the good entries still apply. */
+  problems: Array<{ message: string; path: string; line?: number }>;
+}
+
+/** What the preview's Liquid step may see of a site (`site.renderContext`): read by main, used by the renderer. */
+export interface SiteRenderContext {
+  /** `_config.yml` as data (Liquid's `site`). */
+  config: Record<string, unknown>;
+  /** `_data/` as data (`site.data`), folders as nested objects. */
+  data: Record<string, unknown>;
+  /** Site-relative folders `{% asset %}` paths are looked up in, in order. */
+  assetSources: string[];
+  /** Every post by its `{% post_url %}` name (file name without extension, and with its folders below `_posts/`). */
+  posts: Array<{ name: string; url: string }>;
+  /** Data files that were skipped (too big, unreadable, broken), so the preview can say why `site.data` lacks them. */
+  warnings: string[];
+}
+
+/** An image of the site's asset folders, for the preview to show as a blob: URL (`asset.read`). */
+export interface AssetData {
+  mime: string;
+  base64: string;
+}
+
+/** One image in a site's asset folders, for the front-matter form's image picker (`asset.list`). */
+export interface AssetImage {
+  /** The site-relative asset folder it is in (one of `SiteSummary.assetSources`). */
+  source: string;
+  /** The path inside that folder, forward slashes (`blog/header.jpg`). */
+  path: string;
+  size: number;
+}
+
+/** The images of a site's asset folders; `truncated` when there were more than the listing holds. */
+export interface AssetListing {
+  images: AssetImage[];
+  truncated: boolean;
+}

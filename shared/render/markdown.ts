@@ -40,3 +40,37 @@ export function renderMarkdown(source: string): string {
   instance ??= create();
   return instance.render(source, {});
 }
+
+/** One top-level block of the rendered HTML and the zero-based line of the Markdown it starts on (null: none). */
+export interface MarkdownBlock {
+  line: number | null;
+  html: string;
+}
+
+/**
+ * Renders like `renderMarkdown` but returns the top-level blocks one by one, each with its source line, so the
+ * preview can patch and scroll block by block. Joined, the blocks are exactly `renderMarkdown`'s output.
+ */
+export function renderMarkdownBlocks(source: string): MarkdownBlock[] {
+  instance ??= create();
+  const env = {};
+  const tokens = instance.parse(source, env);
+  const blocks: MarkdownBlock[] = [];
+  let start = 0;
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    depth += tokens[i].nesting;
+    if (depth > 0) continue;
+    const slice = tokens.slice(start, i + 1);
+    start = i + 1;
+    depth = 0;
+    const mapped = slice.find((t) => t.map);
+    blocks.push({ line: mapped?.map ? mapped.map[0] : null, html: instance.renderer.render(slice, instance.options, env) });
+  }
+  if (start < tokens.length) {
+    const slice = tokens.slice(start);
+    const mapped = slice.find((t) => t.map);
+    blocks.push({ line: mapped?.map ? mapped.map[0] : null, html: instance.renderer.render(slice, instance.options, env) });
+  }
+  return blocks;
+}

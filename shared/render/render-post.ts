@@ -6,14 +6,22 @@
 import { splitFrontMatter } from './front-matter';
 import { renderLiquid } from './jekyll-liquid';
 import { kramdownTypography } from './kramdown-typography';
-import { renderMarkdown } from './markdown';
+import { renderMarkdown, renderMarkdownBlocks } from './markdown';
 import { buildPage } from './page-context';
-import type { RenderInput, RenderOutput } from './render-types';
+import type { RenderBlock, RenderInput, RenderOutput } from './render-types';
+import { alignLines, withLineAttribute } from './source-lines';
 
-export type { RenderInput, RenderOutput, RenderProblem, SiteContext } from './render-types';
+export type { RenderBlock, RenderInput, RenderOutput, RenderProblem, SiteContext } from './render-types';
 
 /** The Markdown Jekyll hands to kramdown: the body after the Liquid step (the golden files are made from it). */
-export function prepareMarkdown(input: RenderInput): { markdown: string; frontMatter: Record<string, unknown>; problems: RenderOutput['problems'] } {
+export function prepareMarkdown(input: RenderInput): {
+  markdown: string;
+  frontMatter: Record<string, unknown>;
+  problems: RenderOutput['problems'];
+  /** The body as written and the one-based file line it starts on (for source lines). */
+  body: string;
+  bodyLine: number;
+} {
   const split = splitFrontMatter(input.source);
   const problems: RenderOutput['problems'] = [];
   if (split.error) problems.push({ kind: 'front-matter', message: split.error.message, ...(split.error.line ? { line: split.error.line + 1 } : {}) });
@@ -24,11 +32,20 @@ export function prepareMarkdown(input: RenderInput): { markdown: string; frontMa
     smartify: (text) => kramdownTypography(text, '').join(''),
   });
   problems.push(...liquid.problems);
-  return { markdown: liquid.output, frontMatter: split.frontMatter, problems };
+  return { markdown: liquid.output, frontMatter: split.frontMatter, problems, body: split.body, bodyLine: split.bodyLine };
 }
 
 /** Renders a whole post file (front matter included) to its HTML body, collecting problems instead of throwing. */
 export function renderPost(input: RenderInput): RenderOutput {
-  const { markdown, frontMatter, problems } = prepareMarkdown(input);
-  return { html: renderMarkdown(markdown), frontMatter, problems };
+  const { markdown, frontMatter, problems, body, bodyLine } = prepareMarkdown(input);
+  if (!input.sourceLines) return { html: renderMarkdown(markdown), frontMatter, problems };
+  const toSource = alignLines(body, markdown);
+  let last = bodyLine;
+  const blocks: RenderBlock[] = renderMarkdownBlocks(markdown).map((b) => {
+    // Lines only go down the file (scroll sync searches them); a block without a line of its own (generated,
+    // like the footnotes) or with an earlier one (from inside an HTML block) sits after the one before it.
+    if (b.line !== null) last = Math.max(last, bodyLine + toSource(b.line));
+    return { line: last, html: b.html };
+  });
+  return { html: blocks.map((b) => withLineAttribute(b.html, b.line)).join(''), frontMatter, problems, blocks };
 }

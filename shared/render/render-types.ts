@@ -25,6 +25,19 @@ export interface RenderInput {
   source: string;
   site: SiteContext;
   path?: string;
+  /**
+   * For the preview: mark each top-level block with `data-pr-line` (its one-based line in the whole file) and
+   * return the blocks one by one in `blocks`. Off for export and the golden tests.
+   */
+  sourceLines?: boolean;
+}
+
+/** One top-level block of the output, for patching the preview block by block. */
+export interface RenderBlock {
+  /** One-based line of the whole file (front matter included) the block starts on. */
+  line: number;
+  /** The block's HTML without the `data-pr-line` mark, so an unchanged block has the same text wherever it moves. */
+  html: string;
 }
 
 /** Output of renderPost. */
@@ -32,4 +45,6 @@ export interface RenderOutput {
   html: string;
   frontMatter: Record<string, unknown>;
   problems: RenderProblem[];
+  /** Only with `sourceLines`: the top-level blocks of `html` in order. */
+  blocks?: RenderBlock[];
 }

@@ -6,13 +6,16 @@
 /**
  * The renderer's policy: only its own files run, no inline script or style, no plugins, no framing by others,
  * no forms posting anywhere. `blob:` frames and workers stay allowed for the sandboxed preview; `data:`/`blob:`
- * images for pasted or generated pictures.
+ * images for pasted or generated pictures. `https:`/`http:` images: the preview's srcdoc frame inherits this
+ * policy, and a post's web images must load once the user clicks "Load remote content"; until then the frame's
+ * own policy (renderer/features/preview/frame-shell.ts) allows only blob:/data: images, and the app itself
+ * never shows a web image.
  */
 export const CONTENT_SECURITY_POLICY: string = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: https: http:",
   "font-src 'self'",
   "connect-src 'self'",
   "frame-src 'self' blob:",

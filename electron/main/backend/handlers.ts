@@ -8,10 +8,16 @@ import { AppFailure } from '../../../shared/contract/errors';
 import type { AppInfo, PostEntry, Settings, SiteSummary } from '../../../shared/contract/models';
 import { checkExternalUrl } from '../../../shared/security/external-url';
 import type { AppState } from '../services/app-state/app-state';
+import { readAsset } from '../services/assets/asset-service';
+import { listAssetImages } from '../services/assets/list-assets';
 import { readDocument, saveDocument } from '../services/documents/document-service';
 import { completePath } from '../services/fs-complete/complete-path';
 import { createSampleSite } from '../services/sample/create-sample';
 import { openSite } from '../services/site/open-site';
+import { loadFrontMatterSchema } from '../services/site/schema-service';
+import { loadSiteConfig } from '../services/site/site-config';
+import { createPost } from '../services/posts/create-post';
+import { readRenderContext } from '../services/site/render-context';
 import type { EventBus } from './event-bus';
 
 /** What the handlers need from their host; Electron and browser mode differ only in these. */
@@ -20,6 +26,8 @@ export interface HandlerDeps {
   bus: EventBus;
   /** The bundled sample site that `sample.create` copies. */
   sampleDir: string;
+  /** Pressroom's default post templates; by default the `templates` folder beside the sample site. */
+  templatesDir?: string;
   info: AppInfo;
   /** The native folder dialog; absent where there is none (browser mode), which the renderer learns from `info.capabilities`. */
   pickFolder?: (purpose: 'open-site' | 'sample-destination', defaultPath?: string) => Promise<string | null>;
@@ -129,6 +137,41 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'document.read': async ({ site, path: rel }) => readDocument(requireOpen(site), rel),
 
     'document.save': async ({ site, path: rel, text, baseVersion }) => saveDocument(requireOpen(site), rel, text, baseVersion),
+
+    'site.renderContext': async ({ site }) => {
+      const root = requireOpen(site);
+      const opened = openSites.get(root)!;
+      return readRenderContext(root, opened.summary.assetSources, opened.posts);
+    },
+
+    'asset.read': async ({ site, path: rel }) => {
+      const root = requireOpen(site);
+      return readAsset(root, openSites.get(root)!.summary.assetSources, rel);
+    },
+
+    'asset.list': async ({ site }) => {
+      const root = requireOpen(site);
+      return listAssetImages(root, openSites.get(root)!.summary.assetSources);
+    },
+
+    'site.frontMatterSchema': async ({ site }) => {
+      const root = requireOpen(site);
+      return loadFrontMatterSchema(root, await loadSiteConfig(root), openSites.get(root)!.posts);
+    },
+
+    'post.create': async ({ site, title, date, languages, category, slug }) => {
+      const root = requireOpen(site);
+      const templatesDir = deps.templatesDir ?? path.join(path.dirname(deps.sampleDir), 'templates');
+      const existingPosts = openSites.get(root)!.posts.map((p) => p.path);
+      const created = await createPost(root, await loadSiteConfig(root), { title, date, languages, category, slug }, { templatesDir, existingPosts });
+      try {
+        // The list the renderer asks for next must show the new post.
+        openSites.set(root, await scan(root));
+      } catch (error) {
+        console.error('pressroom: could not list the posts again after creating one', error);
+      }
+      return created;
+    },
 
     'shell.openExternal': async ({ url }) => {
       const checked = checkExternalUrl(url);

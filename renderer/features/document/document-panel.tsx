@@ -4,17 +4,20 @@
  */
 import { EditorSelection } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { useCallback, useLayoutEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { ErrorDetail, errorHeadline } from '../../common/error-alert';
 import { Icon } from '../../common/icons';
 import { useI18n } from '../../i18n/i18n-context';
 import { MAX_EDITABLE_LINE } from '../editor/document-checks';
 import { EditorHost } from '../editor/editor-host';
+import { setFrontMatterProblems } from '../editor/front-matter-problems';
 import { hasUnclosedFrontMatter } from '../editor/front-matter-field';
 import { OutlineMenu } from '../editor/outline-menu';
 import { scrollEditorToLine } from '../editor/scroll-sync';
 import { StatusBar } from '../editor/status-bar';
 import { useSymlinkText } from '../posts/post-row';
+import { FrontMatterPanel } from '../front-matter/front-matter-panel';
+import { fieldsForPath, useFrontMatterReading, useFrontMatterSchema } from '../front-matter/use-front-matter';
 import { PreviewPane, type PreviewSync } from '../preview/preview-pane';
 import type { TabInfo } from './document-tabs';
 import type { Workspace } from './use-document-workspace';
@@ -36,8 +39,14 @@ function isMac(): boolean {
   return /Mac|iPhone|iPad/.test(navigator.platform);
 }
 
+/** Whether the front-matter form is shown, shared by every tab of the workspace. */
+export interface FormToggle {
+  open: boolean;
+  onToggle(): void;
+}
+
 /** The panel of the active tab (keyed by path and generation, so a reload starts it afresh). */
-export function DocumentPanel({ workspace, tab, panelId }: { workspace: Workspace; tab: TabInfo; panelId: string }) {
+export function DocumentPanel({ workspace, tab, panelId, form }: { workspace: Workspace; tab: TabInfo; panelId: string; form: FormToggle }) {
   const { t, day, languageName } = useI18n();
   const symlinkText = useSymlinkText();
   const { store, callbacks, viewRef, site } = workspace;
@@ -47,6 +56,16 @@ export function DocumentPanel({ workspace, tab, panelId }: { workspace: Workspac
   const [cursor, setCursor] = useState(() => cursorOf(initial?.selection.main.head ?? 0));
   const [unclosed, setUnclosed] = useState(() => (initial ? hasUnclosedFrontMatter(initial) : false));
   const [sync, setSync] = useState<PreviewSync | null>(null);
+  const schemaState = useFrontMatterSchema(site.root);
+  const schema = schemaState.status === 'ready' ? schemaState.schema : null;
+  const fields = schema ? fieldsForPath(schema, path) : null;
+  const readingOf = useFrontMatterReading(text, schema, fields, tab.status === 'ready' && !!initial && tab.mode !== 'plain');
+
+  // The front matter's problems also show in the editor, on their lines.
+  useEffect(() => {
+    const problems = readingOf?.reading.problems.map((p) => ({ line: p.line, message: p.message })) ?? [];
+    viewRef.current?.dispatch({ effects: setFrontMatterProblems.of(problems) });
+  }, [readingOf, viewRef]);
 
   function cursorOf(head: number) {
     const state = store.editorState(path);
@@ -127,6 +146,16 @@ export function DocumentPanel({ workspace, tab, panelId }: { workspace: Workspac
         </div>
         {ready ? (
           <div className="document-actions">
+            {tab.mode !== 'plain' ? (
+              <button type="button" className={`button small ${form.open ? '' : 'ghost'}`} aria-pressed={form.open} onClick={form.onToggle}>
+                {t('frontMatter.toggle')}
+                {readingOf && readingOf.reading.problems.length > 0 ? (
+                  <span className="badge badge-error" aria-label={t('frontMatter.problemCount', { count: readingOf.reading.problems.length })}>
+                    {readingOf.reading.problems.length}
+                  </span>
+                ) : null}
+              </button>
+            ) : null}
             {tab.mode !== 'plain' ? <OutlineMenu text={text} onJump={jumpTo} /> : null}
             {!readOnly ? (
               <button
@@ -200,6 +229,17 @@ export function DocumentPanel({ workspace, tab, panelId }: { workspace: Workspac
         </Banner>
       ) : null}
 
+      {ready && form.open && tab.mode !== 'plain' ? (
+        <FrontMatterPanel
+          site={site}
+          readingOf={readingOf}
+          fields={fields}
+          schemaFailed={schemaState.status === 'failed'}
+          viewRef={viewRef}
+          readOnly={readOnly}
+          onJump={jumpTo}
+        />
+      ) : null}
       {ready ? (
         <>
           <div className="document-split" role="group" aria-label={t('editor.editorAndPreview')}>

@@ -1,5 +1,5 @@
 /** The document side of the site screen: the tabs of open posts, the active one's panel, and the unsaved-work questions. */
-import { useId } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { Icon } from '../../common/icons';
 import { useI18n } from '../../i18n/i18n-context';
 import { DocumentPanel } from './document-panel';
@@ -14,6 +14,8 @@ export function DocumentWorkspace({ workspace }: { workspace: Workspace }) {
   const panelId = useId();
   const { tabs, active } = workspace.snapshot;
   const tab = tabs.find((t) => t.path === active) ?? null;
+  const [formOpen, setFormOpen] = useState(false);
+  const onToggleForm = useCallback(() => setFormOpen((o) => !o), []);
   return (
     <div className="workspace">
       {tabs.length > 0 ? (
@@ -25,7 +27,7 @@ export function DocumentWorkspace({ workspace }: { workspace: Workspace }) {
           onClose={(path) => workspace.requestCloseTab(path)}
         />
       ) : null}
-      {tab ? <DocumentPanel key={`${tab.path}#${tab.generation}`} workspace={workspace} tab={tab} panelId={panelId} /> : <DocumentPlaceholder />}
+      {tab ? <DocumentPanel key={`${tab.path}#${tab.generation}`} workspace={workspace} tab={tab} panelId={panelId} form={{ open: formOpen, onToggle: onToggleForm }} /> : <DocumentPlaceholder />}
       {workspace.pending ? <UnsavedDialog workspace={workspace} pending={workspace.pending} /> : null}
     </div>
   );

@@ -9,6 +9,7 @@ import { drawSelection, EditorView, keymap, ViewPlugin, type ViewUpdate } from '
 import { markdownFormatKeymap } from './commands/markdown-keymap';
 import { editorTheme } from './editor-theme';
 import { frontMatterLines } from './front-matter-field';
+import { frontMatterProblems } from './front-matter-problems';
 import { liquidTags } from './liquid-tags';
 import { markdownWithFrontMatter } from './markdown-language';
 import { scrollSync, type SyncCallbacks } from './scroll-sync';
@@ -70,7 +71,7 @@ function extensionsFor(options: EditorStateOptions): Extension[] {
     EditorState.allowMultipleSelections.of(true),
     EditorState.readOnly.of(readOnly),
     EditorState.phrases.of(options.phrases),
-    mode === 'plain' ? [] : [markdownWithFrontMatter(), liquidTags(), frontMatterLines(), EditorView.lineWrapping],
+    mode === 'plain' ? [] : [markdownWithFrontMatter(), liquidTags(), frontMatterLines(), frontMatterProblems(), EditorView.lineWrapping],
     search({ top: true }),
     labelSearchPanel(options.searchLabel),
     keymap.of([...markdownFormatKeymap, ...defaultKeymap, ...historyKeymap, ...searchKeymap]),

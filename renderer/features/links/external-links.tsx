@@ -92,3 +92,8 @@ export function ExternalLink({ href, children }: { href: string; children: React
     </a>
   );
 }
+
+/** The link gate itself, for links the app cannot render as ExternalLink (e.g. inside the preview frame). */
+export function useExternalLinkGate(): (url: string) => void {
+  return useContext(LinkContext);
+}

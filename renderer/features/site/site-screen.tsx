@@ -8,6 +8,9 @@ import { Icon } from '../../common/icons';
 import { useI18n } from '../../i18n/i18n-context';
 import { DocumentWorkspace } from '../document/document-workspace';
 import { useDocumentWorkspace } from '../document/use-document-workspace';
+import { refreshFrontMatterSchema } from '../front-matter/use-front-matter';
+import { newPostEntry } from '../new-post/new-post-paths';
+import { NewPostDialog } from '../new-post/new-post-dialog';
 import { PostList } from '../posts/post-list';
 import { useProgress } from '../progress/progress-context';
 import './site.css';
@@ -25,11 +28,12 @@ function usePosts(root: string) {
   const { track } = useProgress();
   const [posts, setPosts] = useState<PostEntry[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const load = useCallback(async (refresh = false) => {
+  const load = useCallback(async (refresh = false): Promise<PostEntry[] | null> => {
     setError(null);
     const r = await track('busy.openingSite', () => api['site.posts']({ site: root, refresh }));
     if (r.ok) setPosts(r.value);
     else setError(r.error);
+    return r.ok ? r.value : null;
   }, [api, track, root]);
   useEffect(() => {
     void load();
@@ -45,6 +49,18 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
   const { posts, error, setError, reload } = usePosts(site.root);
   const workspace = useDocumentWorkspace(site);
   const [showWarnings, setShowWarnings] = useState(false);
+  const [creating, setCreating] = useState(false);
+
+  // A new post: list the posts again (the new categories too) and open each created file in a tab.
+  const onCreated = async (paths: string[], title: string, date: string) => {
+    setCreating(false);
+    refreshFrontMatterSchema(site.root);
+    const fresh = await reload();
+    for (const p of paths) {
+      const lang = /^_i18n\/([^/]+)\//.exec(p)?.[1] ?? null;
+      workspace.open(fresh?.find((e) => e.path === p) ?? newPostEntry(p, title, date, lang));
+    }
+  };
 
   return (
     <div className="site-screen">
@@ -59,6 +75,9 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
           </div>
         </div>
         <div className="toolbar-actions">
+          <button type="button" className="button primary" onClick={() => setCreating(true)} disabled={!posts}>
+            {t('newPost.button')}
+          </button>
           <button type="button" className="icon-button" onClick={() => void reload()} disabled={busy} aria-label={t('posts.reload')} title={t('posts.reload')}>
             <Icon name="reload" />
           </button>
@@ -102,6 +121,7 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
           <DocumentWorkspace workspace={workspace} />
         </main>
       </div>
+      {creating && posts ? <NewPostDialog site={site} posts={posts} onCreated={onCreated} onClose={() => setCreating(false)} /> : null}
     </div>
   );
 }

@@ -3,27 +3,17 @@
  * Jekyll (Psych, YAML 1.1) reads it, and every other language, above all JavaScript, is refused, never run.
  */
 import matter from 'gray-matter';
-import { parseDocument, type ParseOptions, type DocumentOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
+import { parseDocument, type ToJSOptions } from 'yaml';
 import { AppFailure } from '../../../../shared/contract/errors';
+import { MAX_ALIAS_COUNT, MAX_NESTING, nestingExceeds, YAML_OPTIONS } from '../../../../shared/front-matter/yaml11';
 
-/** Aliases a document may expand; real configs and front matter use a handful, a "billion laughs" thousands. */
-export const MAX_ALIAS_COUNT = 100;
+/** Re-exported from the shared front-matter module, where every YAML parse of the app takes them from. */
+export { MAX_ALIAS_COUNT, YAML_OPTIONS };
 /** Largest front-matter block we parse; a post's head is far smaller, a bigger block is an attack or a mistake. */
 export const MAX_FRONT_MATTER_CHARS = 256 * 1024;
 
 /** Languages gray-matter would evaluate as code. */
 const CODE_LANGUAGES = ['js', 'javascript', 'coffee', 'coffeescript', 'cson'];
-
-/** The options every YAML parse in the site services uses, so config and front matter read alike. */
-export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
-  version: '1.1',
-  uniqueKeys: true,
-  merge: true,
-  // Long single-line errors make the pretty printer build huge regular expressions; we compute lines ourselves.
-  prettyErrors: false,
-  // Keep timestamps as written: a date's day must not move with the time zone. No custom tags are added.
-  customTags: (tags) => tags.filter((t) => !(typeof t === 'object' && t.tag === 'tag:yaml.org,2002:timestamp')),
-};
 
 const TO_JS_OPTIONS: ToJSOptions = { maxAliasCount: MAX_ALIAS_COUNT };
 
@@ -57,6 +47,9 @@ function plainMessage(error: unknown): string {
  * Throws YamlProblem (with the line) for anything that is not plain data.
  */
 export function parseYaml11(text: string): unknown {
+  // Deep nesting is refused before the parser recurses: near the stack's end V8 can abort the whole process.
+  const deep = nestingExceeds(text);
+  if (deep > 0) throw new YamlProblem(`it is nested too deeply (more than ${MAX_NESTING} levels)`, deep);
   let doc;
   try {
     doc = parseDocument(text, YAML_OPTIONS);

@@ -1,0 +1,53 @@
+/** The "New press release" dialog: opened from the site toolbar, filled in like a user does. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page object for the dialog, by the accessible names the renderer gives its controls. */
+export class NewPostDialog {
+  readonly openButton: Locator;
+  readonly dialog: Locator;
+  readonly title: Locator;
+  readonly date: Locator;
+  readonly category: Locator;
+  readonly slug: Locator;
+  readonly createButton: Locator;
+  readonly error: Locator;
+  /** The list of files the dialog will create. */
+  readonly paths: Locator;
+
+  constructor(readonly page: Page) {
+    this.openButton = page.getByRole('button', { name: 'New press release' });
+    this.dialog = page.getByRole('dialog', { name: 'New press release' });
+    this.title = this.dialog.getByRole('textbox', { name: 'Title' });
+    this.date = this.dialog.getByLabel('Date');
+    this.category = this.dialog.getByRole('combobox', { name: 'Category' });
+    this.slug = this.dialog.getByRole('textbox', { name: 'File name' });
+    this.createButton = this.dialog.getByRole('button', { name: 'Create' });
+    this.error = this.dialog.getByRole('alert');
+    this.paths = this.dialog.getByRole('listitem');
+  }
+
+  /** Opens the dialog from the toolbar. */
+  async open(): Promise<void> {
+    await this.openButton.click();
+    await expect(this.dialog).toBeVisible();
+    await expect(this.title).toBeFocused();
+  }
+
+  /** A language checkbox by its name in the interface language ("English", "German"). */
+  language(name: string): Locator {
+    return this.dialog.getByRole('checkbox', { name });
+  }
+
+  /** Fills in the form (languages by name; those not named are unticked). */
+  async fill(opts: { title: string; date?: string; category?: string; languages?: string[] }): Promise<void> {
+    await this.title.fill(opts.title);
+    if (opts.date) await this.date.fill(opts.date);
+    if (opts.category !== undefined) await this.category.fill(opts.category);
+    if (opts.languages) {
+      for (const box of await this.dialog.getByRole('checkbox').all()) {
+        const name = (await box.evaluate((el) => el.closest('label')?.textContent ?? '')).trim();
+        await box.setChecked(opts.languages.includes(name));
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+// `pressroom render` as a user runs it: a real process printing a post's HTML, assets as the site's URLs,
+// the site found above the file, problems on stderr.
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = path.resolve(__dirname, '..', '..');
+const cliPath = path.join(repo, 'electron/cli/cli.ts');
+const sample = path.join(repo, 'resources/sample-site');
+const post = '_i18n/en/_posts/2024/2024-04-22-kestrel-1-1-released.md';
+let tmp: string;
+
+function run(args: string[], cwd = repo): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], { cwd, env: { ...process.env, PRESSROOM_APP_DATA: path.join(tmp, 'app-data') } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'pressroom-render-'));
+});
+afterAll(async () => {
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+describe('pressroom render', () => {
+  it('prints the body of a sample post with assets as jekyll-assets URLs, finding the site above the file', async () => {
+    const r = await run(['render', path.join(sample, post)]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/<img src="\/assets\/blog\/kestrel-1-1\.jpg" alt="Upgrade timeline of Kestrel Cloud 1\.1" class="figure-img w-100"/);
+    expect(r.stdout).toContain('<a href="/assets/blog/kestrel-1-1.jpg">');
+    expect(r.stdout).toContain('<h2 id="highlights">Highlights</h2>');
+    expect(r.stdout).toContain('<div class="footnotes" role="doc-endnotes">');
+    expect(r.stdout).not.toContain('data-pr-line');
+    expect(r.stdout).not.toContain('pressroom-asset:');
+    expect(r.stderr).toBe('');
+  });
+
+  it('uses --site for data, post_url and baseurl, and lists problems with their lines on stderr', async () => {
+    const site = path.join(tmp, 'site');
+    await fs.mkdir(path.join(site, '_posts'), { recursive: true });
+    await fs.mkdir(path.join(site, '_data'), { recursive: true });
+    await fs.mkdir(path.join(site, 'assets/img'), { recursive: true });
+    await fs.writeFile(path.join(site, '_config.yml'), 'title: Docs\nbaseurl: /news\npermalink: date\nassets:\n  sources: [assets/img]\n');
+    await fs.writeFile(path.join(site, '_data/contact.yml'), 'press: press@example.org\n');
+    await fs.writeFile(path.join(site, 'assets/img/logo.png'), 'png');
+    await fs.writeFile(path.join(site, '_posts/2024-01-02-older.md'), '---\ntitle: Older\n---\nOld\n');
+    const file = path.join(tmp, 'draft.md');
+    await fs.writeFile(file, '---\ntitle: New\n---\nMail {{ site.data.contact.press }}.\n\n[Older]({% post_url 2024-01-02-older %})\n\n{% asset logo.png %}\n\n{% asset gone.png %}\n');
+    const r = await run(['render', file, '--site', site]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Mail press@example.org.');
+    expect(r.stdout).toContain('<a href="/2024/01/02/older.html">Older</a>');
+    expect(r.stdout).toContain('<img src="/news/assets/logo.png" alt="">');
+    expect(r.stderr).toBe(`${file}:10: Asset not found: gone.png\n`);
+  });
+
+  it('fails plainly for a missing file or a --site that is not a site, and explains its usage', async () => {
+    const missing = await run(['render', path.join(tmp, 'nope.md')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^pressroom: There is no file at/);
+    const notSite = await run(['render', path.join(sample, post), '--site', tmp]);
+    expect(notSite.code).toBe(1);
+    expect(notSite.stderr).toMatch(/is not a Jekyll site/);
+    const usage = await run(['render']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/Usage: pressroom render <file>/);
+    expect((await run(['render', '--help'])).stdout).toMatch(/^Usage: pressroom render/);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Runs preview renders off the keystroke path: at most one render at a time, always of the latest text, started
+ * after the browser painted the keystroke; big posts go to a Web Worker so the editor never waits for Markdown.
+ */
+import type { SiteRenderContext } from '../../../shared/contract/models';
+import { type RenderRequest, type RenderResult, runRenderJob } from './render-job';
+
+/** Posts at least this long (characters) are rendered in the worker. */
+export const WORKER_THRESHOLD = 16_000;
+
+/** What to render. */
+export interface RenderTask {
+  source: string;
+  path: string;
+  context: SiteRenderContext;
+}
+
+/** Runs a callback after the next paint: an animation frame, then a task (so the frame is not delayed). */
+function afterPaint(run: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(run, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+
+/** Renders the latest task handed to `request`, coalescing the ones that arrive while a render runs. */
+export class RenderScheduler {
+  private worker: Worker | null = null;
+  private workerFailed = false;
+  private workerContext: SiteRenderContext | null = null;
+  private nextId = 1;
+  private latest: RenderTask | null = null;
+  private running = false;
+  private cancelWait: (() => void) | null = null;
+  private pendingWorker: ((r: RenderResult) => void) | null = null;
+  private disposed = false;
+
+  constructor(private readonly onResult: (result: RenderResult, task: RenderTask) => void) {}
+
+  /** Asks for a render of `task`; only the newest task still waiting is rendered. */
+  request(task: RenderTask): void {
+    this.latest = task;
+    if (this.running || this.cancelWait) return;
+    this.cancelWait = afterPaint(() => {
+      this.cancelWait = null;
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.latest && !this.disposed) {
+      const task = this.latest;
+      this.latest = null;
+      this.running = true;
+      try {
+        const result = task.source.length >= WORKER_THRESHOLD ? await this.inWorker(task) : runRenderJob({ id: this.nextId++, ...task });
+        if (!this.disposed) this.onResult(result, task);
+      } finally {
+        this.running = false;
+      }
+    }
+  }
+
+  private ensureWorker(): Worker | null {
+    if (this.worker || this.workerFailed) return this.worker;
+    try {
+      this.worker = new Worker(new URL('./render-worker.ts', import.meta.url), { type: 'module', name: 'preview-render' });
+      this.worker.onmessage = (event: MessageEvent<RenderResult>) => {
+        const resolve = this.pendingWorker;
+        this.pendingWorker = null;
+        resolve?.(event.data);
+      };
+      this.worker.onerror = () => this.failWorker();
+    } catch {
+      this.workerFailed = true;
+    }
+    return this.worker;
+  }
+
+  private failWorker(): void {
+    this.workerFailed = true;
+    this.worker?.terminate();
+    this.worker = null;
+    this.workerContext = null;
+    const resolve = this.pendingWorker;
+    this.pendingWorker = null;
+    resolve?.({ id: -1, blocks: [], problems: [], ms: 0 });
+    // The text is rendered again on the main thread: a failed worker must not leave the preview empty.
+  }
+
+  private inWorker(task: RenderTask): Promise<RenderResult> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    if (!worker) return Promise.resolve(runRenderJob({ id, ...task }));
+    return new Promise<RenderResult>((resolve) => {
+      this.pendingWorker = (r) => resolve(r.id === -1 ? runRenderJob({ id, ...task }) : r);
+      // The site's context is sent once; later requests say "the same as before".
+      const context = this.workerContext === task.context ? null : task.context;
+      this.workerContext = task.context;
+      const message: RenderRequest = { id, source: task.source, path: task.path, context };
+      worker.postMessage(message);
+    });
+  }
+
+  /** Stops the worker and drops whatever is waiting. */
+  dispose(): void {
+    this.disposed = true;
+    this.cancelWait?.();
+    this.worker?.terminate();
+    this.worker = null;
+  }
+}

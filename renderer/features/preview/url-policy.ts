@@ -1,0 +1,105 @@
+/**
+ * What a URL in a post may become in the preview, decided without a DOM: in-page anchors and web/mail links
+ * stay (clicks go through the app's link gate), images come only from the site's asset folders or, after the
+ * user allows it, from the web; every other scheme (javascript:, data:, blob:, file:, …) is dropped.
+ */
+import { ASSET_MARKER } from './site-context';
+
+/** Removes what browsers ignore in URLs (tabs and newlines anywhere, controls and spaces at the ends). */
+export function cleanUrl(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && value.charCodeAt(start) <= 0x20) start++;
+  while (end > start && value.charCodeAt(end - 1) <= 0x20) end--;
+  return value.slice(start, end).replace(/[\t\n\r]/g, '');
+}
+
+function schemeOf(url: string): string | null {
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
+  return m ? m[1].toLowerCase() : null;
+}
+
+/** True for `//host/…` (and `/\host`, which browsers read the same): another site, whatever the scheme. */
+function isNetworkPath(url: string): boolean {
+  return /^[/\\]{2}/.test(url);
+}
+
+/** What a link's href is for the preview. */
+export type LinkKind = 'anchor' | 'external' | 'relative' | 'blocked';
+
+/** Classifies an `<a href>`: `#id` scrolls the frame, http(s)/mailto ask the link gate, a site path is inert. */
+export function classifyLink(href: string): LinkKind {
+  const url = cleanUrl(href);
+  if (url.startsWith('#')) return 'anchor';
+  if (isNetworkPath(url)) return 'blocked';
+  const scheme = schemeOf(url);
+  if (scheme === null) return 'relative';
+  if (/^(https?:\/\/|mailto:)/i.test(url)) return 'external';
+  return 'blocked';
+}
+
+/** Where an image comes from: a `{% asset %}` path, a site path, the web (only after consent), or nowhere. */
+export type ImageSource =
+  | { kind: 'asset'; path: string }
+  | { kind: 'site'; path: string }
+  | { kind: 'remote'; url: string }
+  | { kind: 'blocked'; reason: 'scheme' | 'outside' | 'not-image' };
+
+const IMAGE_NAME = /\.(png|jpe?g|gif|webp|avif|bmp|ico|svg)$/i;
+
+/** Normalizes a site path: no `.`/`..` left, or null when it climbs out of the site. */
+export function normalizeSitePath(raw: string): string | null {
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // Keep it as written; a path with a bad escape simply will not be found.
+  }
+  if (decoded.includes('\\') || decoded.includes('\u0000')) return null;
+  const kept: string[] = [];
+  for (const segment of decoded.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (kept.length === 0) return null;
+      kept.pop();
+    } else kept.push(segment);
+  }
+  return kept.join('/');
+}
+
+/** Classifies an image `src`; `baseurl` (from `_config.yml`) is taken off site paths as Jekyll adds it. */
+export function classifyImageSource(src: string, baseurl = ''): ImageSource {
+  const url = cleanUrl(src);
+  if (url.startsWith(ASSET_MARKER)) {
+    const path = normalizeSitePath(url.slice(ASSET_MARKER.length));
+    return path ? { kind: 'asset', path } : { kind: 'blocked', reason: 'outside' };
+  }
+  if (isNetworkPath(url)) return { kind: 'remote', url: `https:${url.replace(/^[/\\]+/, '//')}` };
+  const scheme = schemeOf(url);
+  if (scheme === 'http' || scheme === 'https') return { kind: 'remote', url };
+  if (scheme !== null) return { kind: 'blocked', reason: 'scheme' };
+  let pathPart = url.replace(/[?#].*$/, '');
+  const base = baseurl.replace(/\/+$/, '');
+  if (base && (pathPart === base || pathPart.startsWith(`${base}/`))) pathPart = pathPart.slice(base.length);
+  const path = normalizeSitePath(pathPart);
+  if (path === null) return { kind: 'blocked', reason: 'outside' };
+  if (!IMAGE_NAME.test(path)) return { kind: 'blocked', reason: 'not-image' };
+  return { kind: 'site', path };
+}
+
+/**
+ * The site paths to try for an image, in order: a `{% asset %}` path in each asset folder; a site path as it
+ * is, and `/assets/x` (where jekyll-assets serves) also as `x` in each asset folder.
+ */
+export function assetCandidates(source: { kind: 'asset' | 'site'; path: string }, assetSources: readonly string[]): string[] {
+  const folders = assetSources.map((s) => s.replace(/^\/+|\/+$/g, '')).filter(Boolean);
+  if (source.kind === 'asset') return folders.map((f) => `${f}/${source.path}`);
+  const out = [source.path];
+  if (source.path.startsWith('assets/')) for (const f of folders) out.push(`${f}/${source.path.slice('assets/'.length)}`);
+  return [...new Set(out)];
+}
+
+/** True when a CSS text could load something or hide a trick (url(), @import, escapes, old IE behaviours). */
+export function isRiskyCss(css: string): boolean {
+  return /url\s*\(|image-set|image\s*\(|@import|expression\s*\(|binding|behavior|\\|<|&#|javascript:/i.test(css);
+}
