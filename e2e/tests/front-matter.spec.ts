@@ -95,7 +95,8 @@ test('a post with "published: no" shows as unpublished and keeps "no" after the 
   const { a, editor, form } = await openWithForm('Embargoed launch');
   await expect(form.switchOf('Published')).toHaveAttribute('aria-checked', 'false');
   await expect(form.switchOf('Published')).toContainText('Not published');
-  await form.fillText('Title', 'Embargoed launch, final');
+  // Ctrl+S right after typing (no Enter, no pause) saves what was typed.
+  await form.field('Title').fill('Embargoed launch, final');
   await editor.save();
   await expect(editor.tab(/unsaved changes/)).toHaveCount(0);
   const after = await fs.readFile(path.join(a.siteDir, EMBARGO_PATH), 'utf8');

@@ -61,11 +61,12 @@ export function DocumentPanel({ workspace, tab, panelId, form }: { workspace: Wo
   const fields = schema ? fieldsForPath(schema, path) : null;
   const readingOf = useFrontMatterReading(text, schema, fields, tab.status === 'ready' && !!initial && tab.mode !== 'plain');
 
-  // The front matter's problems also show in the editor, on their lines.
+  // The front matter's problems also show in the editor, on their lines (sent only when they change).
+  const problemsKey = JSON.stringify(readingOf?.reading.problems.map((p) => [p.line, p.message]) ?? []);
   useEffect(() => {
-    const problems = readingOf?.reading.problems.map((p) => ({ line: p.line, message: p.message })) ?? [];
+    const problems = (JSON.parse(problemsKey) as Array<[number, string]>).map(([line, message]) => ({ line, message }));
     viewRef.current?.dispatch({ effects: setFrontMatterProblems.of(problems) });
-  }, [readingOf, viewRef]);
+  }, [problemsKey, viewRef]);
 
   function cursorOf(head: number) {
     const state = store.editorState(path);

@@ -36,11 +36,12 @@ const BUILT_INS: FrontMatterFieldSchema[] = [
 function formFields(fields: FrontMatterFieldSchema[]): FrontMatterFieldSchema[] {
   const known = new Set(fields.map((f) => f.key));
   const out = [...fields];
-  for (const [i, f] of BUILT_INS.entries()) {
-    if (known.has(f.key)) continue;
-    // "Published" sits right after the date: an embargo is decided together with the day.
-    const at = f.key === 'published' ? out.findIndex((x) => x.key === 'date') + 1 : Math.min(i, out.length);
-    out.splice(at, 0, f);
+  for (const [i, f] of BUILT_INS.entries()) if (!known.has(f.key)) out.splice(Math.min(i, out.length), 0, f);
+  // "Published" sits right after the date (an embargo is decided with the day) unless .pressroom.yml orders it.
+  const published = out.findIndex((x) => x.key === 'published' && x.origin === 'inferred');
+  if (published !== -1) {
+    const [field] = out.splice(published, 1);
+    out.splice(out.findIndex((x) => x.key === 'date') + 1, 0, field);
   }
   return out;
 }
@@ -121,7 +122,17 @@ export function FrontMatterPanel({ site, readingOf, fields, schemaFailed, viewRe
   );
 
   return (
-    <section className="fm-panel" aria-label={t('frontMatter.region')}>
+    <section
+      className="fm-panel"
+      aria-label={t('frontMatter.region')}
+      onKeyDownCapture={(e) => {
+        // Ctrl/Cmd+S saves what is typed too: leaving the field commits it before the save reads the text.
+        if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's' && e.target instanceof HTMLElement) {
+          e.target.blur();
+          e.target.focus();
+        }
+      }}
+    >
       {general.length > 0 ? (
         <div className="alert alert-error fm-general" role="alert">
           <div className="alert-body">
