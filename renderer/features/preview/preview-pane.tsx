@@ -2,7 +2,7 @@
  * The live preview beside the editor: the post as the site would show it, in a sandboxed frame that no script
  * ever runs in, patched block by block as the user types and scrolled in step with the editor.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SiteSummary } from '../../../shared/contract/models';
 import { useApi } from '../../api/api-context';
 import { useI18n } from '../../i18n/i18n-context';
@@ -53,7 +53,9 @@ export function PreviewPane({ site, path, text, sync, onScrollToLine }: PreviewP
   const callbacks = useRef({ onScrollToLine, openExternal, t });
   callbacks.current = { onScrollToLine, openExternal, t };
 
-  useEffect(() => {
+  // Layout effects, in this order, so the controller exists and knows its document before the first text
+  // arrives, and each keystroke's render is requested before the browser paints it.
+  useLayoutEffect(() => {
     const controller = new PreviewController(frameRef.current!, {
       api,
       stylesheet: frameStylesheet,
@@ -72,15 +74,15 @@ export function PreviewPane({ site, path, text, sync, onScrollToLine }: PreviewP
     };
   }, [api]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const isAllowed = remoteAllowedFor.has(key);
     setAllowed(isAllowed);
     setState({ remote: 0, problems: [], renderMs: 0, renders: 0 });
     controllerRef.current?.setDocument(site.root, path, languageOf(site, path), isAllowed);
   }, [key, site, path]);
 
-  useEffect(() => controllerRef.current?.setContext(context), [context]);
-  useEffect(() => controllerRef.current?.setText(text), [text]);
+  useLayoutEffect(() => controllerRef.current?.setContext(context), [context]);
+  useLayoutEffect(() => controllerRef.current?.setText(text), [text]);
   useEffect(() => controllerRef.current?.setRemoteAllowed(allowed), [allowed]);
   useEffect(() => {
     if (sync) controllerRef.current?.sync(sync.line, sync.reason);

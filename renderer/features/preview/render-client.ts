@@ -1,6 +1,7 @@
 /**
- * Runs preview renders off the keystroke path: at most one render at a time, always of the latest text, started
- * after the browser painted the keystroke; big posts go to a Web Worker so the editor never waits for Markdown.
+ * Runs preview renders off the keystroke path: at most one render at a time, always of the latest text. Short
+ * posts render in the task after the keystroke (same frame); big posts start after the browser painted the
+ * keystroke and render in a Web Worker, so the editor never waits for Markdown.
  */
 import type { SiteRenderContext } from '../../../shared/contract/models';
 import { type RenderRequest, type RenderResult, runRenderJob } from './render-job';
@@ -27,6 +28,24 @@ function afterPaint(run: () => void): () => void {
   };
 }
 
+/**
+ * Runs a callback in the next task, before the next paint: a short post renders in a few milliseconds, so its
+ * preview shows the keystroke in the same frame as the editor does.
+ */
+function nextTask(run: () => void): () => void {
+  const channel = new MessageChannel();
+  let cancelled = false;
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    if (!cancelled) run();
+  };
+  channel.port2.postMessage(null);
+  return () => {
+    cancelled = true;
+    channel.port1.close();
+  };
+}
+
 /** Renders the latest task handed to `request`, coalescing the ones that arrive while a render runs. */
 export class RenderScheduler {
   private worker: Worker | null = null;
@@ -45,7 +64,8 @@ export class RenderScheduler {
   request(task: RenderTask): void {
     this.latest = task;
     if (this.running || this.cancelWait) return;
-    this.cancelWait = afterPaint(() => {
+    const schedule = task.source.length < WORKER_THRESHOLD ? nextTask : afterPaint;
+    this.cancelWait = schedule(() => {
       this.cancelWait = null;
       void this.drain();
     });
