@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   { files: ['shared/**/*.ts'], ignores: ['shared/**/*.test.ts'], rules: { 'no-restricted-imports': ['error', noNode], 'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer'] } },
-  { files: ['renderer/**/*.{ts,tsx}'], ignores: ['renderer/**/*.test.{ts,tsx}', 'renderer/vite.config.mts'], rules: { 'no-restricted-imports': ['error', noNode] } },
+  { files: ['renderer/**/*.{ts,tsx}'], ignores: ['renderer/**/*.test.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', noNode] } },
   {
     files: ['electron/main/services/**/*.ts', 'electron/server/**/*.ts', 'electron/cli/**/*.ts', 'electron/main/backend*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Services and browser mode never import electron, so tests, the CLI and browser mode can run them.' }] }] },

@@ -30,6 +30,6 @@ await esbuild({
 });
 
 await viteBuild({
-  configFile: path.join(root, 'renderer/vite.config.mts'),
+  configFile: path.join(root, 'vite.renderer.config.mts'),
   logLevel: quiet ? 'warn' : 'info',
 });

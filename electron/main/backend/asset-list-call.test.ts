@@ -4,22 +4,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Handlers } from '../../../shared/contract/contract';
-import type { Result } from '../../../shared/contract/errors';
-import type { AppInfo, AssetListing, SiteSummary } from '../../../shared/contract/models';
-import { createAppState } from '../services/app-state/app-state';
-import { createEventBus } from './event-bus';
-import { createHandlers } from './handlers';
-import { invokeCall } from './invoke';
+import { createTestHandlers } from './test-handlers';
+import type { AssetListing, SiteSummary } from '../../../shared/contract/models';
 
-const repo = path.resolve(__dirname, '..', '..', '..');
 let tmp: string;
 let site: string;
-let handlers: Handlers;
-
-function call<T>(name: string, args: unknown): Promise<Result<T>> {
-  return invokeCall(handlers, name, args, () => undefined) as Promise<Result<T>>;
-}
+let call: ReturnType<typeof createTestHandlers>['call'];
 
 beforeEach(async () => {
   tmp = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'pressroom-asset-list-')));
@@ -29,14 +19,7 @@ beforeEach(async () => {
   await fs.writeFile(path.join(site, '_config.yml'), 'title: T\nassets:\n  sources:\n    - _assets/images\n');
   await fs.writeFile(path.join(site, '_assets/images/blog/header.jpg'), 'jpg');
   await fs.writeFile(path.join(site, 'other/elsewhere.png'), 'png');
-  const info: AppInfo = { name: 'Pressroom', version: '0', platform: process.platform, systemLanguage: 'en', documentsDir: tmp, homeDir: tmp, capabilities: { folderPicker: false } };
-  handlers = createHandlers({
-    appState: createAppState(path.join(tmp, 'app-data'), { sampleDestination: tmp }),
-    bus: createEventBus(),
-    sampleDir: path.join(repo, 'resources', 'sample-site'),
-    info,
-    openExternal: async () => true,
-  });
+  ({ call } = createTestHandlers(tmp));
 });
 afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });

@@ -2,26 +2,16 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Handlers } from '../../../shared/contract/contract';
-import type { Result } from '../../../shared/contract/errors';
-import type { AppInfo, FrontMatterSchema, PostEntry } from '../../../shared/contract/models';
-import { createAppState } from '../services/app-state/app-state';
-import { createEventBus } from './event-bus';
-import { createHandlers } from './handlers';
-import { invokeCall } from './invoke';
+import { createTestHandlers } from './test-handlers';
+import type { FrontMatterSchema, PostEntry } from '../../../shared/contract/models';
 
-const repo = path.resolve(__dirname, '..', '..', '..');
 let tmp: string;
 let site: string;
-let handlers: Handlers;
+let call: ReturnType<typeof createTestHandlers>['call'];
 
 async function write(rel: string, text: string): Promise<void> {
   await fs.mkdir(path.dirname(path.join(site, rel)), { recursive: true });
   await fs.writeFile(path.join(site, rel), text);
-}
-
-function call(name: string, args: unknown): Promise<Result<unknown>> {
-  return invokeCall(handlers, name, args, () => undefined);
 }
 
 beforeEach(async () => {
@@ -29,14 +19,7 @@ beforeEach(async () => {
   site = path.join(tmp, 'site');
   await write('_config.yml', 'title: T\nlanguages: [en, de]\n');
   await write('_i18n/en/_posts/2024/2024-01-01-a.md', '---\nlayout: post\ntitle: A\ncategory: release\n---\n');
-  const info: AppInfo = { name: 'Pressroom', version: '0', platform: process.platform, systemLanguage: 'en', documentsDir: tmp, homeDir: tmp, capabilities: { folderPicker: false } };
-  handlers = createHandlers({
-    appState: createAppState(path.join(tmp, 'app-data'), { sampleDestination: tmp }),
-    bus: createEventBus(),
-    sampleDir: path.join(repo, 'resources', 'sample-site'),
-    info,
-    openExternal: async () => true,
-  });
+  ({ call } = createTestHandlers(tmp));
 });
 afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });

@@ -7,10 +7,10 @@ const __dirname = path.dirname(fileURLToPath(import.meta.url));
 // One renderer build for both transports. Relative base so the same files load from the Electron
 // custom protocol and from the browser-mode server.
 export default defineConfig({
-  root: path.resolve(__dirname),
+  root: path.resolve(__dirname, 'renderer'),
   base: './',
   build: {
-    outDir: path.resolve(__dirname, '../dist/renderer'),
+    outDir: path.resolve(__dirname, 'dist/renderer'),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
