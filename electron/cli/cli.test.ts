@@ -5,33 +5,18 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostEntry } from '../../shared/contract/models';
+import { type CliRun, runCli } from './run-cli';
 
 const repo = path.resolve(__dirname, '..', '..');
 const cliPath = path.join(repo, 'electron/cli/cli.ts');
 let tmp: string;
 let site: string;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+
+function run(args: string[]): Promise<CliRun> {
+  return runCli(args, { appDataDir: path.join(tmp, 'app-data') });
 }
 
-/** Runs the CLI as a real process, the way a user's shell would. */
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
-      cwd: repo,
-      env: { ...process.env, PRESSROOM_APP_DATA: path.join(tmp, 'app-data'), NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 async function write(rel: string, text: string): Promise<void> {
   await fs.mkdir(path.dirname(path.join(site, rel)), { recursive: true });

@@ -1,34 +1,17 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliRun, runCli } from './run-cli';
 
-const repo = path.resolve(__dirname, '..', '..');
-const cliPath = path.join(repo, 'electron/cli/cli.ts');
 let tmp: string;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+
+function run(args: string[]): Promise<CliRun> {
+  return runCli(['frontmatter', ...args], { appDataDir: path.join(tmp, 'app-data') });
 }
 
-/** Runs `pressroom frontmatter …` as a real process, the way a user's shell would. */
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cliPath, 'frontmatter', ...args], {
-      cwd: repo,
-      env: { ...process.env, PRESSROOM_APP_DATA: path.join(tmp, 'app-data'), NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** `git diff --numstat` between two files: lines added and removed, as a reviewer would see them. */
 function gitNumstat(a: string, b: string): Promise<string> {

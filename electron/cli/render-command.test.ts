@@ -1,28 +1,20 @@
 // `pressroom render` as a user runs it: a real process printing a post's HTML, assets as the site's URLs,
 // the site found above the file, problems on stderr.
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliRun, runCli } from './run-cli';
 
 const repo = path.resolve(__dirname, '..', '..');
-const cliPath = path.join(repo, 'electron/cli/cli.ts');
 const sample = path.join(repo, 'resources/sample-site');
 const post = '_i18n/en/_posts/2024/2024-04-22-kestrel-1-1-released.md';
 let tmp: string;
 
-function run(args: string[], cwd = repo): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], { cwd, env: { ...process.env, PRESSROOM_APP_DATA: path.join(tmp, 'app-data') } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function run(args: string[], cwd = repo): Promise<CliRun> {
+  return runCli(args, { appDataDir: path.join(tmp, 'app-data'), cwd });
 }
+
 
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'pressroom-render-'));
