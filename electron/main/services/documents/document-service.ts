@@ -10,11 +10,11 @@ import { AppFailure } from '../../../../shared/contract/errors';
 import type { DocumentSnapshot, LineEnding, SaveResult } from '../../../../shared/contract/models';
 import { normalizeRel, resolveInside } from '../paths/resolve-inside';
 import { atomicWrite, fsyncDir, writeTempFile } from './atomic-write';
+import { looksBinary } from './text-bytes';
 
 /** Larger files are not posts; reading them would only make the editor slow. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 /** How far we look for NUL bytes to tell a binary file from text (as git does). */
-const BINARY_SNIFF_BYTES = 8 * 1024;
 const BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
 
 /** The version of a file's content: a save names it to prove it is based on what is on disk now. */
@@ -51,10 +51,8 @@ export function detectEol(text: string): LineEnding {
 
 /** Decodes a post's bytes, refusing binary files and invalid UTF-8 with a message people understand. */
 function decodeText(bytes: Uint8Array, rel: string): string {
-  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-    throw new AppFailure('not-text', `${rel} looks like a binary file (it contains NUL bytes), so it cannot be edited as text.`, {
-      path: rel,
-    });
+  if (looksBinary(bytes)) {
+    throw new AppFailure('not-text', `${rel} looks like a binary file (it contains NUL bytes), so it cannot be edited as text.`, { path: rel });
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(hasBom(bytes) ? bytes.subarray(3) : bytes);

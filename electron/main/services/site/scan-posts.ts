@@ -5,6 +5,7 @@
 import { closeSync, type Dirent, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import path from 'node:path';
 import type { PostEntry } from '../../../../shared/contract/models';
+import { textProblemOf } from '../documents/text-bytes';
 import { draftSlugOfFileName, isIgnoredName, languageOfPath, normalizeDate, parsePostFileName } from '../../../../shared/site/conventions';
 import type { SiteConfig } from '../../../../shared/site/site-config-model';
 import { isInside } from '../paths/resolve-inside';
@@ -182,25 +183,12 @@ function entryOf(c: Candidate, data: Record<string, unknown>, error: string | nu
  * purpose: four thread-pool round trips per file cost several times more than the reads themselves,
  * and the caller yields to the event loop between short slices.
  */
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** The list marks what the editor would refuse to open: binary files and text that is not UTF-8. */
 function textProblem(buffer: Buffer, length: number, truncated: boolean): string | null {
-  const head = buffer.subarray(0, length);
-  if (head.subarray(0, 8192).includes(0)) return 'This file is not text (it looks binary).';
-  // A head cut off mid-character is not an error: drop up to three trailing bytes of an unfinished sequence.
-  let end = length;
-  if (truncated) {
-    let back = 0;
-    while (back < 3 && end - back > 0 && (head[end - back - 1] & 0xc0) === 0x80) back++;
-    if (end - back > 0 && head[end - back - 1] >= 0xc0) end = end - back - 1;
-  }
-  try {
-    strictUtf8.decode(head.subarray(0, end));
-    return null;
-  } catch {
-    return 'This file is not UTF-8 text; save it as UTF-8 to edit it in Pressroom.';
-  }
+  const problem = textProblemOf(buffer.subarray(0, length), truncated);
+  if (problem === 'binary') return 'This file is not text (it looks binary).';
+  if (problem === 'not-utf8') return 'This file is not UTF-8 text; save it as UTF-8 to edit it in Pressroom.';
+  return null;
 }
 
 function readEntry(c: Candidate, buffer: Buffer, languages: readonly string[]): PostEntry {
