@@ -48,11 +48,11 @@ export function PostList({ posts, siteLanguages, selectedPath, onOpen }: PostLis
         {t('posts.heading')}
       </h2>
       <div className="post-tools">
-        <div className="search-field">
-          <Icon name="search" className="search-icon" />
+        <div className="input-with-icon">
+          <Icon name="search" className="input-icon" />
           <input
             type="search"
-            className="text-input search-input"
+            className="text-input"
             aria-label={t('posts.filter')}
             placeholder={t('posts.filterPlaceholder')}
             value={filter.text}

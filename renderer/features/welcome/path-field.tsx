@@ -108,8 +108,8 @@ export function PathField({ label, value, onChange, onSubmit, placeholder, disab
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      <div className="path-input-wrap">
-        <Icon name="folder" className="path-input-icon" />
+      <div className="input-with-icon">
+        <Icon name="folder" className="input-icon" />
         <input
           id={id}
           ref={inputRef}
