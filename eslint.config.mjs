@@ -22,7 +22,7 @@ export default tseslint.config(
   { files: ['shared/**/*.ts'], ignores: ['shared/**/*.test.ts'], rules: { 'no-restricted-imports': ['error', noNode], 'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer'] } },
   { files: ['renderer/**/*.{ts,tsx}'], ignores: ['renderer/**/*.test.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', noNode] } },
   {
-    files: ['electron/main/services/**/*.ts', 'electron/server/**/*.ts', 'electron/cli/**/*.ts', 'electron/main/backend*.ts'],
+    files: ['electron/services/**/*.ts', 'electron/backend/**/*.ts', 'electron/server/**/*.ts', 'electron/cli/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Services and browser mode never import electron, so tests, the CLI and browser mode can run them.' }] }] },
   },
   { files: ['**/*.mjs', 'scripts/**', 'bench/**'], languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly' } } },

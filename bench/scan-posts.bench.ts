@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openSite } from '../electron/main/services/site/open-site';
+import { openSite } from '../electron/services/site/open-site';
 import { generateSite } from './generate-site';
 
 const POSTS = 10_000;

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, type ElectronApplication, expect, test } from '@playwright/test';
 import { detectElectron } from '../../electron/launch/launch';
-import { appRoot } from '../../electron/main/app-paths';
+import { appRoot } from '../../electron/backend/app-paths';
 
 const detection = detectElectron();
 // The list reporter does not print skip reasons: say once, in the run's output, why the desktop app was not checked.

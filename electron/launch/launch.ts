@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../shared/contract/errors';
-import { appRoot } from '../main/app-paths';
+import { appRoot } from '../backend/app-paths';
 
 /** Whether Electron can start, and if so which binary; the reason is shown to the user as is. */
 export type ElectronDetection = { ok: true; binary: string } | { ok: false; reason: string };

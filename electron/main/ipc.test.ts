@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CALL_NAMES, type CallArgs, type CallName, type Handlers } from '../../shared/contract/contract';
 import type { Result } from '../../shared/contract/errors';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/contract/transport';
-import { createEventBus } from './backend/event-bus';
+import { createEventBus } from '../backend/event-bus';
 import { forwardEvents, type IpcInvokeEventLike, type IpcMainLike, isAppUrl, registerIpc, type WebContentsLike } from './ipc';
 
 /** Valid arguments for every call; a new call in the contract fails to compile here until it has an entry. */

@@ -5,8 +5,8 @@
 import type { Handlers } from '../../shared/contract/contract';
 import { fail, type Result } from '../../shared/contract/errors';
 import { type EventMessage, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/contract/transport';
-import type { EventBus } from './backend/event-bus';
-import { invokeCall } from './backend/invoke';
+import type { EventBus } from '../backend/event-bus';
+import { invokeCall } from '../backend/invoke';
 
 /** The scheme and host the renderer is served from (see protocol.ts); the only origin IPC answers. */
 export const APP_SCHEME = 'app';

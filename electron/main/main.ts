@@ -17,9 +17,9 @@ import {
   shell,
   type WebContents,
 } from 'electron';
-import { appDataDir } from './services/app-state/app-data-dir';
-import { resourcesDir, rendererDir } from './app-paths';
-import { createNodeHost } from './backend/node-host';
+import { appDataDir } from '../services/app-state/app-data-dir';
+import { resourcesDir, rendererDir } from '../backend/app-paths';
+import { createNodeHost } from '../backend/node-host';
 import { createLinkGate, type LinkGate } from './external-links';
 import { APP_SCHEME, forwardEvents, isAppUrl, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';

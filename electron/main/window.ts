@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { BrowserWindow, nativeTheme } from 'electron';
-import { appRoot } from './app-paths';
+import { appRoot } from '../backend/app-paths';
 import { APP_ENTRY_URL } from './protocol';
 import { webPreferences } from './security';
 

@@ -8,7 +8,7 @@ import { CALL_NAMES, type Handlers } from '../../shared/contract/contract';
 import { AppFailure } from '../../shared/contract/errors';
 import { MAX_CALL_BODY_BYTES } from '../../shared/contract/transport';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
-import { createEventBus, type EventBus } from '../main/backend/event-bus';
+import { createEventBus, type EventBus } from '../backend/event-bus';
 import { type RunningHttpServer, startHttpServer, tokenCookieName } from './http-server';
 
 interface Reply {

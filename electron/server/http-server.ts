@@ -11,8 +11,8 @@ import { type Handlers } from '../../shared/contract/contract';
 import { fail, type Result } from '../../shared/contract/errors';
 import { HTTP_CALL_PREFIX, HTTP_EVENTS_PATH, MAX_CALL_BODY_BYTES, TOKEN_COOKIE, TOKEN_QUERY } from '../../shared/contract/transport';
 import { SECURITY_HEADERS } from '../../shared/security/csp';
-import { type EventBus } from '../main/backend/event-bus';
-import { invokeCall } from '../main/backend/invoke';
+import { type EventBus } from '../backend/event-bus';
+import { invokeCall } from '../backend/invoke';
 import { buildStaticMap, lookupStatic, type StaticFileMap } from './static-files';
 import { createToken, tokensEqual } from './token';
 

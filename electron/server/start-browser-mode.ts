@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../shared/contract/errors';
-import { appRoot, rendererDir } from '../main/app-paths';
-import { createNodeHost } from '../main/backend/node-host';
+import { appRoot, rendererDir } from '../backend/app-paths';
+import { createNodeHost } from '../backend/node-host';
 import { startHttpServer } from './http-server';
 
 /** What starting browser mode needs: a site to open at once, a fixed port, whether to open a browser. */

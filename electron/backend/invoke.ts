@@ -1,0 +1,27 @@
+/**
+ * The edge both transports call through: the name is checked, the arguments are validated against the
+ * contract's schema before any service sees them, and every failure comes back as data.
+ */
+import { checkArgs, type Handlers, isCallName } from '../../shared/contract/contract';
+import { AppFailure, fail, ok, type Result } from '../../shared/contract/errors';
+
+/** Runs one call from a transport; never throws. `log` receives unexpected errors (bugs), not user errors. */
+export async function invokeCall(
+  handlers: Handlers,
+  name: unknown,
+  args: unknown,
+  log: (message: string, error: unknown) => void = (m, e) => console.error(m, e),
+): Promise<Result<unknown>> {
+  if (!isCallName(name)) return fail('unknown-call', `There is no call named ${JSON.stringify(String(name)).slice(0, 80)}.`);
+  const problems = checkArgs(name, args);
+  if (problems.length > 0) return fail('invalid-arguments', `Invalid arguments for ${name}: ${problems.slice(0, 5).join('; ')}`);
+  try {
+    const handler = handlers[name] as (a: unknown) => Promise<unknown>;
+    const value = await handler(args);
+    return ok(value === undefined ? null : value);
+  } catch (error) {
+    if (error instanceof AppFailure) return { ok: false, error: error.error };
+    log(`pressroom: call ${name} failed unexpectedly`, error);
+    return fail('internal', error instanceof Error ? error.message : String(error));
+  }
+}

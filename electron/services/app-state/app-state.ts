@@ -1,0 +1,199 @@
+/** Settings and recent sites, kept as small JSON files in the app-data folder (never in a site). */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { RecentSite, Settings } from '../../../shared/contract/models';
+import { atomicWrite } from '../documents/atomic-write';
+
+/** The app's memory between runs: what the settings screen and the first screen read and change. */
+export interface AppState {
+  getSettings(): Promise<Settings>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  listRecent(): Promise<RecentSite[]>;
+  addRecent(path: string, name: string): Promise<void>;
+  removeRecent(path: string): Promise<RecentSite[]>;
+}
+
+/** How many sites the first screen remembers. */
+export const MAX_RECENT = 12;
+
+const SETTINGS_FILE = 'settings.json';
+const RECENT_FILE = 'recent.json';
+const GIT_TIMEOUT_MS = 3000;
+
+type StoredRecent = Omit<RecentSite, 'exists'>;
+
+/** Reads one global git setting, so commits are attributed to the person already configured; '' when unknown. */
+function gitConfig(key: string): Promise<string> {
+  return new Promise((resolve) => {
+    try {
+      execFile('git', ['config', '--global', key], { timeout: GIT_TIMEOUT_MS, windowsHide: true }, (error, stdout) => {
+        resolve(error ? '' : String(stdout).trim());
+      });
+    } catch {
+      resolve('');
+    }
+  });
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/** Each field is checked on its own, so one bad value in a hand-edited file does not lose the others. */
+const validators: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
+  uiLanguage: (v): v is Settings['uiLanguage'] => v === 'system' || v === 'en' || v === 'de',
+  theme: (v): v is Settings['theme'] => v === 'system' || v === 'light' || v === 'dark',
+  authorName: (v): v is string => isString(v) && v.length <= 200,
+  authorEmail: (v): v is string => isString(v) && v.length <= 320,
+  sampleDestination: (v): v is string => isString(v) && v.length <= 4096,
+  signOffCommits: (v): v is boolean => typeof v === 'boolean',
+  autosaveSeconds: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 3600,
+};
+
+/** Keeps only the known, valid fields of a stored or patched settings object. */
+function pickValid(source: Record<string, unknown>): Partial<Settings> {
+  const out: Partial<Record<keyof Settings, unknown>> = {};
+  for (const key of Object.keys(validators) as (keyof Settings)[]) {
+    if (Object.prototype.hasOwnProperty.call(source, key) && validators[key](source[key])) out[key] = source[key];
+  }
+  return out as Partial<Settings>;
+}
+
+function corruptSuffix(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-');
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Creates the app state over `dir`; every read and write goes through one queue so concurrent calls never lose an update. */
+export function createAppState(dir: string, defaults: { sampleDestination: string }): AppState {
+  let queue: Promise<unknown> = Promise.resolve();
+  let gitIdentity: Promise<{ name: string; email: string }> | null = null;
+
+  function serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  function identity(): Promise<{ name: string; email: string }> {
+    gitIdentity ??= Promise.all([gitConfig('user.name'), gitConfig('user.email')]).then(([name, email]) => ({ name, email }));
+    return gitIdentity;
+  }
+
+  async function defaultSettings(): Promise<Settings> {
+    const { name, email } = await identity();
+    return {
+      uiLanguage: 'system',
+      theme: 'system',
+      authorName: name,
+      authorEmail: email,
+      sampleDestination: defaults.sampleDestination,
+      signOffCommits: true,
+      autosaveSeconds: 30,
+    };
+  }
+
+  /** Reads a JSON file; a missing file is `undefined`, a broken one is set aside (never deleted) and read as missing. */
+  async function readJson(name: string): Promise<unknown> {
+    const file = path.join(dir, name);
+    let raw: string;
+    try {
+      raw = await fs.readFile(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      await setAside(file);
+      return undefined;
+    }
+  }
+
+  async function setAside(file: string): Promise<void> {
+    try {
+      await fs.rename(file, `${file}.corrupt-${corruptSuffix()}`);
+    } catch (error) {
+      console.error(`pressroom: could not set aside ${file}`, error);
+    }
+  }
+
+  async function writeJson(name: string, value: unknown): Promise<void> {
+    await fs.mkdir(dir, { recursive: true });
+    await atomicWrite(path.join(dir, name), `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
+  }
+
+  /** Only what the user chose is stored; defaults (like the git identity) stay live until changed. */
+  async function loadStoredSettings(): Promise<Partial<Settings>> {
+    const stored = await readJson(SETTINGS_FILE);
+    if (stored === undefined) return {};
+    if (!isRecord(stored)) {
+      await setAside(path.join(dir, SETTINGS_FILE));
+      return {};
+    }
+    return pickValid(stored);
+  }
+
+  async function loadSettings(): Promise<Settings> {
+    return { ...(await defaultSettings()), ...(await loadStoredSettings()) };
+  }
+
+  async function loadRecent(): Promise<StoredRecent[]> {
+    const stored = await readJson(RECENT_FILE);
+    if (stored === undefined) return [];
+    if (!Array.isArray(stored)) {
+      await setAside(path.join(dir, RECENT_FILE));
+      return [];
+    }
+    const seen = new Set<string>();
+    const out: StoredRecent[] = [];
+    for (const item of stored) {
+      if (!isRecord(item) || !isString(item.path) || item.path === '' || seen.has(item.path)) continue;
+      seen.add(item.path);
+      out.push({
+        path: item.path,
+        name: isString(item.name) && item.name !== '' ? item.name : path.basename(item.path),
+        openedAt: isString(item.openedAt) ? item.openedAt : '',
+      });
+    }
+    return out.slice(0, MAX_RECENT);
+  }
+
+  async function withExists(entries: StoredRecent[]): Promise<RecentSite[]> {
+    return Promise.all(entries.map(async (e) => ({ ...e, exists: await isDirectory(e.path) })));
+  }
+
+  return {
+    getSettings: () => serial(loadSettings),
+    updateSettings: (patch) =>
+      serial(async () => {
+        const stored = { ...(await loadStoredSettings()), ...pickValid(isRecord(patch) ? (patch as Record<string, unknown>) : {}) };
+        await writeJson(SETTINGS_FILE, stored);
+        return { ...(await defaultSettings()), ...stored };
+      }),
+    listRecent: () => serial(async () => withExists(await loadRecent())),
+    addRecent: (sitePath, name) =>
+      serial(async () => {
+        const entries = (await loadRecent()).filter((e) => e.path !== sitePath);
+        entries.unshift({ path: sitePath, name: name || path.basename(sitePath), openedAt: new Date().toISOString() });
+        await writeJson(RECENT_FILE, entries.slice(0, MAX_RECENT));
+      }),
+    removeRecent: (sitePath) =>
+      serial(async () => {
+        const entries = await loadRecent();
+        const kept = entries.filter((e) => e.path !== sitePath);
+        if (kept.length !== entries.length) await writeJson(RECENT_FILE, kept);
+        return withExists(kept);
+      }),
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * What the preview's Liquid step may see of a site, read once per site: `_config.yml` and `_data/` as data
+ * (YAML 1.1 as Jekyll reads it, sizes bounded so a stray huge file cannot stall the app) and the URL of every
+ * post for `{% post_url %}`.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { PostEntry, SiteRenderContext } from '../../../shared/contract/models';
+import { buildPage } from '../../../shared/render/page-context';
+import { resolveInside } from '../paths/resolve-inside';
+import { parseYaml11, YamlProblem } from './front-matter-head';
+import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES } from './site-config';
+
+/** Limits on `_data/`: one file, all files together, how many files and how deep the folders go. */
+export const DATA_LIMITS = { fileBytes: 2 * 1024 * 1024, totalBytes: 16 * 1024 * 1024, files: 500, depth: 4 } as const;
+
+/** Turns parsed YAML into plain JSON data (dates become ISO strings), as the contract carries it. */
+function plain(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function readBounded(file: string, max: number): Promise<string | null> {
+  const stat = await fs.stat(file);
+  if (!stat.isFile() || stat.size > max) return null;
+  const text = await fs.readFile(file, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** `_config.yml` as data; a broken config gives an empty one and a warning (opening the site reports it too). */
+export async function readConfigData(root: string, warnings: string[] = []): Promise<Record<string, unknown>> {
+  for (const name of CONFIG_FILE_NAMES) {
+    let text: string | null;
+    try {
+      text = await readBounded(path.join(root, name), MAX_CONFIG_BYTES);
+    } catch {
+      continue;
+    }
+    if (text === null) {
+      warnings.push(`${name} is too large or not a file.`);
+      return {};
+    }
+    try {
+      const data = plain(parseYaml11(text));
+      return isRecord(data) ? data : {};
+    } catch (error) {
+      warnings.push(`${name}: ${error instanceof YamlProblem || error instanceof Error ? error.message : String(error)}`);
+      return {};
+    }
+  }
+  return {};
+}
+
+interface DataBudget {
+  files: number;
+  bytes: number;
+}
+
+async function readDataFolder(root: string, rel: string, depth: number, budget: DataBudget, warnings: string[]): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  let entries;
+  try {
+    entries = await fs.readdir(await resolveInside(root, rel), { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const childRel = `${rel}/${entry.name}`;
+    let real: string;
+    try {
+      real = await resolveInside(root, childRel);
+    } catch {
+      warnings.push(`${childRel} leads out of the site and was skipped.`);
+      continue;
+    }
+    const stat = await fs.stat(real).catch(() => null);
+    if (!stat) continue;
+    if (stat.isDirectory()) {
+      if (depth >= DATA_LIMITS.depth) warnings.push(`${childRel} is nested too deeply and was skipped.`);
+      else out[entry.name] = await readDataFolder(root, childRel, depth + 1, budget, warnings);
+      continue;
+    }
+    const m = /^(.*)\.(ya?ml|json)$/i.exec(entry.name);
+    if (!m || !stat.isFile()) continue;
+    if (budget.files >= DATA_LIMITS.files || budget.bytes + stat.size > DATA_LIMITS.totalBytes) {
+      warnings.push(`${childRel} was skipped: _data is too large for the preview.`);
+      continue;
+    }
+    if (stat.size > DATA_LIMITS.fileBytes) {
+      warnings.push(`${childRel} is larger than ${DATA_LIMITS.fileBytes / 1024 / 1024} MB and was skipped.`);
+      continue;
+    }
+    budget.files++;
+    budget.bytes += stat.size;
+    try {
+      const text = (await readBounded(real, DATA_LIMITS.fileBytes)) ?? '';
+      out[m[1]] = plain(m[2].toLowerCase() === 'json' ? JSON.parse(text) : parseYaml11(text));
+    } catch (error) {
+      const line = error instanceof YamlProblem && error.line !== undefined ? ` (line ${error.line})` : '';
+      warnings.push(`${childRel} could not be read: ${error instanceof Error ? error.message : String(error)}${line}.`);
+    }
+  }
+  return out;
+}
+
+/** `_data/` as Jekyll's `site.data`: one key per file name (without extension), folders as nested objects. */
+export async function readSiteData(root: string, warnings: string[] = []): Promise<Record<string, unknown>> {
+  return readDataFolder(root, '_data', 1, { files: 0, bytes: 0 }, warnings);
+}
+
+/** The `{% post_url %}` names and URLs of the site's readable, dated posts (drafts have no URL). */
+export function postUrls(posts: readonly PostEntry[], config: Record<string, unknown>): SiteRenderContext['posts'] {
+  const out: SiteRenderContext['posts'] = [];
+  for (const post of posts) {
+    if (post.error || post.draft || !post.date) continue;
+    const front: Record<string, unknown> = { categories: post.categories };
+    if (post.dateSource === 'front-matter') front.date = post.date;
+    const url = String(buildPage(front, post.path, config).url ?? '');
+    if (!url) continue;
+    const withoutExt = post.path.replace(/\.[^./]+$/, '');
+    const base = withoutExt.split('/').pop()!;
+    out.push({ name: base, url });
+    const at = withoutExt.lastIndexOf('_posts/');
+    const below = at >= 0 ? withoutExt.slice(at + '_posts/'.length) : base;
+    if (below !== base) out.push({ name: below, url });
+  }
+  return out;
+}
+
+/** Builds the render context of an opened site from its files and its post list. */
+export async function readRenderContext(root: string, assetSources: readonly string[], posts: readonly PostEntry[]): Promise<SiteRenderContext> {
+  const warnings: string[] = [];
+  const config = await readConfigData(root, warnings);
+  const data = await readSiteData(root, warnings);
+  return { config, data, assetSources: [...assetSources], posts: postUrls(posts, config), warnings };
+}

@@ -1,0 +1,83 @@
+/**
+ * The front-matter form of a site: `.pressroom.yml` (optional) merged over what the site's posts and
+ * `_config.yml` defaults show, with the choices the site already uses. Reads only, and only a bounded amount.
+ */
+import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
+import path from 'node:path';
+import type { FrontMatterSchema, PostEntry } from '../../../shared/contract/models';
+import { inferSchema, mergeSchema, parseSchemaFile, SCHEMA_FILE_NAME, type SchemaFile } from '../../../shared/front-matter/schema';
+import type { SiteConfig } from '../../../shared/site/site-config-model';
+import { resolveInside } from '../paths/resolve-inside';
+import { readFrontMatter } from './front-matter-head';
+import { HEAD_BYTES } from './scan-posts';
+
+/** A `.pressroom.yml` larger than this is not a schema; it is refused with a problem. */
+export const MAX_SCHEMA_FILE_BYTES = 256 * 1024;
+/** Posts whose heads are read for inference, newest first; enough to see every habit of a site. */
+export const MAX_SAMPLED_POSTS = 400;
+
+async function readSchemaFile(root: string): Promise<SchemaFile | null> {
+  let abs: string;
+  try {
+    abs = await resolveInside(root, SCHEMA_FILE_NAME);
+  } catch {
+    return null;
+  }
+  const stat = await fs.stat(abs).catch(() => null);
+  if (!stat?.isFile()) return null;
+  const empty: SchemaFile = { fields: [], collections: {}, problems: [] };
+  if (stat.size > MAX_SCHEMA_FILE_BYTES) return { ...empty, problems: [{ message: `${SCHEMA_FILE_NAME} is larger than ${MAX_SCHEMA_FILE_BYTES / 1024} KB and was not read.` }] };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await fs.readFile(abs));
+  } catch {
+    return { ...empty, problems: [{ message: `${SCHEMA_FILE_NAME} could not be read as UTF-8 text.` }] };
+  }
+  return parseSchemaFile(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
+/** The front matter of up to MAX_SAMPLED_POSTS posts (the head of each file only); unreadable posts are skipped. */
+function sampleFrontMatter(root: string, posts: readonly PostEntry[]): Array<Record<string, unknown>> {
+  const buffer = Buffer.allocUnsafe(HEAD_BYTES);
+  const out: Array<Record<string, unknown>> = [];
+  const seen = new Set<string>();
+  for (const post of posts) {
+    if (out.length >= MAX_SAMPLED_POSTS) break;
+    // A symlinked translation is the same file as its target: read it once.
+    const real = post.symlinkTarget ?? post.path;
+    if (post.error !== null || seen.has(real)) continue;
+    seen.add(real);
+    let fd: number | undefined;
+    try {
+      fd = openSync(path.join(root, ...real.split('/')), 'r');
+      const n = readSync(fd, buffer, 0, HEAD_BYTES, 0);
+      const head = readFrontMatter(buffer.toString('utf8', 0, n));
+      if (head.error === null) out.push(head.data);
+    } catch {
+      // A post that vanished or cannot be read just does not count.
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+  return out;
+}
+
+/** Names of the layouts in `_layouts/` (without extension), the choices of the `layout` field. */
+async function layoutNames(root: string): Promise<string[]> {
+  const entries = await fs.readdir(path.join(root, '_layouts'), { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name.replace(/\.[^.]+$/, ''));
+}
+
+/**
+ * Builds the site's front-matter form from `.pressroom.yml`, the posts (`posts` as listed by the scan,
+ * newest first) and the config. Problems with `.pressroom.yml` are returned, never thrown.
+ */
+export async function loadFrontMatterSchema(root: string, config: SiteConfig, posts: readonly PostEntry[]): Promise<FrontMatterSchema> {
+  const declared = (await readSchemaFile(root)) ?? { fields: [], collections: {}, problems: [] };
+  const samples = sampleFrontMatter(root, posts);
+  const extra: Record<string, string[]> = { layout: await layoutNames(root) };
+  if (config.languages.length > 0 && samples.some((s) => 'lang' in s)) extra.lang = config.languages;
+  const inferred = inferSchema(samples, config.defaults, extra);
+  const problems = declared.problems.map((p) => ({ ...p, path: SCHEMA_FILE_NAME }));
+  return mergeSchema(declared, inferred, problems);
+}
