@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { countWords } from '../../renderer/features/editor/word-count';
+import { countWords } from '../../renderer/features/document/editor/word-count';
 import { HOSTILE_SITE, prepareHostileSite } from '../fixtures/hostile-site';
 import { REPO_ROOT, type RunningApp, snapshotTree, startApp } from '../harness';
 import { EditorPage } from '../pages/editor-page';

@@ -8,8 +8,8 @@ import type { EditorState, StateEffect, Text } from '@codemirror/state';
 import type { Api } from '../../../shared/contract/contract';
 import type { AppError } from '../../../shared/contract/errors';
 import type { DocumentSnapshot, PostEntry } from '../../../shared/contract/models';
-import { modeFor, type ReadOnlyReason } from '../editor/document-checks';
-import type { EditorMode } from '../editor/editor-setup';
+import { modeFor, type ReadOnlyReason } from './editor/document-checks';
+import type { EditorMode } from './editor/editor-setup';
 
 /** What the interface shows about one open document. */
 export interface TabInfo {

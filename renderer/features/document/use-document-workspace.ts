@@ -7,8 +7,8 @@ import { type MutableRefObject, useCallback, useEffect, useRef, useState, useSyn
 import type { PostEntry, SiteSummary } from '../../../shared/contract/models';
 import { useApi, useEvent } from '../../api/api-context';
 import { useI18n } from '../../i18n/i18n-context';
-import { createEditorState, type EditorCallbacks } from '../editor/editor-setup';
-import { editorPhrases } from '../editor/editor-phrases';
+import { createEditorState, type EditorCallbacks } from './editor/editor-setup';
+import { editorPhrases } from './editor/editor-phrases';
 import { DocumentTabs, type TabsSnapshot } from './document-tabs';
 
 /** A question waiting for the user: close one unsaved tab, or close the site with unsaved tabs. */

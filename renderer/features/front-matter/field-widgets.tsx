@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import type { FrontMatterValue } from '../../../shared/front-matter/edit';
 import { useI18n } from '../../i18n/i18n-context';
-import { dateInputOf, dateTextFor } from './date-value';
+import { dateInputOf, dateTextFor } from '../../common/date-value';
 import { useDraft } from './use-draft';
 
 /** What every widget gets: its label, the post's value and where a chosen value goes. */

@@ -13,7 +13,7 @@ import { ErrorAlert } from '../../common/error-alert';
 import { Icon } from '../../common/icons';
 import { Modal } from '../../common/modal';
 import { useI18n } from '../../i18n/i18n-context';
-import { today } from '../front-matter/date-value';
+import { today } from '../../common/date-value';
 import { useFrontMatterSchema } from '../front-matter/use-front-matter';
 import { plannedPaths } from './new-post-paths';
 import './new-post.css';

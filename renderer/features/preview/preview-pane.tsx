@@ -6,7 +6,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SiteSummary } from '../../../shared/contract/models';
 import { useApi } from '../../api/api-context';
 import { useI18n } from '../../i18n/i18n-context';
-import { useExternalLinkGate } from '../links/external-links';
+import { useExternalLinkGate } from '../../common/external-links';
 import frameStylesheet from './preview-frame.css?url';
 import { PreviewController, type PreviewState } from './preview-controller';
 import './preview.css';

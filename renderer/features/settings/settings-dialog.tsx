@@ -6,8 +6,8 @@ import { ErrorAlert } from '../../common/error-alert';
 import { Icon } from '../../common/icons';
 import { Modal } from '../../common/modal';
 import { useI18n } from '../../i18n/i18n-context';
-import { PathField } from '../welcome/path-field';
-import { useSettings } from './settings-context';
+import { PathField } from '../../common/path-field/path-field';
+import { useSettings } from '../../common/settings-context';
 import './settings.css';
 
 /** How long a text field waits after the last key before it saves. */

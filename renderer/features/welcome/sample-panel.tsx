@@ -1,11 +1,11 @@
 /** The second step of "Open the sample site": where the copy goes, and why the installed sample stays untouched. */
 import { useId, useState } from 'react';
 import { useApi } from '../../api/api-context';
-import { useAppInfo } from '../../app/app-info-context';
+import { useAppInfo } from '../../common/app-info-context';
 import { Icon } from '../../common/icons';
 import { useI18n } from '../../i18n/i18n-context';
-import { useSettings } from '../settings/settings-context';
-import { PathField } from './path-field';
+import { useSettings } from '../../common/settings-context';
+import { PathField } from '../../common/path-field/path-field';
 
 /** Props: `onCreate` copies the sample into the folder and opens the copy. */
 export interface SamplePanelProps {

@@ -2,13 +2,13 @@
 import { useId, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import { useApi } from '../../api/api-context';
-import { useAppInfo } from '../../app/app-info-context';
+import { useAppInfo } from '../../common/app-info-context';
 import { ErrorAlert } from '../../common/error-alert';
 import { Icon } from '../../common/icons';
 import { useI18n } from '../../i18n/i18n-context';
-import { ExternalLink } from '../links/external-links';
-import { useProgress } from '../progress/progress-context';
-import { PathField } from './path-field';
+import { ExternalLink } from '../../common/external-links';
+import { useProgress } from '../../common/progress/progress-context';
+import { PathField } from '../../common/path-field/path-field';
 import { RecentSites } from './recent-sites';
 import { SamplePanel } from './sample-panel';
 import './welcome.css';

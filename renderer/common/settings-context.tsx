@@ -1,8 +1,8 @@
 /** The user's settings for every component, and one way to change them: saved through `settings.set` at once. */
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
-import type { AppError } from '../../../shared/contract/errors';
-import type { Settings } from '../../../shared/contract/models';
-import { useApi } from '../../api/api-context';
+import type { AppError } from '../../shared/contract/errors';
+import type { Settings } from '../../shared/contract/models';
+import { useApi } from '../api/api-context';
 
 /** The settings and how to change them; `update` applies the change at once and resolves to an error or null. */
 export interface SettingsValue {

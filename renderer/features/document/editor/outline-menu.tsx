@@ -1,6 +1,6 @@
 /** The "Outline" button with the post's headings; choosing one puts the cursor there and scrolls it into view. */
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useI18n } from '../../i18n/i18n-context';
+import { useI18n } from '../../../i18n/i18n-context';
 import { outlineOf } from './outline';
 
 /** Props: the text to outline and what to do with the chosen heading's line. */

@@ -3,11 +3,11 @@
  * `shell.openExternal`, so a click never navigates the app window away or opens something unexpected.
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useId, useMemo, useState } from 'react';
-import type { AppError } from '../../../shared/contract/errors';
-import { useApi } from '../../api/api-context';
-import { ErrorAlert } from '../../common/error-alert';
-import { Modal } from '../../common/modal';
-import { useI18n } from '../../i18n/i18n-context';
+import type { AppError } from '../../shared/contract/errors';
+import { useApi } from '../api/api-context';
+import { ErrorAlert } from './error-alert';
+import { Modal } from './modal';
+import { useI18n } from '../i18n/i18n-context';
 
 /** True for the links the app may hand to the browser or mail program (main checks again). */
 export function isExternalHref(href: string | null | undefined): href is string {

@@ -8,19 +8,19 @@ import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { ErrorDetail, errorHeadline } from '../../common/error-alert';
 import { Icon } from '../../common/icons';
 import { useI18n } from '../../i18n/i18n-context';
-import { MAX_EDITABLE_LINE } from '../editor/document-checks';
-import { EditorHost } from '../editor/editor-host';
-import { setFrontMatterProblems } from '../editor/front-matter-problems';
-import { hasUnclosedFrontMatter } from '../editor/front-matter-field';
-import { OutlineMenu } from '../editor/outline-menu';
-import { scrollEditorToLine } from '../editor/scroll-sync';
-import { StatusBar } from '../editor/status-bar';
-import { useSymlinkText } from '../posts/post-row';
-import { FrontMatterPanel } from '../front-matter/front-matter-panel';
-import { fieldsForPath, useFrontMatterReading, useFrontMatterSchema } from '../front-matter/use-front-matter';
-import { PreviewPane, type PreviewSync } from '../preview/preview-pane';
-import type { TabInfo } from './document-tabs';
-import type { Workspace } from './use-document-workspace';
+import { MAX_EDITABLE_LINE } from '../../features/document/editor/document-checks';
+import { EditorHost } from '../../features/document/editor/editor-host';
+import { setFrontMatterProblems } from '../../features/document/editor/front-matter-problems';
+import { hasUnclosedFrontMatter } from '../../features/document/editor/front-matter-field';
+import { OutlineMenu } from '../../features/document/editor/outline-menu';
+import { scrollEditorToLine } from '../../features/document/editor/scroll-sync';
+import { StatusBar } from '../../features/document/editor/status-bar';
+import { useSymlinkText } from '../../features/posts/post-row';
+import { FrontMatterPanel } from '../../features/front-matter/front-matter-panel';
+import { fieldsForPath, useFrontMatterReading, useFrontMatterSchema } from '../../features/front-matter/use-front-matter';
+import { PreviewPane, type PreviewSync } from '../../features/preview/preview-pane';
+import type { TabInfo } from '../../features/document/document-tabs';
+import type { Workspace } from '../../features/document/use-document-workspace';
 
 /** A message above the editor: warning or error, with optional actions. */
 function Banner({ kind, title, children }: { kind: 'warn' | 'error'; title: string; children?: React.ReactNode }) {

@@ -3,11 +3,11 @@ import { useCallback, useId, useState } from 'react';
 import { Icon } from '../../common/icons';
 import { useI18n } from '../../i18n/i18n-context';
 import { DocumentPanel } from './document-panel';
-import { TabBar } from './tab-bar';
-import { UnsavedDialog } from './unsaved-dialog';
-import type { Workspace } from './use-document-workspace';
-import './document.css';
-import '../editor/editor.css';
+import { TabBar } from '../../features/document/tab-bar';
+import { UnsavedDialog } from '../../features/document/unsaved-dialog';
+import type { Workspace } from '../../features/document/use-document-workspace';
+import '../../features/document/document.css';
+import '../../features/document/editor/editor.css';
 
 /** Renders the workspace made by `useDocumentWorkspace`. */
 export function DocumentWorkspace({ workspace }: { workspace: Workspace }) {

@@ -3,7 +3,7 @@
  * read-only without highlighting, mixed line endings open read-only (a save would change lines the user
  * never touched), and everything else opens for editing.
  */
-import type { DocumentSnapshot } from '../../../shared/contract/models';
+import type { DocumentSnapshot } from '../../../../shared/contract/models';
 import type { EditorMode } from './editor-setup';
 
 /** Lines longer than this would freeze the layout; such files open read-only and plain. */

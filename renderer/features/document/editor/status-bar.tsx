@@ -1,7 +1,7 @@
 /** The quiet line under the editor: words and reading time of the body, cursor position, line endings, BOM. */
 import { useDeferredValue, useMemo } from 'react';
-import type { LineEnding } from '../../../shared/contract/models';
-import { useI18n } from '../../i18n/i18n-context';
+import type { LineEnding } from '../../../../shared/contract/models';
+import { useI18n } from '../../../i18n/i18n-context';
 import { countWords } from './word-count';
 
 /** Props: the editor's text and cursor, and how the file stores its lines. */

@@ -5,8 +5,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { PathCompletion } from '../../../shared/contract/models';
 import { useApi } from '../../api/api-context';
-import { Icon } from '../../common/icons';
-import { useDebounced } from '../../common/use-debounced';
+import { Icon } from '../icons';
+import { useDebounced } from '../use-debounced';
 import { useI18n } from '../../i18n/i18n-context';
 import { acceptedValue } from './accepted-value';
 import './path-field.css';

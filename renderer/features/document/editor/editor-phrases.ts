@@ -1,5 +1,5 @@
 /** CodeMirror's own words (the find-and-replace panel, its announcements) in the interface language. */
-import type { Language } from '../../i18n/translate';
+import type { Language } from '../../../i18n/translate';
 
 const de: Record<string, string> = {
   Find: 'Suchen',

@@ -6,13 +6,13 @@ import { useApi } from '../../api/api-context';
 import { ErrorAlert } from '../../common/error-alert';
 import { Icon } from '../../common/icons';
 import { useI18n } from '../../i18n/i18n-context';
-import { DocumentWorkspace } from '../document/document-workspace';
-import { useDocumentWorkspace } from '../document/use-document-workspace';
-import { refreshFrontMatterSchema } from '../front-matter/use-front-matter';
-import { newPostEntry } from '../new-post/new-post-paths';
-import { NewPostDialog } from '../new-post/new-post-dialog';
-import { PostList } from '../posts/post-list';
-import { useProgress } from '../progress/progress-context';
+import { DocumentWorkspace } from './document-workspace';
+import { useDocumentWorkspace } from '../../features/document/use-document-workspace';
+import { refreshFrontMatterSchema } from '../../features/front-matter/use-front-matter';
+import { newPostEntry } from '../../features/new-post/new-post-paths';
+import { NewPostDialog } from '../../features/new-post/new-post-dialog';
+import { PostList } from '../../features/posts/post-list';
+import { useProgress } from '../../common/progress/progress-context';
 import './site.css';
 
 /** Props: the summary `site.open` returned, and the two ways out of the screen. */
