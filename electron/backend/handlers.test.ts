@@ -6,7 +6,7 @@ import type { Handlers } from '../../shared/contract/contract';
 import type { AppError, Result } from '../../shared/contract/errors';
 import type { AppInfo, ProgressEvent } from '../../shared/contract/models';
 import type { EventMessage } from '../../shared/contract/transport';
-import { createAppState } from '../services/app-state/app-state';
+import { createAppState } from '../services/app-state';
 import { createEventBus } from './event-bus';
 import { createHandlers, type HandlerDeps } from './handlers';
 import { invokeCall } from './invoke';

@@ -7,17 +7,17 @@ import type { Handlers } from '../../shared/contract/contract';
 import { AppFailure } from '../../shared/contract/errors';
 import type { AppInfo, PostEntry, Settings, SiteSummary } from '../../shared/contract/models';
 import { checkExternalUrl } from '../../shared/security/external-url';
-import type { AppState } from '../services/app-state/app-state';
-import { readAsset } from '../services/assets/asset-service';
-import { listAssetImages } from '../services/assets/list-assets';
-import { readDocument, saveDocument } from '../services/documents/document-service';
-import { completePath } from '../services/fs-complete/complete-path';
-import { createSampleSite } from '../services/sample/create-sample';
-import { openSite } from '../services/site/open-site';
-import { loadFrontMatterSchema } from '../services/site/schema-service';
-import { loadSiteConfig } from '../services/site/site-config';
-import { createPost } from '../services/posts/create-post';
-import { readRenderContext } from '../services/site/render-context';
+import type { AppState } from '../services/app-state';
+import { readAsset } from '../services/assets';
+import { listAssetImages } from '../services/assets';
+import { readDocument, saveDocument } from '../services/documents';
+import { completePath } from '../services/fs-complete';
+import { createSampleSite } from '../services/sample';
+import { openSite } from '../services/site';
+import { loadFrontMatterSchema } from '../services/site';
+import { loadSiteConfig } from '../services/site';
+import { createPost } from '../services/posts';
+import { readRenderContext } from '../services/site';
 import type { EventBus } from './event-bus';
 
 /** What the handlers need from their host; Electron and browser mode differ only in these. */

@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { Handlers } from '../../shared/contract/contract';
 import type { AppInfo } from '../../shared/contract/models';
 import { checkExternalUrl } from '../../shared/security/external-url';
-import { appDataDir, documentsDir } from '../services/app-state/app-data-dir';
-import { type AppState, createAppState } from '../services/app-state/app-state';
+import { appDataDir, documentsDir } from '../services/app-state';
+import { type AppState, createAppState } from '../services/app-state';
 import { type EventBus, createEventBus } from './event-bus';
 import { createHandlers, type HandlerDeps } from './handlers';
 

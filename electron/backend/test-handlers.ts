@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Handlers } from '../../shared/contract/contract';
 import type { Result } from '../../shared/contract/errors';
 import type { AppInfo } from '../../shared/contract/models';
-import { createAppState } from '../services/app-state/app-state';
+import { createAppState } from '../services/app-state';
 import { createEventBus } from './event-bus';
 import { createHandlers } from './handlers';
 import { invokeCall } from './invoke';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppFailure } from '../../shared/contract/errors';
 import type { PostEntry } from '../../shared/contract/models';
-import { openSite } from '../services/site/open-site';
+import { openSite } from '../services/site';
 import { RENDER_HELP, renderFile } from './render-command';
 import { FRONTMATTER_HELP, runFrontmatter } from './frontmatter-command';
 

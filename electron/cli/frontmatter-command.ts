@@ -9,7 +9,7 @@ import { AppFailure } from '../../shared/contract/errors';
 import { FrontMatterEditError, type FrontMatterValue, getFieldSource, setFields } from '../../shared/front-matter/edit';
 import { readFrontMatter } from '../../shared/front-matter/model';
 import { parseYamlSafely, toPlainData } from '../../shared/front-matter/yaml11';
-import { readDocument, saveDocument } from '../services/documents/document-service';
+import { readDocument, saveDocument } from '../services/documents';
 
 /** Where the command writes (the CLI's streams, or a test's). */
 export interface FrontmatterIo {

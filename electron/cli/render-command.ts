@@ -8,9 +8,9 @@ import { AppFailure } from '../../shared/contract/errors';
 import type { SiteRenderContext } from '../../shared/contract/models';
 import { renderPost } from '../../shared/render/render-post';
 import type { RenderOutput, SiteContext } from '../../shared/render/render-types';
-import { loadSiteConfig } from '../services/site/site-config';
-import { openSite } from '../services/site/open-site';
-import { postUrls, readConfigData, readSiteData } from '../services/site/render-context';
+import { loadSiteConfig } from '../services/site';
+import { openSite } from '../services/site';
+import { postUrls, readConfigData, readSiteData } from '../services/site';
 
 /** Help of the command, shown by `pressroom render --help` and `pressroom help render`. */
 export const RENDER_HELP = `Usage: pressroom render <file> [--site <dir>]

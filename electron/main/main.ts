@@ -17,7 +17,7 @@ import {
   shell,
   type WebContents,
 } from 'electron';
-import { appDataDir } from '../services/app-state/app-data-dir';
+import { appDataDir } from '../services/app-state';
 import { resourcesDir, rendererDir } from '../backend/app-paths';
 import { createNodeHost } from '../backend/node-host';
 import { createLinkGate, type LinkGate } from './external-links';

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { RecentSite, Settings } from '../../../shared/contract/models';
-import { atomicWrite } from '../documents/atomic-write';
+import { atomicWrite } from '../documents';
 
 /** The app's memory between runs: what the settings screen and the first screen read and change. */
 export interface AppState {

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import { AppFailure } from '../../../shared/contract/errors';
 import type { AssetData } from '../../../shared/contract/models';
-import { isInside, normalizeRel, resolveInside } from '../paths/resolve-inside';
+import { isInside, normalizeRel, resolveInside } from '../paths';
 import { imageTypeOfName, sniffImage } from './image-type';
 
 /** Images larger than this are not shown in the preview (a post's pictures are far smaller). */

@@ -7,7 +7,7 @@ import type { Dirent } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { AssetImage, AssetListing } from '../../../shared/contract/models';
-import { isInside, resolveInside } from '../paths/resolve-inside';
+import { isInside, resolveInside } from '../paths';
 import { imageTypeOfName } from './image-type';
 
 /** Images listed at most; a site with more gets the first ones (by folder order) and `truncated`. */

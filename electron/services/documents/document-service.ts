@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../../shared/contract/errors';
 import type { DocumentSnapshot, LineEnding, SaveResult } from '../../../shared/contract/models';
-import { normalizeRel, resolveInside } from '../paths/resolve-inside';
+import { normalizeRel, resolveInside } from '../paths';
 import { atomicWrite, fsyncDir, writeTempFile } from './atomic-write';
 import { looksBinary } from './text-bytes';
 

@@ -9,8 +9,8 @@ import { fillTemplate, TemplateError } from '../../../shared/front-matter/templa
 import { inferPostLayout, type PostLayout, postPathFor } from '../../../shared/site/post-path';
 import type { SiteConfig } from '../../../shared/site/site-config-model';
 import { slugify } from '../../../shared/site/slug';
-import { createDocument } from '../documents/document-service';
-import { resolveInside } from '../paths/resolve-inside';
+import { createDocument } from '../documents';
+import { resolveInside } from '../paths';
 
 /** What the user chose in the "new post" dialog. */
 export interface NewPostInput {

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { PostEntry, SiteRenderContext } from '../../../shared/contract/models';
 import { buildPage } from '../../../shared/render/page-context';
-import { resolveInside } from '../paths/resolve-inside';
+import { resolveInside } from '../paths';
 import { parseYaml11, YamlProblem } from './front-matter-head';
 import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES } from './site-config';
 

@@ -5,10 +5,10 @@
 import { closeSync, type Dirent, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import path from 'node:path';
 import type { PostEntry } from '../../../shared/contract/models';
-import { textProblemOf } from '../documents/text-bytes';
+import { textProblemOf } from '../documents';
 import { draftSlugOfFileName, isIgnoredName, languageOfPath, normalizeDate, parsePostFileName } from '../../../shared/site/conventions';
 import type { SiteConfig } from '../../../shared/site/site-config-model';
-import { isInside } from '../paths/resolve-inside';
+import { isInside } from '../paths';
 import { readFrontMatter } from './front-matter-head';
 
 /** Bytes read from the start of each post: front matter lives there, and a huge body is never loaded. */

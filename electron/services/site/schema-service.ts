@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { FrontMatterSchema, PostEntry } from '../../../shared/contract/models';
 import { inferSchema, mergeSchema, parseSchemaFile, SCHEMA_FILE_NAME, type SchemaFile } from '../../../shared/front-matter/schema';
 import type { SiteConfig } from '../../../shared/site/site-config-model';
-import { resolveInside } from '../paths/resolve-inside';
+import { resolveInside } from '../paths';
 import { readFrontMatter } from './front-matter-head';
 import { HEAD_BYTES } from './scan-posts';
 
