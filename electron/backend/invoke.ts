@@ -3,7 +3,7 @@
  * contract's schema before any service sees them, and every failure comes back as data.
  */
 import { checkArgs, type Handlers, isCallName } from '../../shared/contract/contract';
-import { AppFailure, fail, ok, type Result } from '../../shared/contract/errors';
+import { AppFailure, fail, ok, type Result, messageOf } from '../../shared/contract/errors';
 
 /** Runs one call from a transport; never throws. `log` receives unexpected errors (bugs), not user errors. */
 export async function invokeCall(
@@ -22,6 +22,6 @@ export async function invokeCall(
   } catch (error) {
     if (error instanceof AppFailure) return { ok: false, error: error.error };
     log(`pressroom: call ${name} failed unexpectedly`, error);
-    return fail('internal', error instanceof Error ? error.message : String(error));
+    return fail('internal', messageOf(error));
   }
 }

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AppFailure } from '../../shared/contract/errors';
+import { AppFailure, messageOf } from '../../shared/contract/errors';
 import type { PostEntry } from '../../shared/contract/models';
 import { openSite } from '../services/site';
 import { RENDER_HELP, renderFile } from './render-command';
@@ -80,7 +80,7 @@ function parse(args: string[], options: OptionSpec): { values: Record<string, st
     const parsed = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: true, strict: true });
     return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(messageOf(error));
   }
 }
 
@@ -222,7 +222,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       io.stderr(`pressroom: ${error.message}\n\n${help}`);
       return EXIT_USAGE;
     }
-    const message = error instanceof AppFailure ? error.message : error instanceof Error ? error.message : String(error);
+    const message = error instanceof AppFailure ? error.message : messageOf(error);
     io.stderr(`pressroom: ${message}\n`);
     return EXIT_FAILURE;
   }

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AppFailure } from '../../shared/contract/errors';
+import { AppFailure, messageOf } from '../../shared/contract/errors';
 import { FrontMatterEditError, type FrontMatterValue, getFieldSource, setFields } from '../../shared/front-matter/edit';
 import { readFrontMatter } from '../../shared/front-matter/model';
 import { parseYamlSafely, toPlainData } from '../../shared/front-matter/yaml11';
@@ -89,7 +89,7 @@ export async function runFrontmatter(args: string[], io: FrontmatterIo): Promise
         strict: true,
       });
     } catch (error) {
-      throw new Usage(error instanceof Error ? error.message : String(error));
+      throw new Usage(messageOf(error));
     }
     const { values, positionals } = parsed;
     if (values.help) {
@@ -125,7 +125,7 @@ export async function runFrontmatter(args: string[], io: FrontmatterIo): Promise
       io.stderr(`pressroom: ${error.message}\n`);
       return 1;
     }
-    io.stderr(`pressroom: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`pressroom: ${messageOf(error)}\n`);
     return 1;
   }
 }

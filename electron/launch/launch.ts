@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppFailure } from '../../shared/contract/errors';
+import { messageOf } from '../../shared/contract/errors';
 import { appRoot } from '../backend/app-paths';
 
 /** Whether Electron can start, and if so which binary; the reason is shown to the user as is. */
@@ -131,7 +131,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   } catch (error) {
-    const message = error instanceof AppFailure || error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     process.stderr.write(`Pressroom could not start: ${message}\n`);
     process.exit(1);
   }

@@ -26,6 +26,7 @@ import { buildMenuTemplate } from './menu';
 import { APP_SCHEME_PRIVILEGES, loadRendererFiles, registerAppProtocol } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
+import { messageOf } from '../../shared/contract/errors';
 
 // Electron's own profile (cache, storage) lives with Pressroom's state, so PRESSROOM_APP_DATA isolates both
 // and the single-instance lock is per app-data folder.
@@ -131,7 +132,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => start(gate))
     .catch((error: unknown) => {
       // Without this the process would live on with no window; say why and leave.
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       console.error('pressroom: start-up failed', error);
       dialog.showErrorBox('Pressroom could not start', message);
       app.quit();

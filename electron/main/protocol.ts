@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { SECURITY_HEADERS } from '../../shared/security/csp';
 import { buildStaticMap, lookupStatic, type StaticFileMap } from '../server/static-files';
 import { APP_HOST, APP_SCHEME } from './ipc';
+import { messageOf } from '../../shared/contract/errors';
 
 /** The page the window loads. */
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
@@ -101,7 +102,7 @@ export function loadRendererFiles(rendererDir: string): StaticFileMap {
   try {
     return buildStaticMap(rendererDir);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     console.error(`pressroom: cannot list the renderer files in ${rendererDir} (run "npm run build"): ${reason}`);
     return new Map();
   }

@@ -8,7 +8,7 @@ import http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import fs from 'node:fs/promises';
 import { type Handlers } from '../../shared/contract/contract';
-import { fail, type Result } from '../../shared/contract/errors';
+import { fail, type Result, messageOf } from '../../shared/contract/errors';
 import { HTTP_CALL_PREFIX, HTTP_EVENTS_PATH, MAX_CALL_BODY_BYTES, TOKEN_COOKIE, TOKEN_QUERY } from '../../shared/contract/transport';
 import { SECURITY_HEADERS } from '../../shared/security/csp';
 import { type EventBus } from '../backend/event-bus';
@@ -68,7 +68,7 @@ function sendJson(res: http.ServerResponse, status: number, value: Result<unknow
     body = JSON.stringify(value);
   } catch (error) {
     status = 500;
-    body = JSON.stringify(fail('internal', `The answer could not be sent: ${error instanceof Error ? error.message : String(error)}`));
+    body = JSON.stringify(fail('internal', `The answer could not be sent: ${messageOf(error)}`));
   }
   send(res, status, { ...NO_STORE, 'Content-Type': 'application/json; charset=utf-8', ...extra }, body);
 }

@@ -1,11 +1,8 @@
 /** Builds the typed `Api` from the contract's table, so every call exists on both transports without a hand-written list. */
 import { type Api, CALL_NAMES, type CallName } from '../../shared/contract/contract';
-import { type AppError, fail, isErrorCode, type Result } from '../../shared/contract/errors';
+import { type AppError, fail, isErrorCode, type Result, messageOf } from '../../shared/contract/errors';
 import type { Transport } from './transport';
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Accepts only well-formed Results; anything else from the other side becomes an `internal` error the user can see. */
 export function normalizeResult(value: unknown, name: CallName): Result<unknown> {
@@ -31,7 +28,7 @@ export function createApi(transport: Transport): Api {
       try {
         return normalizeResult(await transport.invoke(name, args ?? {}), name);
       } catch (error) {
-        return fail('io', `Pressroom could not reach its background process: ${describe(error)}`);
+        return fail('io', `Pressroom could not reach its background process: ${messageOf(error)}`);
       }
     };
   }

@@ -1,6 +1,6 @@
 /** Browser mode's transport: calls as same-origin JSON POSTs, events as server-sent events. */
 import { type Events, EVENT_NAMES } from '../../shared/contract/contract';
-import { fail, type Result } from '../../shared/contract/errors';
+import { fail, type Result, messageOf } from '../../shared/contract/errors';
 import { HTTP_CALL_PREFIX, HTTP_EVENTS_PATH } from '../../shared/contract/transport';
 import type { Transport } from './transport';
 
@@ -18,9 +18,6 @@ export interface HttpTransportOptions {
   createEventSource?: (url: string) => EventSourceLike;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Turns one HTTP answer into a Result; the server answers every call with a JSON Result, anything else is a failure. */
 async function readAnswer(response: Response): Promise<Result<unknown>> {
@@ -81,7 +78,7 @@ export function createHttpTransport(opts: HttpTransportOptions = {}): Transport 
           body: JSON.stringify(args ?? {}),
         });
       } catch (error) {
-        return fail('io', `Pressroom's server could not be reached: ${message(error)}`);
+        return fail('io', `Pressroom's server could not be reached: ${messageOf(error)}`);
       }
       return readAnswer(response);
     },

@@ -59,3 +59,8 @@ export class AppFailure extends Error {
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
+
+/** The message of anything thrown, for logs and `internal` errors: one idiom instead of one per catch. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -9,6 +9,7 @@ import type { FrontMatterDefault } from '../site/site-config-model';
 import { kindOf, type ValueKind } from './model';
 import { lineOfOffset } from './split';
 import { parseYamlSafely, toPlainData } from './yaml11';
+import { isRecord } from '../util/is-record';
 
 /** The field types `.pressroom.yml` may name. */
 export const FIELD_TYPES: readonly FrontMatterFieldType[] = ['string', 'text', 'date', 'datetime', 'boolean', 'number', 'select', 'multi-select', 'list', 'image', 'object'];
@@ -34,9 +35,6 @@ export interface SchemaFile {
   problems: SchemaFileProblem[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function localized(value: unknown): LocalizedText | undefined | null {
   if (value === undefined || value === null) return undefined;

@@ -3,6 +3,7 @@
  * post from hanging or crashing the app: bounded aliases, bounded nesting checked before the parser recurses.
  */
 import { type DocumentOptions, type ParseOptions, parseDocument, type SchemaOptions, type Document } from 'yaml';
+import { messageOf } from '../contract/errors';
 
 /** Aliases a document may expand; real configs and front matter use a handful, a "billion laughs" thousands. */
 export const MAX_ALIAS_COUNT = 100;
@@ -92,7 +93,7 @@ export interface YamlIssue {
 export function plainYamlMessage(error: unknown): string {
   if (error instanceof RangeError || (error instanceof Error && /call stack|stack overflow/i.test(error.message))) return 'it is nested too deeply';
   if (error instanceof ReferenceError && /alias/i.test(error.message)) return 'it expands too many aliases (a YAML "billion laughs")';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 

@@ -6,6 +6,7 @@
 import { Liquid, Tag, type Context, type Emitter, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
 import type { RenderProblem, SiteContext } from './render-types';
 import { jekyllSlugify } from './page-context';
+import { escapeHtml } from '../util/escape-html';
 
 /** Limits for one render: characters parsed, milliseconds rendering, and allocation units (liquidjs's measure). */
 export const LIQUID_LIMITS = { parseLimit: 2_000_000, renderLimit: 1_000, memoryLimit: 50_000_000 } as const;
@@ -22,9 +23,6 @@ interface Run {
 const runs: Run[] = [];
 const current = (): Run => runs[runs.length - 1];
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function lineOf(token: { input: string; begin: number }): number {
   let line = 1;

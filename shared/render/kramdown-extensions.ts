@@ -3,13 +3,11 @@
  * later "SCS" becomes `<abbr>`), and the block extensions `{::comment}`, `{::nomarkdown}` and `{::options /}`.
  */
 import type { MarkdownIt, StateBlock, StateCore, Token } from 'markdown-it';
+import { escapeHtml } from '../util/escape-html';
 
 const ABBR_DEF = /^\*\[(.+?)\]:(.*)$/;
 const EXT_START = /^\{::(\w+)(?:\s(?:\\\}|[^}])*?)?(\/)?\}[ \t]*$/;
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function line(state: StateBlock, l: number): string {
   return state.src.slice(state.bMarks[l] + state.tShift[l], state.eMarks[l]);

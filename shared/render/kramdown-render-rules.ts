@@ -6,22 +6,17 @@ import type { MarkdownIt } from 'markdown-it';
 import type { StateCore } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { ROUGE_LANGUAGES } from './rouge-lexers';
+import { escapeHtml, escapeHtmlText } from '../util/escape-html';
 
 const NBSP = '\u00a0';
 const HTML_BLOCK_ELEMENTS = new Set(
   'address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol optgroup p pre section summary table tbody td th thead tfoot tr ul'.split(' '),
 );
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
-function escapeAttr(s: string): string {
-  return escapeHtml(s).replace(/"/g, '&quot;');
-}
 
 function attrsOf(list: Array<[string, string | number]>): string {
-  return list.map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`).join('');
+  return list.map(([k, v]) => ` ${k}="${escapeHtml(String(v))}"`).join('');
 }
 
 /** rouge's lexer lookup as kramdown calls it (`find_fancy`): the name before any `?options`. */
@@ -44,19 +39,19 @@ function codeBlock(token: Token, lang: string | null, fenceLang: string | null):
   attrs = attrs.filter(([k]) => k !== 'class');
   if (rest) attrs.unshift(['class', rest]);
   const findLang = lang ?? classLang ?? 'plaintext';
-  const body = escapeHtml(token.content.endsWith('\n') ? token.content : token.content + '\n');
+  const body = escapeHtmlText(token.content.endsWith('\n') ? token.content : token.content + '\n');
   if (rougeKnows(findLang)) {
     const restClass = attrs.find(([k]) => k === 'class')?.[1] ?? null;
     const outAttrs = attrs.filter(([k]) => k !== 'class');
     outAttrs.unshift(['class', highlighterClass(restClass, classLang ?? 'plaintext')]);
     return `<div${attrsOf(outAttrs)}><div class="highlight"><pre class="highlight"><code>${body}</code></pre></div></div>\n`;
   }
-  const codeAttr = classLang ? ` class="language-${escapeAttr(classLang)}"` : '';
+  const codeAttr = classLang ? ` class="language-${escapeHtml(classLang)}"` : '';
   return `<pre${attrsOf(attrs)}><code${codeAttr}>${body}</code></pre>\n`;
 }
 
 function footnoteName(token: Token): string {
-  return escapeAttr(String((token.meta as { label?: string }).label ?? (token.meta as { id: number }).id + 1));
+  return escapeHtml(String((token.meta as { label?: string }).label ?? (token.meta as { id: number }).id + 1));
 }
 
 /** Where a footnote's content does not end with a paragraph, kramdown puts the backlinks in a new one. */
@@ -95,9 +90,9 @@ export function kramdownRenderPlugin(md: MarkdownIt): void {
     const lang = cls?.match(/\blanguage-(\S+)/)?.[1] ?? null;
     const others = (t.attrs ?? []).filter(([k]) => k !== 'class');
     if (rougeKnows(lang ?? 'plaintext')) {
-      return `<code${attrsOf([['class', highlighterClass(cls, lang ?? 'plaintext')], ...others])}>${escapeHtml(t.content)}</code>`;
+      return `<code${attrsOf([['class', highlighterClass(cls, lang ?? 'plaintext')], ...others])}>${escapeHtmlText(t.content)}</code>`;
     }
-    return `<code${attrsOf(t.attrs ?? [])}>${escapeHtml(t.content)}</code>`;
+    return `<code${attrsOf(t.attrs ?? [])}>${escapeHtmlText(t.content)}</code>`;
   };
   rules.footnote_ref = (tokens, idx) => {
     const t = tokens[idx];
@@ -122,7 +117,7 @@ export function kramdownRenderPlugin(md: MarkdownIt): void {
   rules.html_inline = (tokens, idx) => {
     const html = tokens[idx].content;
     const m = /^<\/?([A-Za-z][\w-]*)/.exec(html);
-    return m && HTML_BLOCK_ELEMENTS.has(m[1].toLowerCase()) ? escapeHtml(html) : html;
+    return m && HTML_BLOCK_ELEMENTS.has(m[1].toLowerCase()) ? escapeHtmlText(html) : html;
   };
   // <mailto:x@y> shows the address without the scheme in kramdown.
   md.core.ruler.push('kramdown_mailto_text', (state: StateCore) => {

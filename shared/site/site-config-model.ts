@@ -2,6 +2,7 @@
  * What Pressroom needs from a Jekyll `_config.yml`, read from parsed YAML data by a pure function so the
  * service only has to find, read and parse the file.
  */
+import { isRecord } from '../util/is-record';
 
 /** One entry of Jekyll's `defaults:`: front matter applied to files matching a scope. */
 export interface FrontMatterDefault {
@@ -22,8 +23,9 @@ export interface SiteConfig {
   assetSources: string[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+/** A YAML mapping: a record, but not a date (YAML 1.1 reads timestamps as Date objects). */
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return isRecord(value) && !(value instanceof Date);
 }
 
 function scalarString(value: unknown): string | null {
@@ -53,9 +55,9 @@ function defaultsOf(value: unknown): FrontMatterDefault[] {
   if (!Array.isArray(value)) return [];
   const out: FrontMatterDefault[] = [];
   for (const entry of value) {
-    if (!isRecord(entry) || !isRecord(entry.values)) continue;
+    if (!isMapping(entry) || !isMapping(entry.values)) continue;
     const scope: FrontMatterDefault['scope'] = {};
-    if (isRecord(entry.scope)) {
+    if (isMapping(entry.scope)) {
       const p = scalarString(entry.scope.path);
       const t = scalarString(entry.scope.type);
       if (entry.scope.path === '') scope.path = '';
@@ -69,12 +71,12 @@ function defaultsOf(value: unknown): FrontMatterDefault[] {
 
 function collectionsOf(value: unknown): string[] {
   if (Array.isArray(value)) return stringList(value);
-  if (isRecord(value)) return Object.keys(value);
+  if (isMapping(value)) return Object.keys(value);
   return [];
 }
 
 function assetSourcesOf(value: unknown): string[] {
-  if (!isRecord(value)) return [];
+  if (!isMapping(value)) return [];
   const out: string[] = [];
   for (const s of stringList(value.sources)) {
     const folder = siteFolder(s);
@@ -88,7 +90,7 @@ function assetSourcesOf(value: unknown): string[] {
  * config names; the service adds existing conventional folders when it names none.
  */
 export function siteConfigFromData(data: unknown): SiteConfig {
-  const d = isRecord(data) ? data : {};
+  const d = isMapping(data) ? data : {};
   const languages = stringList(d.languages);
   const configuredDefault = scalarString(d.default_lang);
   return {

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { RecentSite, Settings } from '../../../shared/contract/models';
 import { atomicWrite } from '../documents';
+import { isRecord } from '../../../shared/util/is-record';
 
 /** The app's memory between runs: what the settings screen and the first screen read and change. */
 export interface AppState {
@@ -62,9 +63,6 @@ function corruptSuffix(): string {
   return new Date().toISOString().replace(/[:.]/g, '-');
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 async function isDirectory(p: string): Promise<boolean> {
   try {

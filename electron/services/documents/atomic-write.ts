@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
-import { AppFailure } from '../../../shared/contract/errors';
+import { AppFailure, messageOf } from '../../../shared/contract/errors';
 
 /** Default mode of a file that did not exist before. */
 const NEW_FILE_MODE = 0o644;
@@ -146,7 +146,7 @@ export async function atomicWrite(filePath: string, data: Uint8Array | string, o
   } catch (error) {
     if (tempPath) await fs.rm(tempPath, { force: true }).catch(() => undefined);
     if (error instanceof AppFailure) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     throw new AppFailure('io', `Could not save ${filePath}: ${reason}`, { path: filePath });
   }
 }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { AppFailure } from '../../../shared/contract/errors';
+import { AppFailure, messageOf } from '../../../shared/contract/errors';
 import type { DocumentSnapshot, LineEnding, SaveResult } from '../../../shared/contract/models';
 import { normalizeRel, resolveInside } from '../paths';
 import { atomicWrite, fsyncDir, writeTempFile } from './atomic-write';
@@ -97,7 +97,7 @@ function ioFailure(error: unknown, rel: string, verb: 'read' | 'create'): AppFai
   if (code === 'EACCES' || code === 'EPERM') {
     return new AppFailure(verb === 'read' ? 'not-readable' : 'io', `Could not ${verb} ${rel}: permission denied.`, { path: rel });
   }
-  return new AppFailure('io', `Could not ${verb} ${rel}: ${error instanceof Error ? error.message : String(error)}`, { path: rel });
+  return new AppFailure('io', `Could not ${verb} ${rel}: ${messageOf(error)}`, { path: rel });
 }
 
 /** Site-relative path (forward slashes) of the file a symlinked path points to, or null for a plain file. */

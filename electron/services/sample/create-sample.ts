@@ -1,7 +1,7 @@
 /** Copies the bundled sample site to a folder of the user's, so they can try Pressroom without a site of their own. */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { AppFailure } from '../../../shared/contract/errors';
+import { AppFailure, messageOf } from '../../../shared/contract/errors';
 
 /** The folder name of a fresh copy; later copies get " 2", " 3", … so nothing is ever overwritten. */
 export const SAMPLE_FOLDER_NAME = 'Pressroom sample site';
@@ -25,7 +25,7 @@ async function claimFolder(parent: string): Promise<string> {
       if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
         throw new AppFailure('refused', 'Pressroom may not create a folder there.', { path: parent });
       }
-      throw new AppFailure('io', `Could not create the folder: ${error instanceof Error ? error.message : String(error)}`, { path: parent });
+      throw new AppFailure('io', `Could not create the folder: ${messageOf(error)}`, { path: parent });
     }
   }
   throw new AppFailure('exists', 'There are too many sample site copies in this folder already.', { path: parent });
@@ -71,7 +71,7 @@ export async function createSampleSite(sampleDir: string, destinationParent: str
   } catch (error) {
     // Only the folder this call created is removed; nothing that was there before is touched.
     await fs.rm(target, { recursive: true, force: true }).catch(() => undefined);
-    throw new AppFailure('io', `Could not copy the sample site: ${error instanceof Error ? error.message : String(error)}`, { path: target });
+    throw new AppFailure('io', `Could not copy the sample site: ${messageOf(error)}`, { path: target });
   }
   return target;
 }

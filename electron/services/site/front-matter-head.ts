@@ -4,7 +4,7 @@
  */
 import matter from 'gray-matter';
 import { parseDocument, type ToJSOptions } from 'yaml';
-import { AppFailure } from '../../../shared/contract/errors';
+import { AppFailure, messageOf } from '../../../shared/contract/errors';
 import { MAX_ALIAS_COUNT, MAX_NESTING, nestingExceeds, YAML_OPTIONS } from '../../../shared/front-matter/yaml11';
 
 /** Re-exported from the shared front-matter module, where every YAML parse of the app takes them from. */
@@ -38,7 +38,7 @@ function lineAt(text: string, offset: number): number {
 function plainMessage(error: unknown): string {
   if (error instanceof RangeError || (error instanceof Error && /call stack/i.test(error.message))) return 'it is nested too deeply';
   if (error instanceof ReferenceError && /alias/i.test(error.message)) return 'it expands too many aliases (a YAML "billion laughs")';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 

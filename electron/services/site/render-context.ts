@@ -10,6 +10,8 @@ import { buildPage } from '../../../shared/render/page-context';
 import { resolveInside } from '../paths';
 import { parseYaml11, YamlProblem } from './front-matter-head';
 import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES } from './site-config';
+import { isRecord } from '../../../shared/util/is-record';
+import { messageOf } from '../../../shared/contract/errors';
 
 /** Limits on `_data/`: one file, all files together, how many files and how deep the folders go. */
 export const DATA_LIMITS = { fileBytes: 2 * 1024 * 1024, totalBytes: 16 * 1024 * 1024, files: 500, depth: 4 } as const;
@@ -19,9 +21,6 @@ function plain(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)));
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 async function readBounded(file: string, max: number): Promise<string | null> {
   const stat = await fs.stat(file);
@@ -47,7 +46,7 @@ export async function readConfigData(root: string, warnings: string[] = []): Pro
       const data = plain(parseYaml11(text));
       return isRecord(data) ? data : {};
     } catch (error) {
-      warnings.push(`${name}: ${error instanceof YamlProblem || error instanceof Error ? error.message : String(error)}`);
+      warnings.push(`${name}: ${messageOf(error)}`);
       return {};
     }
   }
@@ -102,7 +101,7 @@ async function readDataFolder(root: string, rel: string, depth: number, budget: 
       out[m[1]] = plain(m[2].toLowerCase() === 'json' ? JSON.parse(text) : parseYaml11(text));
     } catch (error) {
       const line = error instanceof YamlProblem && error.line !== undefined ? ` (line ${error.line})` : '';
-      warnings.push(`${childRel} could not be read: ${error instanceof Error ? error.message : String(error)}${line}.`);
+      warnings.push(`${childRel} could not be read: ${messageOf(error)}${line}.`);
     }
   }
   return out;

@@ -14,6 +14,7 @@ import { FormField } from './form-field';
 import { fieldSource, RawFieldError, replaceFieldSource } from './raw-field';
 import { blocksEditing, type ReadingOf } from './use-front-matter';
 import './front-matter.css';
+import { messageOf } from '../../../shared/contract/errors';
 
 /** Props: the post, its current reading, the schema's fields (null while loading) and the editor to write into. */
 export interface FrontMatterPanelProps {
@@ -46,9 +47,6 @@ function formFields(fields: FrontMatterFieldSchema[]): FrontMatterFieldSchema[] 
   return out;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The panel (a region named "Front matter"). */
 export function FrontMatterPanel({ site, readingOf, fields, schemaFailed, viewRef, readOnly, onJump }: FrontMatterPanelProps) {

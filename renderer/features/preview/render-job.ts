@@ -6,6 +6,8 @@ import type { SiteRenderContext } from '../../../shared/contract/models';
 import { renderPost } from '../../../shared/render/render-post';
 import type { RenderBlock, RenderProblem } from '../../../shared/render/render-types';
 import { EMPTY_RENDER_CONTEXT, previewSiteContext } from './site-context';
+import { escapeHtml } from '../../../shared/util/escape-html';
+import { messageOf } from '../../../shared/contract/errors';
 
 /** What the preview asks to have rendered. */
 export interface RenderRequest {
@@ -25,9 +27,6 @@ export interface RenderResult {
   ms: number;
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function text(value: unknown): string {
   if (typeof value === 'string') return value.trim();
@@ -59,7 +58,7 @@ export function runRenderJob(req: RenderRequest): RenderResult {
     const blocks = out.blocks ?? [];
     return { id: req.id, blocks: header ? [header, ...blocks] : blocks, problems: out.problems, ms: performance.now() - started };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     return { id: req.id, blocks: [], problems: [{ kind: 'liquid-error', message }], ms: performance.now() - started };
   }
 }
