@@ -13,11 +13,12 @@ export async function invokeCall(
   log: (message: string, error: unknown) => void = (m, e) => console.error(m, e),
 ): Promise<Result<unknown>> {
   if (!isCallName(name)) return fail('unknown-call', `There is no call named ${JSON.stringify(String(name)).slice(0, 80)}.`);
-  const problems = checkArgs(name, args);
-  if (problems.length > 0) return fail('invalid-arguments', `Invalid arguments for ${name}: ${problems.slice(0, 5).join('; ')}`);
+  const checked = checkArgs(name, args);
+  if (!checked.ok) return fail('invalid-arguments', `Invalid arguments for ${name}: ${checked.problems.slice(0, 5).join('; ')}`);
   try {
+    // The handler gets the checked copy, which holds only the keys the contract declares.
     const handler = handlers[name] as (a: unknown) => Promise<unknown>;
-    const value = await handler(args);
+    const value = await handler(checked.value);
     return ok(value === undefined ? null : value);
   } catch (error) {
     if (error instanceof AppFailure) return { ok: false, error: error.error };

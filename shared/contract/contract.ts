@@ -7,10 +7,8 @@ import type {
   AppInfo,
   FrontMatterSchema,
   DocumentSnapshot,
-  FileChangedEvent,
   PathCompletion,
   PostEntry,
-  ProgressEvent,
   RecentSite,
   SaveResult,
   Settings,
@@ -19,11 +17,31 @@ import type {
   AssetListing,
   SiteRenderContext,
 } from './models';
-import { bool, type Infer, list, num, obj, oneOf, optional, type Schema, str, text } from './schema';
+import { bool, check, type Checked, type Infer, list, nullable, num, obj, oneOf, optional, type Schema, str, text } from './schema';
 
-/** Declares a call: the schema of its arguments and (as a phantom) the type of its result. */
-function call<A, R>(args: Schema<A>): { args: Schema<A>; result?: R } {
-  return { args };
+/** A call's entry in the table: the schema of its arguments and, as a phantom, the type of its result. */
+export interface CallSpec<S extends Schema, R> {
+  args: S;
+  /** Phantom field for type inference only; never set. */
+  readonly result?: R;
+}
+
+/**
+ * Declares a call from its argument schema: `call(obj({...})).returns<Result>()`. The argument type is
+ * inferred from the schema, so it is written once and cannot drift from what the edge checks.
+ */
+function call<S extends Schema>(args: S): { returns<R>(): CallSpec<S, R> } {
+  return { returns: () => ({ args }) };
+}
+
+/** An event's entry in the table: the schema of its payload, checked when main sends it and when the window gets it. */
+export interface EventSpec<S extends Schema> {
+  payload: S;
+}
+
+/** Declares an event from its payload schema; the payload type is inferred from it. */
+function event<S extends Schema>(payload: S): EventSpec<S> {
+  return { payload };
 }
 
 const sitePath = str({ min: 1, max: 4096 });
@@ -42,28 +60,24 @@ const settingsPatch = obj({
 
 /** The table of calls. Names are `area.verb`; a site is named by the root path `site.open` returned. */
 export const calls = {
-  'app.info': call<Record<string, never>, AppInfo>(obj({})),
-  'settings.get': call<Record<string, never>, Settings>(obj({})),
-  'settings.set': call<{ patch: Infer<typeof settingsPatch> }, Settings>(obj({ patch: settingsPatch })),
-  'recent.list': call<Record<string, never>, RecentSite[]>(obj({})),
-  'recent.remove': call<{ path: string }, RecentSite[]>(obj({ path: sitePath })),
-  'dialog.pickFolder': call<{ purpose: 'open-site' | 'sample-destination'; defaultPath?: string }, string | null>(
-    obj({ purpose: oneOf(['open-site', 'sample-destination'] as const), defaultPath: optional(str()) }),
-  ),
-  'fs.completePath': call<{ partial: string }, PathCompletion[]>(obj({ partial: str({ max: 4096 }) })),
-  'site.open': call<{ path: string }, SiteSummary>(obj({ path: sitePath })),
+  'app.info': call(obj({})).returns<AppInfo>(),
+  'settings.get': call(obj({})).returns<Settings>(),
+  'settings.set': call(obj({ patch: settingsPatch })).returns<Settings>(),
+  'recent.list': call(obj({})).returns<RecentSite[]>(),
+  'recent.remove': call(obj({ path: sitePath })).returns<RecentSite[]>(),
+  'dialog.pickFolder': call(obj({ purpose: oneOf(['open-site', 'sample-destination'] as const), defaultPath: optional(str()) })).returns<string | null>(),
+  'fs.completePath': call(obj({ partial: str({ max: 4096 }) })).returns<PathCompletion[]>(),
+  'site.open': call(obj({ path: sitePath })).returns<SiteSummary>(),
   /** The posts of an open site: those read by `site.open`, or read afresh with `refresh`. */
-  'site.posts': call<{ site: string; refresh?: boolean }, PostEntry[]>(obj({ site: sitePath, refresh: optional(bool()) })),
-  'sample.create': call<{ destination?: string }, { path: string }>(obj({ destination: optional(str()) })),
-  'document.read': call<{ site: string; path: string }, DocumentSnapshot>(obj({ site: sitePath, path: relPath })),
-  'document.save': call<{ site: string; path: string; text: string; baseVersion: string }, SaveResult>(
-    obj({ site: sitePath, path: relPath, text: text(), baseVersion: str({ max: 200 }) }),
-  ),
-  'shell.openExternal': call<{ url: string }, { opened: boolean }>(obj({ url: str({ max: 8192 }) })),
+  'site.posts': call(obj({ site: sitePath, refresh: optional(bool()) })).returns<PostEntry[]>(),
+  'sample.create': call(obj({ destination: optional(str()) })).returns<{ path: string }>(),
+  'document.read': call(obj({ site: sitePath, path: relPath })).returns<DocumentSnapshot>(),
+  'document.save': call(obj({ site: sitePath, path: relPath, text: text(), baseVersion: str({ max: 200 }) })).returns<SaveResult>(),
+  'shell.openExternal': call(obj({ url: str({ max: 8192 }) })).returns<{ opened: boolean }>(),
   /** The site's front-matter form: `.pressroom.yml` merged over the fields and values its posts already use. */
-  'site.frontMatterSchema': call<{ site: string }, FrontMatterSchema>(obj({ site: sitePath })),
+  'site.frontMatterSchema': call(obj({ site: sitePath })).returns<FrontMatterSchema>(),
   /** Creates a new post from a template, one file per language, in the site's post folders; never overwrites. */
-  'post.create': call<{ site: string; title: string; date: string; languages: string[]; category: string; slug?: string }, { paths: string[] }>(
+  'post.create': call(
     obj({
       site: sitePath,
       title: str({ min: 1, max: 500 }),
@@ -72,27 +86,43 @@ export const calls = {
       category: str({ max: 200 }),
       slug: optional(str({ max: 200 })),
     }),
-  ),
+  ).returns<{ paths: string[] }>(),
   /** What the preview's Liquid step sees of an open site: config, data, asset folders and post URLs. */
-  'site.renderContext': call<{ site: string }, SiteRenderContext>(obj({ site: sitePath })),
+  'site.renderContext': call(obj({ site: sitePath })).returns<SiteRenderContext>(),
   /** An image from one of the site's asset folders (checked: inside the site and an asset folder, an image, not too big). */
-  'asset.read': call<{ site: string; path: string }, AssetData>(obj({ site: sitePath, path: relPath })),
+  'asset.read': call(obj({ site: sitePath, path: relPath })).returns<AssetData>(),
   /** The images in the site's asset folders (names and sizes, at most 5,000), for picking a header image or avatar. */
-  'asset.list': call<{ site: string }, AssetListing>(obj({ site: sitePath })),
+  'asset.list': call(obj({ site: sitePath })).returns<AssetListing>(),
 } as const;
 
-/** The events main sends to the renderer, by name. */
-export interface Events {
-  progress: ProgressEvent;
-  'file.changed': FileChangedEvent;
-}
+/** The table of events main sends to the renderer: name → payload schema. */
+export const events = {
+  /** A long task's progress; `label` is a message-catalogue key (e.g. "progress.scanning"), `total` null while unknown. */
+  progress: event(
+    obj({
+      id: str({ min: 1, max: 200 }),
+      label: str({ min: 1, max: 200 }),
+      done: num({ min: 0 }),
+      total: nullable(num({ min: 0 })),
+      finished: bool(),
+    }),
+  ),
+  /** A file inside an open site changed on disk. */
+  'file.changed': event(obj({ site: sitePath, path: relPath })),
+} as const;
 
-/** Event names, for registering the transports' listeners. */
-export const EVENT_NAMES = ['progress', 'file.changed'] as const satisfies readonly (keyof Events)[];
+/** The name of an event. */
+export type EventName = keyof typeof events;
+
+/** The events main sends to the renderer, by name, with their payload types (inferred from `events`). */
+export type Events = { [K in EventName]: Infer<(typeof events)[K]['payload']> };
+
+/** Event names, for registering the transports' listeners; derived from the table, so it cannot drift. */
+export const EVENT_NAMES = Object.keys(events) as EventName[];
 
 /** The name of a call. */
 export type CallName = keyof typeof calls;
-/** The arguments of a call. */
+/** The arguments of a call, inferred from its schema only. */
 export type CallArgs<K extends CallName> = Infer<(typeof calls)[K]['args']>;
 /** The result of a call when it succeeds. */
 export type CallResult<K extends CallName> = Exclude<(typeof calls)[K]['result'], undefined>;
@@ -100,8 +130,14 @@ export type CallResult<K extends CallName> = Exclude<(typeof calls)[K]['result']
 /** The list of call names, for registering every call on a transport. */
 export const CALL_NAMES = Object.keys(calls) as CallName[];
 
+/** One call's implementation in main. */
+export type Handler<K extends CallName> = (args: CallArgs<K>) => Promise<CallResult<K>>;
+
 /** What main implements: one async handler per call. Services throw AppFailure; the transport edge turns it into data. */
-export type Handlers = { [K in CallName]: (args: CallArgs<K>) => Promise<CallResult<K>> };
+export type Handlers = { [K in CallName]: Handler<K> };
+
+/** The calls of one area (`site` → every `site.*` call), so each area's file implements exactly its own calls. */
+export type AreaHandlers<A extends string> = { [K in CallName as K extends `${A}.${string}` ? K : never]: Handler<K> };
 
 /** What the renderer holds: one method per call, each resolving to a Result, never throwing. */
 export type Api = { [K in CallName]: (args: CallArgs<K>) => Promise<Result<CallResult<K>>> };
@@ -111,7 +147,17 @@ export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
 }
 
-/** Validates a call's arguments against its schema; returns the problems (empty when valid). */
-export function checkArgs(name: CallName, args: unknown): string[] {
-  return calls[name].args.check(args, 'args');
+/** Checks an event name arriving from a transport. */
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** Validates a call's arguments against its schema: the checked arguments (only declared keys) or the problems. */
+export function checkArgs<K extends CallName>(name: K, args: unknown): Checked<CallArgs<K>> {
+  return check(calls[name].args, args, 'args') as Checked<CallArgs<K>>;
+}
+
+/** Validates an event's payload against its schema: the checked payload or the problems. */
+export function checkEvent<K extends EventName>(name: K, payload: unknown): Checked<Events[K]> {
+  return check(events[name].payload, payload, 'payload') as Checked<Events[K]>;
 }

@@ -1,4 +1,5 @@
 /** The data that crosses the contract: plain JSON objects, no classes, no Dates. */
+import type { Events } from './contract';
 
 /** Which language the interface speaks; 'system' follows the operating system. */
 export type UiLanguage = 'system' | 'en' | 'de';
@@ -104,21 +105,11 @@ export interface SaveResult {
   version: string;
 }
 
-/** Progress of something that takes longer than a moment. */
-export interface ProgressEvent {
-  id: string;
-  /** A message-catalogue key, e.g. "progress.scanning". */
-  label: string;
-  done: number;
-  total: number | null;
-  finished: boolean;
-}
+/** Progress of something that takes longer than a moment (its schema is the `progress` event in contract.ts). */
+export type ProgressEvent = Events['progress'];
 
-/** A file inside an open site changed on disk. */
-export interface FileChangedEvent {
-  site: string;
-  path: string;
-}
+/** A file inside an open site changed on disk (its schema is the `file.changed` event in contract.ts). */
+export type FileChangedEvent = Events['file.changed'];
 
 /** Kinds of front-matter field the form can show (from `.pressroom.yml` or inferred from the site's posts). */
 export type FrontMatterFieldType =

@@ -1,106 +1,108 @@
 /**
- * A tiny runtime schema for call arguments: main validates every call against it before a service
- * sees the arguments, on both transports, and the TypeScript types of the contract are inferred from it.
+ * The contract's building blocks, made of valibot pipes: every call's arguments and every event's payload are
+ * checked against them at the edge, and the contract's TypeScript types are inferred from them. Each block
+ * carries the refusals the contract relies on (bounded strings without NUL, strict objects, bounded lists), so
+ * the table in contract.ts stays short and cannot forget one.
  */
+import * as v from 'valibot';
 
-/** A validator that also carries the TypeScript type it accepts. */
-export interface Schema<T> {
-  /** Returns the problems with `value` (empty when it is valid); `path` names the place for messages. */
-  check(value: unknown, path: string): string[];
-  /** Phantom field for type inference only; never read at run time. */
-  readonly _type?: T;
-}
+/** Any schema of the contract (a valibot schema, possibly with a pipe). */
+export type Schema = v.GenericSchema;
 
-/** The TypeScript type a schema accepts. */
-export type Infer<S> = S extends Schema<infer T> ? T : never;
+/** The TypeScript type a schema accepts (after validation), so types are written once, in the schema. */
+export type Infer<S extends Schema> = v.InferOutput<S>;
 
-function schema<T>(check: (value: unknown, path: string) => string[]): Schema<T> {
-  return { check };
-}
+/** The outcome of a check: the validated value (a fresh copy holding only declared keys) or readable problems. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
-/** Strings are bounded so a hostile caller cannot hand a service megabytes where a path is expected. */
-export function str(opts: { max?: number; min?: number; pattern?: RegExp } = {}): Schema<string> {
-  const max = opts.max ?? 4096;
-  return schema((v, p) => {
-    if (typeof v !== 'string') return [`${p} must be a string`];
-    if (v.length > max) return [`${p} is longer than ${max} characters`];
-    if (opts.min !== undefined && v.length < opts.min) return [`${p} is shorter than ${opts.min} characters`];
-    if (v.includes('\u0000')) return [`${p} contains a NUL character`];
-    if (opts.pattern && !opts.pattern.test(v)) return [`${p} has the wrong form`];
-    return [];
-  });
+/** Longest string a `str()` accepts unless told otherwise: room for a path, not for megabytes. */
+export const DEFAULT_MAX_STRING = 4096;
+
+/** Strings are bounded so a hostile caller cannot hand a service megabytes where a path is expected; NUL never passes. */
+export function str(opts: { max?: number; min?: number; pattern?: RegExp } = {}) {
+  const max = opts.max ?? DEFAULT_MAX_STRING;
+  const min = opts.min ?? 0;
+  const pattern = opts.pattern ?? /^/;
+  return v.pipe(
+    v.string('must be a string'),
+    v.maxLength(max, `is longer than ${max} characters`),
+    v.minLength(min, `is shorter than ${min} characters`),
+    v.check((s: string) => !s.includes('\u0000'), 'contains a NUL character'),
+    v.regex(pattern, 'has the wrong form'),
+  );
 }
 
 /** Document text may be large, but not unbounded. */
-export function text(max = 64 * 1024 * 1024): Schema<string> {
-  return schema((v, p) => {
-    if (typeof v !== 'string') return [`${p} must be a string`];
-    return v.length > max ? [`${p} is longer than ${max} characters`] : [];
-  });
+export function text(max = 64 * 1024 * 1024) {
+  return v.pipe(v.string('must be a string'), v.maxLength(max, `is longer than ${max} characters`));
 }
 
 /** A finite number, optionally an integer within bounds. */
-export function num(opts: { int?: boolean; min?: number; max?: number } = {}): Schema<number> {
-  return schema((v, p) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return [`${p} must be a finite number`];
-    if (opts.int && !Number.isInteger(v)) return [`${p} must be an integer`];
-    if (opts.min !== undefined && v < opts.min) return [`${p} must be at least ${opts.min}`];
-    if (opts.max !== undefined && v > opts.max) return [`${p} must be at most ${opts.max}`];
-    return [];
-  });
+export function num(opts: { int?: boolean; min?: number; max?: number } = {}) {
+  const { int = false, min = -Infinity, max = Infinity } = opts;
+  return v.pipe(
+    v.number('must be a finite number'),
+    v.finite('must be a finite number'),
+    v.check((n: number) => !int || Number.isInteger(n), 'must be an integer'),
+    v.minValue(min, `must be at least ${min}`),
+    v.maxValue(max, `must be at most ${max}`),
+  );
 }
 
 /** A boolean flag. */
-export function bool(): Schema<boolean> {
-  return schema((v, p) => (typeof v === 'boolean' ? [] : [`${p} must be true or false`]));
+export function bool() {
+  return v.boolean('must be true or false');
 }
 
 /** One of a fixed set of string literals. */
-export function oneOf<const L extends readonly string[]>(values: L): Schema<L[number]> {
-  return schema((v, p) => (typeof v === 'string' && values.includes(v) ? [] : [`${p} must be one of ${values.join(', ')}`]));
+export function oneOf<const L extends readonly string[]>(values: L) {
+  return v.picklist(values, `must be one of ${values.join(', ')}`);
 }
 
-/** A value that may be absent (undefined) or null. */
-export function optional<T>(inner: Schema<T>): Schema<T | undefined> {
-  return schema((v, p) => (v === undefined || v === null ? [] : inner.check(v, p)));
+/** A value that may be absent: undefined and null are both accepted (JSON has no undefined), anything else must fit. */
+export function optional<S extends Schema>(inner: S) {
+  return v.nullish(inner);
 }
 
-/** A bounded array of one schema. */
-export function list<T>(item: Schema<T>, max = 10_000): Schema<T[]> {
-  return schema((v, p) => {
-    if (!Array.isArray(v)) return [`${p} must be a list`];
-    if (v.length > max) return [`${p} has more than ${max} entries`];
-    return v.flatMap((x, i) => item.check(x, `${p}[${i}]`));
-  });
+/** A value that is always present but may be null (e.g. a total not known yet). */
+export function nullable<S extends Schema>(inner: S) {
+  return v.nullable(inner);
 }
 
-type Shape = Record<string, Schema<unknown>>;
-type OptionalKeys<S extends Shape> = { [K in keyof S]: undefined extends Infer<S[K]> ? K : never }[keyof S];
-type RequiredKeys<S extends Shape> = Exclude<keyof S, OptionalKeys<S>>;
-/** The object type a shape describes; keys whose schema accepts undefined become optional. */
-export type ObjectOf<S extends Shape> = { [K in RequiredKeys<S>]: Infer<S[K]> } & { [K in OptionalKeys<S>]?: Infer<S[K]> };
-
-/** A plain object with exactly these keys: unknown keys are refused rather than passed through. */
-export function obj<S extends Shape>(shape: S): Schema<ObjectOf<S>> {
-  return schema((v, p) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return [`${p} must be an object`];
-    const record = v as Record<string, unknown>;
-    const extra = Object.keys(record).filter((k) => !Object.prototype.hasOwnProperty.call(shape, k));
-    const problems = extra.map((k) => `${p}.${k} is not expected`);
-    for (const [k, s] of Object.entries(shape)) problems.push(...s.check(record[k], `${p}.${k}`));
-    return problems;
-  });
+/** A bounded array of one schema; the length is checked before any entry is looked at. */
+export function list<S extends Schema>(item: S, max = 10_000) {
+  return v.pipe(v.array(v.unknown(), 'must be a list'), v.maxLength(max, `has more than ${max} entries`), v.array(item));
 }
 
-/** Any JSON value (used for settings values whose shape the settings model checks itself). */
-export function json(maxLength = 1024 * 1024): Schema<unknown> {
-  return schema((v, p) => {
-    try {
-      const s = JSON.stringify(v);
-      if (s === undefined) return [`${p} must be JSON`];
-      return s.length > maxLength ? [`${p} is too large`] : [];
-    } catch {
-      return [`${p} must be JSON`];
-    }
-  });
+function isPlainObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A plain object with exactly these keys: unknown keys (also an own `__proto__`, as JSON.parse makes it) are
+ * refused rather than passed through, and the validated value is a fresh object holding only these keys.
+ */
+export function obj<E extends v.ObjectEntries>(entries: E) {
+  return v.pipe(
+    v.unknown(),
+    v.check(isPlainObject, 'must be an object'),
+    v.strictObject(entries, (issue) => (issue.expected === 'never' ? 'is not expected' : 'is missing')),
+  );
+}
+
+/** Names where an issue sits, as `root.key[0].other`, so a message says which value was wrong. */
+function dottedPath(root: string, issue: v.BaseIssue<unknown>): string {
+  let out = root;
+  for (const item of issue.path ?? []) {
+    const key = (item as { key?: unknown }).key;
+    out += typeof key === 'number' ? `[${key}]` : `.${String(key)}`;
+  }
+  return out;
+}
+
+/** Checks `value` against a schema; problems read like `args.path is longer than 4096 characters`. */
+export function check<S extends Schema>(schema: S, value: unknown, root: string): Checked<Infer<S>> {
+  const result = v.safeParse(schema, value, { abortPipeEarly: true });
+  if (result.success) return { ok: true, value: result.output };
+  return { ok: false, problems: result.issues.map((issue) => `${dottedPath(root, issue)} ${issue.message}`) };
 }

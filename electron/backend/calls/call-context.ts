@@ -1,0 +1,33 @@
+/** What every area's calls are built from: the host's dependencies plus the session's open sites. */
+import path from 'node:path';
+import type { AppInfo } from '../../../shared/contract/models';
+import type { AppState } from '../../services/app-state';
+import type { EventBus } from '../event-bus';
+import type { OpenSites } from './open-sites';
+
+/** What the handlers need from their host; Electron and browser mode differ only in these. */
+export interface HandlerDeps {
+  appState: AppState;
+  bus: EventBus;
+  /** The bundled sample site that `sample.create` copies. */
+  sampleDir: string;
+  /** Pressroom's default post templates; by default the `templates` folder beside the sample site. */
+  templatesDir?: string;
+  info: AppInfo;
+  /** The native folder dialog; absent where there is none (browser mode), which the renderer learns from `info.capabilities`. */
+  pickFolder?: (purpose: 'open-site' | 'sample-destination', defaultPath?: string) => Promise<string | null>;
+  /** Hands an already checked URL to the operating system; resolves false when nothing could open it. */
+  openExternal: (url: string) => Promise<boolean>;
+}
+
+/** The host's dependencies and the sites opened in this session, handed to each area's `create…Calls`. */
+export interface CallContext extends HandlerDeps {
+  sites: OpenSites;
+}
+
+/** Expands a leading `~` as typed in browser mode's path field; other paths pass through unchanged. */
+export function expandHome(p: string, home: string): string {
+  if (p === '~') return home;
+  if (p.startsWith('~/') || p.startsWith('~\\')) return path.join(home, p.slice(2));
+  return p;
+}

@@ -1,0 +1,68 @@
+/**
+ * The sites opened in this session, shared by the areas' calls. Only a site opened here can be named by a
+ * document, asset or post call, so no call can reach a folder the user did not open.
+ */
+import path from 'node:path';
+import { AppFailure } from '../../../shared/contract/errors';
+import type { PostEntry, SiteSummary } from '../../../shared/contract/models';
+import { openSite } from '../../services/site';
+import type { EventBus } from '../event-bus';
+
+/** Progress events at most this often while a site is scanned, so a big site does not flood the transport. */
+export const PROGRESS_INTERVAL_MS = 100;
+
+/** The label of the scan's progress events (a key of the renderer's message catalogue). */
+export const SCANNING_LABEL = 'progress.scanning';
+
+/** A site as this session knows it: its summary and the posts its last scan found. */
+export interface OpenSite {
+  summary: SiteSummary;
+  posts: PostEntry[];
+}
+
+/** The session's open sites: scanning, remembering and the check every site-bound call goes through. */
+export interface OpenSites {
+  /** Scans a site, reporting progress (throttled) and always a final event, also when the scan fails. */
+  scan(sitePath: string): Promise<OpenSite>;
+  /** Remembers a scanned site under a root path. */
+  set(root: string, site: OpenSite): void;
+  /** The root and state of a site opened in this session; anything else is refused with `not-found`, whatever the path. */
+  require(site: string): { root: string; opened: OpenSite };
+}
+
+/** Creates the session's (empty) set of open sites; progress goes out on `bus`. */
+export function createOpenSites(bus: EventBus): OpenSites {
+  const sites = new Map<string, OpenSite>();
+  let progressCounter = 0;
+  return {
+    async scan(sitePath) {
+      const id = `scan-${Date.now().toString(36)}-${++progressCounter}`;
+      let lastEmit = 0;
+      let lastDone = 0;
+      const onProgress = (done: number, total: number | null) => {
+        lastDone = done;
+        const now = Date.now();
+        if (now - lastEmit < PROGRESS_INTERVAL_MS) return;
+        lastEmit = now;
+        bus.emit('progress', { id, label: SCANNING_LABEL, done, total, finished: false });
+      };
+      try {
+        const result = await openSite(sitePath, onProgress);
+        lastDone = result.posts.length;
+        return result;
+      } finally {
+        bus.emit('progress', { id, label: SCANNING_LABEL, done: lastDone, total: lastDone, finished: true });
+      }
+    },
+    set(root, site) {
+      sites.set(root, site);
+    },
+    require(site) {
+      for (const root of [site, path.resolve(site)]) {
+        const opened = sites.get(root);
+        if (opened) return { root, opened };
+      }
+      throw new AppFailure('not-found', 'This site is not open.', { path: site });
+    },
+  };
+}

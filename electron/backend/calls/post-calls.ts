@@ -1,0 +1,27 @@
+/** `post.*`: new posts from templates in an open site. */
+import path from 'node:path';
+import type { AreaHandlers } from '../../../shared/contract/contract';
+import { createPost } from '../../services/posts';
+import { loadSiteConfig } from '../../services/site';
+import type { CallContext } from './call-context';
+
+/** The `post.*` calls. */
+export function createPostCalls(ctx: CallContext): AreaHandlers<'post'> {
+  const { sites } = ctx;
+  return {
+    'post.create': async ({ site, title, date, languages, category, slug }) => {
+      const { root, opened } = sites.require(site);
+      const templatesDir = ctx.templatesDir ?? path.join(path.dirname(ctx.sampleDir), 'templates');
+      const existingPosts = opened.posts.map((p) => p.path);
+      const request = { title, date, languages, category, slug: slug ?? undefined };
+      const created = await createPost(root, await loadSiteConfig(root), request, { templatesDir, existingPosts });
+      try {
+        // The list the renderer asks for next must show the new post.
+        sites.set(root, await sites.scan(root));
+      } catch (error) {
+        console.error('pressroom: could not list the posts again after creating one', error);
+      }
+      return created;
+    },
+  };
+}

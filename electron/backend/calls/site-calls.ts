@@ -1,0 +1,41 @@
+/** `site.*`: opening a site and what the renderer reads about an open one (posts, form, render context). */
+import type { AreaHandlers } from '../../../shared/contract/contract';
+import { loadFrontMatterSchema, loadSiteConfig, readRenderContext } from '../../services/site';
+import { type CallContext, expandHome } from './call-context';
+
+/** The `site.*` calls. */
+export function createSiteCalls(ctx: CallContext): AreaHandlers<'site'> {
+  const { sites } = ctx;
+  return {
+    'site.open': async ({ path: sitePath }) => {
+      const opened = await sites.scan(expandHome(sitePath, ctx.info.homeDir));
+      sites.set(opened.summary.root, opened);
+      try {
+        await ctx.appState.addRecent(opened.summary.root, opened.summary.name);
+      } catch (error) {
+        // The site is open; failing to remember it must not take that away from the user.
+        console.error('pressroom: could not update the recent sites', error);
+      }
+      return opened.summary;
+    },
+
+    'site.posts': async ({ site, refresh }) => {
+      const { root, opened } = sites.require(site);
+      if (!refresh) return opened.posts;
+      const rescanned = await sites.scan(root);
+      sites.set(root, rescanned);
+      if (rescanned.summary.root !== root) sites.set(rescanned.summary.root, rescanned);
+      return rescanned.posts;
+    },
+
+    'site.frontMatterSchema': async ({ site }) => {
+      const { root, opened } = sites.require(site);
+      return loadFrontMatterSchema(root, await loadSiteConfig(root), opened.posts);
+    },
+
+    'site.renderContext': async ({ site }) => {
+      const { root, opened } = sites.require(site);
+      return readRenderContext(root, opened.summary.assetSources, opened.posts);
+    },
+  };
+}
