@@ -1,13 +1,7 @@
 /** Synthetic posts for the render benchmarks: the constructs press posts use, repeated to a target size. */
 
-/** Median and 95th percentile of a list of timings. */
-export function stats(runs: number[]): { medianMs: number; p95Ms: number } {
-  const sorted = [...runs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const medianMs = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  const p95Ms = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
-  return { medianMs, p95Ms };
-}
+/** Median and p95 of timings (kept here for the benches that import it from this file; see bench/measure.ts). */
+export { stats } from './measure';
 
 function section(n: number, liquid: boolean): string {
   return [

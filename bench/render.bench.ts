@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { renderPost } from '../shared/render/render-post';
 import type { SiteContext } from '../shared/render/render-types';
-import { corpusPost, stats } from './render-corpus';
+import { type BenchResult, result } from './measure';
+import { corpusPost } from './render-corpus';
 
 const REPO = path.resolve(__dirname, '..');
 const CLI = path.join(REPO, 'dist/electron/cli.cjs');
@@ -21,14 +22,8 @@ const site: SiteContext = {
   postUrl: () => null,
 };
 
-/** One benchmark's outcome (see bench/run.ts). */
-export interface RenderBenchResult {
-  name: string;
-  medianMs: number;
-  p95Ms: number;
-  runs: number[];
-  note?: string;
-}
+/** One benchmark's outcome with its 95th percentile (see bench/measure.ts). */
+export type RenderBenchResult = BenchResult & { p95Ms: number };
 
 function timeRenders(source: string, runs: number): number[] {
   for (let i = 0; i < 3; i++) renderPost({ source, site, path: '_posts/2024-01-01-bench.md', sourceLines: true });
@@ -44,13 +39,13 @@ function timeRenders(source: string, runs: number): number[] {
 /** renderPost (with source lines, as the preview) on a 10 KB post. */
 export async function benchRender10k(): Promise<RenderBenchResult> {
   const runs = timeRenders(corpusPost(10 * 1024), 50);
-  return { name: 'renderPost, 10 KB post', ...stats(runs), runs };
+  return result('renderPost, 10 KB post', runs);
 }
 
 /** renderPost (with source lines, as the preview's worker) on a 200 KB post. */
 export async function benchRender200k(): Promise<RenderBenchResult> {
   const runs = timeRenders(corpusPost(200 * 1024), 15);
-  return { name: 'renderPost, 200 KB post', ...stats(runs), runs };
+  return result('renderPost, 200 KB post', runs);
 }
 
 function timeProcess(command: string, args: string[]): number {
@@ -69,17 +64,15 @@ export async function benchRenderCli(): Promise<RenderBenchResult> {
     const file = path.join(dir, 'corpus.md');
     await fs.writeFile(file, corpusPost(1024 * 1024, false));
     const RUNS = 5;
+    const name = 'pressroom render, 1 MB file (whole process)';
     const ours: number[] = [];
     for (let i = 0; i < RUNS; i++) ours.push(timeProcess(process.execPath, [CLI, 'render', file]));
-    const own = stats(ours);
-    let note = 'kramdown not available (needs ruby with kramdown and kramdown-parser-gfm)';
-    if (spawnSync('ruby', ['-e', 'require "kramdown"; require "kramdown-parser-gfm"']).status === 0) {
-      const theirs: number[] = [];
-      for (let i = 0; i < RUNS; i++) theirs.push(timeProcess('ruby', [KRAMDOWN_SCRIPT, file]));
-      const k = stats(theirs);
-      note = `kramdown (ruby ${path.relative(REPO, KRAMDOWN_SCRIPT)}) median ${k.medianMs.toFixed(0)} ms, p95 ${k.p95Ms.toFixed(0)} ms; ratio pressroom/kramdown ${(own.medianMs / k.medianMs).toFixed(2)}`;
+    if (spawnSync('ruby', ['-e', 'require "kramdown"; require "kramdown-parser-gfm"']).status !== 0) {
+      return result(name, ours, undefined, 'kramdown not available (needs ruby with kramdown and kramdown-parser-gfm): no reference');
     }
-    return { name: 'pressroom render, 1 MB file (whole process)', ...own, runs: ours, note };
+    const theirs: number[] = [];
+    for (let i = 0; i < RUNS; i++) theirs.push(timeProcess('ruby', [KRAMDOWN_SCRIPT, file]));
+    return result(name, ours, { label: `Ruby kramdown (${path.relative(REPO, KRAMDOWN_SCRIPT)}) on the same file`, runs: theirs });
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

@@ -6,17 +6,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { copySite, launchChromium, makeTempDir, SAMPLE_SITE, startServer } from '../e2e/harness';
+import { type BenchResult, result } from './measure';
 
 const RUNS = 5;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/** Five runs of spawn → first post visible in Chromium (browser launch not counted); the median is the result. */
-export async function benchServeToList(): Promise<{ name: string; medianMs: number; runs: number[] }> {
+/** Five runs of spawn → first post visible in Chromium (browser launch not counted); median and p95. */
+export async function benchServeToList(): Promise<BenchResult> {
   const browser = await launchChromium();
   const runs: number[] = [];
   try {
@@ -44,5 +39,5 @@ export async function benchServeToList(): Promise<{ name: string; medianMs: numb
   } finally {
     await browser.close();
   }
-  return { name: 'serve-to-list', medianMs: median(runs), runs };
+  return result('serve-to-list', runs);
 }

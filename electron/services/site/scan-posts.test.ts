@@ -161,20 +161,19 @@ describe('scanPosts', () => {
 });
 
 describe('scanPosts at scale', () => {
-  it('lists 10,000 posts in well under two seconds', async () => {
+  // How fast is measured by `npm run bench` (bench/scan-posts.bench.ts, as a ratio to plain reads); the
+  // timeout here only catches a hang or a runaway slowdown.
+  it('lists all of 10,000 posts, symlinked translations included, without hanging', async () => {
     const big = await fs.mkdtemp(path.join(os.tmpdir(), 'pressroom-scan-big-'));
     try {
       await generateSite(big, 10_000);
       const config = await loadSiteConfig(big);
-      const started = performance.now();
       const list = await scanPosts(big, config);
-      const elapsed = performance.now() - started;
       expect(list).toHaveLength(10_000);
       expect(list.filter((p) => p.error !== null)).toEqual([]);
       expect(list.filter((p) => p.symlinkLanguage === 'en').length).toBeGreaterThan(1000);
-      expect(elapsed).toBeLessThan(2000);
     } finally {
       await fs.rm(big, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
