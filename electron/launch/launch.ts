@@ -3,7 +3,7 @@
  * otherwise browser mode, with one line saying why. It never requires 'electron', because that module
  * downloads the binary on first use, which is exactly what a blocked network cannot do.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type SpawnOptions } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { messageOf } from '../../shared/contract/errors';
@@ -69,17 +69,45 @@ export function parseLaunchArgs(argv: string[]): LaunchArgs {
   };
 }
 
+/** How an Electron start ended within the early window: it runs, or why browser mode takes over. */
+export type ElectronOutcome = { started: true } | { started: false; reason: string };
+
+/** What the launcher needs of the started process; a real ChildProcess or a test's fake. */
+export interface LaunchedProcess {
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'exit', listener: (code: number | null, signal: NodeJS.Signals | null) => void): unknown;
+  kill(signal?: NodeJS.Signals): unknown;
+}
+
+/** Seams of runElectron, so tests can check each outcome without an Electron binary. */
+export interface RunElectronOptions {
+  /** Starts the process (default: child_process.spawn with the terminal inherited). */
+  spawn?: (command: string, args: string[], options: SpawnOptions) => LaunchedProcess;
+  /** The early window (default EARLY_EXIT_MS). */
+  earlyExitMs?: number;
+  /** Called with Electron's exit code once it ran past the early window (default: process.exit). */
+  exit?: (code: number) => void;
+}
+
 /** Runs Electron; resolves 'started' once it ran past the early window, or the reason it failed early. */
-function runElectron(binary: string, args: string[]): Promise<{ started: true } | { started: false; reason: string }> {
+export function runElectron(binary: string, args: string[], opts: RunElectronOptions = {}): Promise<ElectronOutcome> {
+  const start = opts.spawn ?? ((command, argv, options) => spawn(command, argv, options));
+  const exit = opts.exit ?? ((code: number) => process.exit(code));
   return new Promise((resolve) => {
     const env = { ...process.env };
     delete env.ELECTRON_RUN_AS_NODE;
-    const child = spawn(binary, [path.join(appRoot(), 'dist', 'electron', 'main.cjs'), ...args], { stdio: 'inherit', env });
+    let child: LaunchedProcess;
+    try {
+      child = start(binary, [path.join(appRoot(), 'dist', 'electron', 'main.cjs'), ...args], { stdio: 'inherit', env });
+    } catch (error) {
+      resolve({ started: false, reason: `Electron could not be started (${messageOf(error)})` });
+      return;
+    }
     let early = true;
     const timer = setTimeout(() => {
       early = false;
       resolve({ started: true });
-    }, EARLY_EXIT_MS);
+    }, opts.earlyExitMs ?? EARLY_EXIT_MS);
     // Ctrl+C reaches Electron through the terminal; the launcher waits for it instead of dying first.
     const onSignal = (signal: NodeJS.Signals): void => {
       child.kill(signal);
@@ -102,24 +130,36 @@ function runElectron(binary: string, args: string[]): Promise<{ started: true } 
         resolve({ started: false, reason: `Electron exited at start (${signal ?? `code ${code}`})` });
         return;
       }
-      process.exit(code ?? 0);
+      exit(code ?? 0);
     });
   });
+}
+
+/** Where the launcher ended up: Electron runs (with this binary), or browser mode for the reason shown. */
+export type LaunchDecision = { mode: 'electron'; binary: string } | { mode: 'browser'; reason: string };
+
+/**
+ * The launcher's decision, with detection and the Electron run passed in (main passes the real ones), so each
+ * branch is tested on any machine: `--browser` skips detection, a failed detection or an Electron that cannot
+ * start falls back to browser mode with the reason, and a found binary that starts means Electron.
+ */
+export async function decideLaunch(
+  args: LaunchArgs,
+  deps: { detect: () => ElectronDetection; run: (binary: string, args: string[]) => Promise<ElectronOutcome> },
+): Promise<LaunchDecision> {
+  if (args.browser) return { mode: 'browser', reason: 'browser mode was asked for (--browser)' };
+  const detection = deps.detect();
+  if (!detection.ok) return { mode: 'browser', reason: detection.reason };
+  const outcome = await deps.run(detection.binary, args.passThrough);
+  return outcome.started ? { mode: 'electron', binary: detection.binary } : { mode: 'browser', reason: outcome.reason };
 }
 
 /** The launcher: Electron if possible, else browser mode until Ctrl+C. */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   const args = parseLaunchArgs(argv);
-  let reason: string;
-  const detection: ElectronDetection = args.browser ? { ok: false, reason: 'browser mode was asked for (--browser)' } : detectElectron();
-  if (detection.ok) {
-    const outcome = await runElectron(detection.binary, args.passThrough);
-    if (outcome.started) return;
-    reason = outcome.reason;
-  } else {
-    reason = detection.reason;
-  }
-  process.stdout.write(`Pressroom: ${reason}; starting in browser mode instead.\n`);
+  const decision = await decideLaunch(args, { detect: () => detectElectron(), run: (binary, rest) => runElectron(binary, rest) });
+  if (decision.mode === 'electron') return;
+  process.stdout.write(`Pressroom: ${decision.reason}; starting in browser mode instead.\n`);
   try {
     // Loaded only now: the Electron path never loads the backend, and tests of detection stay light.
     const { startBrowserMode } = await import('../server/start-browser-mode');
