@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApi } from './client';
 import { createHttpTransport, type EventSourceLike } from './http-transport';
 
@@ -82,5 +82,27 @@ describe('createHttpTransport', () => {
     expect(got).toEqual([7]);
     off();
     expect(closed).toBe(true);
+  });
+
+  it('drops an event whose payload does not fit the contract, with a console warning', () => {
+    const handlers = new Map<string, (e: { data?: unknown }) => void>();
+    const fake: EventSourceLike = { addEventListener: (type, l) => handlers.set(type, l), close: () => undefined };
+    const transport = createHttpTransport({ base, createEventSource: () => fake });
+    const got: unknown[] = [];
+    const off = transport.on('file.changed', (p) => got.push(p.path));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      handlers.get('file.changed')?.({ data: JSON.stringify({ site: '/s' }) });
+      handlers.get('file.changed')?.({ data: JSON.stringify({ site: '/s', path: 'a.md', extra: 1 }) });
+      handlers.get('file.changed')?.({ data: JSON.stringify({ site: '/s', path: 'b.md' }) });
+      expect(got).toEqual(['b.md']);
+      expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+        'pressroom: dropped a file.changed event that does not fit the contract: payload.path is missing',
+        'pressroom: dropped a file.changed event that does not fit the contract: payload.extra is not expected',
+      ]);
+    } finally {
+      warn.mockRestore();
+      off();
+    }
   });
 });

@@ -2,7 +2,7 @@
 import { type Events, EVENT_NAMES } from '../../shared/contract/contract';
 import { fail, type Result, messageOf } from '../../shared/contract/errors';
 import { HTTP_CALL_PREFIX, HTTP_EVENTS_PATH } from '../../shared/contract/transport';
-import type { Transport } from './transport';
+import { relayChecked, type Transport } from './transport';
 
 /** The part of `EventSource` the transport uses, so tests can pass a fake. */
 export interface EventSourceLike {
@@ -35,7 +35,10 @@ async function readAnswer(response: Response): Promise<Result<unknown>> {
   return fail('io', `The server sent an unexpected answer (HTTP ${response.status}).`);
 }
 
-/** Creates the browser-mode transport; the event stream opens with the first listener and closes with the last. */
+/**
+ * Creates the browser-mode transport; the event stream opens with the first listener and closes with the last.
+ * Event payloads that are not JSON or do not fit the contract are dropped.
+ */
 export function createHttpTransport(opts: HttpTransportOptions = {}): Transport {
   const base = opts.base ?? '';
   const doFetch = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -57,7 +60,7 @@ export function createHttpTransport(opts: HttpTransportOptions = {}): Transport 
         }
         for (const l of [...(listeners.get(name) ?? [])]) {
           try {
-            l(payload);
+            relayChecked(name, payload, l);
           } catch (error) {
             console.error('pressroom: event listener failed', error);
           }

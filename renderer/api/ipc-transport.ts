@@ -1,6 +1,6 @@
 /** The desktop window's transport: the preload's `window.pressroomBridge`, the only door to main. */
 import type { Bridge } from '../../shared/contract/transport';
-import type { Transport } from './transport';
+import { relayChecked, type Transport } from './transport';
 
 /** The bridge the preload exposed, or null in a plain browser. */
 export function findBridge(scope: unknown = globalThis): Bridge | null {
@@ -10,10 +10,10 @@ export function findBridge(scope: unknown = globalThis): Bridge | null {
   return typeof b.invoke === 'function' && typeof b.on === 'function' ? (bridge as Bridge) : null;
 }
 
-/** Wraps the bridge as a Transport; the bridge already speaks the contract, so this only adapts the types. */
+/** Wraps the bridge as a Transport; event payloads are checked against the contract before a listener sees them. */
 export function createIpcTransport(bridge: Bridge): Transport {
   return {
     invoke: (name, args) => bridge.invoke(name, args),
-    on: (event, listener) => bridge.on(event, listener),
+    on: (event, listener) => bridge.on(event, (payload: unknown) => relayChecked(event, payload, listener)),
   };
 }

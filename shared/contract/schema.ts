@@ -26,7 +26,7 @@ export function str(opts: { max?: number; min?: number; pattern?: RegExp } = {})
   return v.pipe(
     v.string('must be a string'),
     v.maxLength(max, `is longer than ${max} characters`),
-    v.minLength(min, `is shorter than ${min} characters`),
+    v.minLength(min, min === 1 ? 'must not be empty' : `is shorter than ${min} characters`),
     v.check((s: string) => !s.includes('\u0000'), 'contains a NUL character'),
     v.regex(pattern, 'has the wrong form'),
   );
