@@ -8,11 +8,11 @@ import { Icon } from '../../common/icons';
 import { useI18n } from '../../i18n/i18n-context';
 import { DocumentWorkspace } from './document-workspace';
 import { useDocumentWorkspace } from '../../features/document/use-document-workspace';
-import { refreshFrontMatterSchema } from '../../features/front-matter/use-front-matter';
 import { newPostEntry } from '../../features/new-post/new-post-paths';
 import { NewPostDialog } from '../../features/new-post/new-post-dialog';
 import { PostList } from '../../features/posts/post-list';
 import { useProgress } from '../../common/progress/progress-context';
+import { useSiteDataScope } from '../../common/site-data/use-site-resource';
 import './site.css';
 
 /** Props: the summary `site.open` returned, and the two ways out of the screen. */
@@ -48,13 +48,13 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
   const { busy } = useProgress();
   const { posts, error, setError, reload } = usePosts(site.root);
   const workspace = useDocumentWorkspace(site);
+  useSiteDataScope(site.root);
   const [showWarnings, setShowWarnings] = useState(false);
   const [creating, setCreating] = useState(false);
 
-  // A new post: list the posts again (the new categories too) and open each created file in a tab.
+  // A new post: list the posts again and open each created file in a tab (the dialog told the site data, so the new categories come too).
   const onCreated = async (paths: string[], title: string, date: string) => {
     setCreating(false);
-    refreshFrontMatterSchema(site.root);
     const fresh = await reload();
     for (const p of paths) {
       const lang = /^_i18n\/([^/]+)\//.exec(p)?.[1] ?? null;

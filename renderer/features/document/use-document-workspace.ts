@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { createEditorState, type EditorCallbacks } from './editor/editor-setup';
 import { editorPhrases } from './editor/editor-phrases';
 import { DocumentTabs, type TabsSnapshot } from './document-tabs';
+import { isDark } from '../../theme/shown-theme';
 
 /** A question waiting for the user: close one unsaved tab, or close the site with unsaved tabs. */
 export type PendingClose = { kind: 'tab'; path: string } | { kind: 'site'; onClosed: () => void; failed: boolean };
@@ -33,10 +34,6 @@ export interface Workspace {
 }
 
 const NO_CALLBACKS: EditorCallbacks = { onUpdate: () => undefined, onScrollLine: () => undefined, onCursorLine: () => undefined };
-
-function isDark(): boolean {
-  return document.documentElement.dataset.theme === 'dark';
-}
 
 /** Creates the workspace of one open site. */
 export function useDocumentWorkspace(site: SiteSummary): Workspace {

@@ -14,7 +14,8 @@ import { Icon } from '../../common/icons';
 import { Modal } from '../../common/modal';
 import { useI18n } from '../../i18n/i18n-context';
 import { today } from '../../common/date-value';
-import { useFrontMatterSchema } from '../front-matter/use-front-matter';
+import { useFrontMatterSchema } from '../../common/site-data/use-front-matter-schema';
+import { useSiteData } from '../../common/site-data/use-site-resource';
 import { plannedPaths } from './new-post-paths';
 import './new-post.css';
 
@@ -35,6 +36,7 @@ export interface NewPostDialogProps {
 /** The dialog (role dialog, named "New press release"). */
 export function NewPostDialog({ site, posts, onCreated, onClose }: NewPostDialogProps) {
   const api = useApi();
+  const siteData = useSiteData();
   const { t, languageName } = useI18n();
   const ids = { title: useId(), heading: useId(), date: useId(), category: useId(), categories: useId(), slug: useId(), slugHint: useId(), paths: useId() };
   const schemaState = useFrontMatterSchema(site.root);
@@ -72,6 +74,8 @@ export function NewPostDialog({ site, posts, onCreated, onClose }: NewPostDialog
       setError(r.error);
       return;
     }
+    // New categories, authors and a new `post_url` target: what was cached about the site is stale.
+    siteData.signal({ type: 'post.created', site: site.root });
     await onCreated(r.value.paths, title.trim(), date);
   };
 

@@ -15,6 +15,7 @@ import type { RenderResult } from './render-job';
 import { sanitizeBlock } from './sanitize';
 import { lineAtOffset, offsetOfLine } from './scroll-map';
 import { EMPTY_RENDER_CONTEXT } from './site-context';
+import { isDark } from '../../theme/shown-theme';
 
 /** How long after the app scrolled the frame its scroll events are taken as the app's, not the user's. */
 const OWN_SCROLL_MS = 250;
@@ -32,7 +33,7 @@ export interface PreviewState {
 
 /** What the controller needs from the app. */
 export interface PreviewDeps {
-  api: Pick<Api, 'asset.read'>;
+  api: Api;
   stylesheet: string;
   labels: { brokenImage(path: string): string; embed(what: string): string };
   onState(state: PreviewState): void;
@@ -149,7 +150,7 @@ export class PreviewController {
   }
 
   private theme(): string {
-    return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
+    return isDark() ? 'dark' : 'light';
   }
 
   private applyTheme(): void {
@@ -217,6 +218,7 @@ export class PreviewController {
       this.assets?.fill(el, this.deps.labels.brokenImage);
       if (this.remoteAllowed) this.showRemote(el);
     }
+    this.assets?.retain(this.patcher.elements);
     let remote = 0;
     for (const el of this.patcher.elements) remote += this.remoteCounts.get(el) ?? 0;
     this.state = { remote, problems: result.problems, renderMs: result.ms, renders: this.state.renders + 1 };

@@ -6,6 +6,7 @@
 import type { EditorState, StateEffect } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { type MutableRefObject, useEffect, useRef } from 'react';
+import { isDark } from '../../../theme/shown-theme';
 import { setEditorDark } from './editor-setup';
 
 /** Props: the state to show, where to scroll back to, and where to hand the state when the view goes. */
@@ -15,10 +16,6 @@ export interface EditorHostProps {
   onLeave(state: EditorState, scroll: StateEffect<unknown>): void;
   /** Receives the view while it exists, for commands from outside (outline, scroll sync, focus). */
   viewRef: MutableRefObject<EditorView | null>;
-}
-
-function isDark(): boolean {
-  return document.documentElement.dataset.theme === 'dark';
 }
 
 /** The editor element. Its props are read once, when it mounts. */
