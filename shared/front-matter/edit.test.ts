@@ -208,6 +208,33 @@ describe('edits refuse rather than damage', () => {
     expect(readFrontMatter(setField(text, 'copy', 'own')).data).toEqual({ base: 'hello', copy: 'own' });
   });
 
+  it('refuses an edit that would change another field when read back, and leaves the text as it was', () => {
+    // The one-field edit of author drops the anchor &n inside it, which editor's alias *n points to:
+    // written, editor would no longer read "Ada". The read-back check catches it before anything is saved.
+    const original = '---\nauthor:\n  name: &n Ada\n  role: lead\neditor: *n\ntags:\n  - &t press\n  - news\nkeywords: [*t]\ntitle: Launch\n---\nBody\n';
+    let text = original;
+    const attempt = (edit: (t: string) => string): unknown => {
+      try {
+        text = edit(text);
+        return null;
+      } catch (error) {
+        return error;
+      }
+    };
+    for (const [key, edit] of [
+      ['author', (t: string) => setField(t, 'author', { name: 'Grace', role: 'lead' })],
+      ['tags', (t: string) => setField(t, 'tags', ['news'])],
+      ['author', (t: string) => removeField(t, 'author')],
+    ] as const) {
+      const error = attempt(edit);
+      expect(error).toBeInstanceOf(FrontMatterEditError);
+      expect((error as Error).message).toBe(`Pressroom could not write ${key} without changing other fields; edit it in the text.`);
+      expect(text).toBe(original);
+    }
+    // An edit that leaves the anchors alone still goes through.
+    expect(readFrontMatter(setField(original, 'title', 'New')).data).toMatchObject({ title: 'New', editor: 'Ada', keywords: ['press'] });
+  });
+
   it('values that need escapes are written so they read back exactly', () => {
     expect(diff(POST, setField(POST, 'category', 'Launch 🚀')).added).toEqual(['category: Launch 🚀']);
     for (const value of ['He said "hi" \\ bye', 'tab\there', 'line\u2028sep', '# not a comment', '- not a list', '@home', "'quoted'", ' padded ', 'null', '~', '0x10', '1e3', '{a}', 'ü & ß', '']) {

@@ -5,7 +5,8 @@
  * Every edit is checked by reading the result back: it refuses rather than change anything else.
  */
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { pairKey, topMap } from './model';
+import { pairKey } from './model';
+import { NOT_A_MAPPING, topMap } from './read-block';
 import { splitFrontMatter, type FrontMatterSplit } from './split';
 import { parseYamlSafely, toPlainData } from './yaml11';
 import { blockLines, booleanWord, fitsBlock, inlineString, isPlainSafe, literalBlock, type ScalarStyle, type StringPreference } from './yaml-style';
@@ -73,7 +74,7 @@ function prepare(text: string): Ctx | null {
     throw new FrontMatterEditError(`Fix the front matter first (line ${split.yamlLine + first.line - 1}): ${first.message}`, split.yamlLine + first.line - 1);
   }
   const { map, empty } = topMap(doc);
-  if (!empty && !map) throw new FrontMatterEditError('The front matter is not a list of "key: value" lines.', split.yamlLine);
+  if (!empty && !map) throw new FrontMatterEditError(NOT_A_MAPPING, split.yamlLine);
   if (map?.flow) throw new FrontMatterEditError('The front matter is written as one {…} group; edit it in the text.', split.yamlLine);
   const { data, issue } = toPlainData(doc);
   if (issue) throw new FrontMatterEditError(issue.message, split.yamlLine);

@@ -3,11 +3,11 @@
  * of value it holds, and every problem with the line it is on. Nothing is fixed silently and the text is never
  * replaced: a form over broken YAML shows the problem and leaves the text to the user.
  */
-import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { FrontMatterSchema } from '../contract/models';
-import { lineOfOffset, splitFrontMatter, type FrontMatterSplit } from './split';
+import { readFrontMatterBlock, topMap } from './read-block';
+import { lineOfOffset, type FrontMatterSplit } from './split';
 import { validateFrontMatter } from './validate';
-import { parseYamlSafely, toPlainData } from './yaml11';
 
 /** What a problem is about, so the form can show the right hint; the message says it in words. */
 export type FrontMatterProblemCode =
@@ -79,46 +79,20 @@ export function pairValue(pair: Pair): Node | null {
   return (pair.value as Node | null) ?? null;
 }
 
-/** The top-level mapping of a parsed front matter, or null when it is empty; throws nothing. */
-export function topMap(doc: Document): { map: ReturnType<typeof asMap>; empty: boolean } {
-  const contents = doc.contents;
-  if (contents === null || (isScalar(contents) && contents.value === null)) return { map: null, empty: true };
-  return { map: asMap(contents), empty: false };
-}
-
-function asMap(node: unknown) {
-  return isMap(node) ? node : null;
-}
-
 /**
  * Reads the front matter of a post's whole text. With a schema, also reports wrong types and missing
  * required fields. Never throws; the text is only read.
  */
 export function readFrontMatter(text: string, schema?: FrontMatterSchema): FrontMatterReading {
-  const split = splitFrontMatter(text);
-  const none: FrontMatterReading = { data: {}, fields: [], problems: [], hasFrontMatter: false, split };
-  if (split.problem) return { ...none, problems: [{ code: split.problem.code, message: split.problem.message, line: split.problem.line }] };
+  const block = readFrontMatterBlock(text);
+  const { split, doc } = block;
+  const reading: FrontMatterReading = { data: block.data, fields: [], problems: [...block.problems], hasFrontMatter: block.hasFrontMatter, split };
   if (split.kind === 'none') {
-    if (schema) none.problems.push(...validateFrontMatter({}, [], schema, 1));
-    return none;
-  }
-  const toFile = (line: number) => split.yamlLine + line - 1;
-  const reading: FrontMatterReading = { data: {}, fields: [], problems: [], hasFrontMatter: true, split };
-  const { doc, issues } = parseYamlSafely(split.yaml);
-  reading.problems.push(...issues.map((i) => ({ code: i.code, message: i.message, line: toFile(i.line) })));
-  if (!doc || issues.some((i) => i.code !== 'duplicate-key')) return reading;
-  const { map, empty } = topMap(doc);
-  if (!empty && !map) {
-    reading.problems.push({ code: 'wrong-type', message: 'The front matter must be a list of "key: value" lines.', line: split.yamlLine });
+    if (schema) reading.problems.push(...validateFrontMatter({}, [], schema, 1));
     return reading;
   }
-  const { data, issue } = toPlainData(doc);
-  if (issue) {
-    reading.problems.push({ ...issue, line: toFile(issue.line) });
-    return reading;
-  }
-  reading.data = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-  for (const pair of map?.items ?? []) {
+  if (!doc || block.problems.some((p) => p.code !== 'duplicate-key')) return reading;
+  for (const pair of topMap(doc).map?.items ?? []) {
     const key = pairKey(pair);
     if (key === null) continue;
     const offset = (pair.key as Node).range?.[0] ?? 0;
@@ -128,7 +102,7 @@ export function readFrontMatter(text: string, schema?: FrontMatterSchema): Front
     let type = kindOf(value);
     if ((type === 'date' || type === 'datetime') && isScalar(node) && node.type !== 'PLAIN') type = 'string';
     if (isSeq(node) && type !== 'list') type = 'list';
-    reading.fields.push({ key, value, line: toFile(lineOfOffset(split.yaml, offset)), type });
+    reading.fields.push({ key, value, line: split.yamlLine + lineOfOffset(split.yaml, offset) - 1, type });
   }
   if (schema) reading.problems.push(...validateFrontMatter(reading.data, reading.fields, schema, split.closeLine));
   return reading;

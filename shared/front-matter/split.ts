@@ -1,13 +1,39 @@
 /**
- * Finds a post's front matter the way Jekyll does (a `---` line at the very start, closed by the next `---`
- * or `...` line) and reports exact offsets and lines, so edits can splice the block without touching the body.
- * Pure and evaluating nothing: a block in another language (`---js`, `;;;`) is reported, never read.
+ * The one definition of a post's front matter, used by the post list, the editor, the form, the preview and
+ * the CLI, so they never disagree about whether a post has front matter, where it ends, or why it is refused.
+ *
+ * Jekyll's rule (jekyll/document.rb and utils.rb): a file has front matter when its first line matches
+ * `\A---\s*\r?\n` (`Utils.has_yaml_header?`, after a UTF-8 byte-order mark, which Jekyll reads as `bom|utf-8`),
+ * and the block is `YAML_FRONT_MATTER_REGEXP = \A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)` (multiline): it closes
+ * at the first later line that is `---` or `...` with only white space after it. We follow that, and are
+ * stricter in four places, each so nothing is silently misread:
+ * - an opening `---js`, `--- coffee`, `---json`, `---toml` (any word after the dashes) or `;;;` is not front
+ *   matter to Jekyll, but gray-matter and similar tools would run or read it; we report it and read nothing;
+ * - an opening without a closing line is body to Jekyll; we report it, since the author surely meant a block;
+ * - white space after the delimiters is spaces and tabs only (`\s` would also take form feeds and vertical tabs);
+ * - a block over MAX_FRONT_MATTER_CHARS is refused rather than parsed.
+ * Pure and evaluating nothing.
  */
 
-/** Largest front-matter block we read or edit; a post's head is far smaller, a bigger block is an attack or a mistake. */
+/**
+ * Largest front-matter block anyone reads or edits: 1 MiB of text. One number for every reader, so the list,
+ * the editor and the form agree on whether a post has front matter at all. Real press releases carry well
+ * under 4 KB, so the limit only has to be far above any honest block (a pasted 500 KB description still
+ * opens in the form) and low enough that a hostile block costs milliseconds. The list reads only a file's
+ * head (64 KB) and reads on up to this limit in the rare case the block does not close within the head.
+ */
 export const MAX_FRONT_MATTER_CHARS = 1024 * 1024;
 
-/** Languages gray-matter and similar tools would evaluate as code after the opening `---`. */
+/** Longest opening line (`---` and white space) read; a longer one is refused as too large. */
+const MAX_OPEN_LINE = 4096;
+
+/**
+ * Characters from the start of a text that always decide `splitFrontMatter`'s verdict (kind, problem and the
+ * block's offsets): a reader of a prefix this long gets the same answer as a reader of the whole text.
+ */
+export const FRONT_MATTER_WINDOW = 1 + MAX_OPEN_LINE + MAX_FRONT_MATTER_CHARS + 2;
+
+/** Languages gray-matter and similar tools would evaluate as code after the opening `---` (or between `;;;`). */
 export const CODE_LANGUAGES = ['js', 'javascript', 'coffee', 'coffeescript', 'cson'] as const;
 
 /** Why a block could not be split into YAML and body; the text itself is never changed. */
@@ -78,42 +104,59 @@ function isYamlLanguage(language: string): boolean {
   return language === '' || language.toLowerCase() === 'yaml' || language.toLowerCase() === 'yml';
 }
 
+/** The refusal of a block in another language: code is never run, anything else is not Jekyll's and never read. */
+function refusal(language: string): SplitProblem {
+  const shown = language.slice(0, 40);
+  const isCode = (CODE_LANGUAGES as readonly string[]).includes(language.toLowerCase());
+  const message = isCode ? `Front matter in ${shown} is code and is never run.` : `Front matter in ${shown} is not YAML and is never read.`;
+  return { code: 'code-front-matter', message, line: 1 };
+}
+
+const TOO_LARGE: SplitProblem = { code: 'too-large', message: `The front matter is larger than ${MAX_FRONT_MATTER_CHARS / 1024 / 1024} MB.`, line: 1 };
+const UNCLOSED: SplitProblem = {
+  code: 'unclosed',
+  message: 'The front matter that starts on line 1 has no closing --- line, so the whole post would be read as front matter.',
+  line: 1,
+};
+
+/** True when the line starting at `pos` and ending at `end` (before any `\r`) is `---` or `...` plus spaces or tabs. */
+function isClosingLine(text: string, pos: number, end: number): boolean {
+  if (!text.startsWith('---', pos) && !text.startsWith('...', pos)) return false;
+  for (let i = pos + 3; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
 /**
  * Splits `text` into front matter and body; never throws. A `;;;` or `---<language>` opening yields a
  * `code-front-matter` problem, an opening without a closing line `unclosed`, a block over 1 MB `too-large`;
- * in each case `kind` is 'invalid' and the whole text counts as body.
+ * in each case `kind` is 'invalid' and the whole text counts as body. A text that is only `---` (no line
+ * break) has no front matter, as in Jekyll.
  */
 export function splitFrontMatter(text: string): FrontMatterSplit {
   const bom = text.charCodeAt(0) === 0xfeff;
   const start = bom ? 1 : 0;
-  const head = text.slice(start, start + 4096);
-  if (head.startsWith(';;;')) {
-    return noFrontMatter(text, bom, { code: 'code-front-matter', message: 'Front matter between ;;; lines is JavaScript; code front matter is never run.', line: 1 });
+  if (text.startsWith(';;;', start)) {
+    return noFrontMatter(text, bom, { code: 'code-front-matter', message: 'Front matter between ;;; lines is JavaScript and is never run.', line: 1 });
   }
-  if (!head.startsWith('---') || head.charAt(3) === '-') return noFrontMatter(text, bom);
-  const open = OPEN_LINE.exec(head);
-  if (!open) return noFrontMatter(text, bom);
+  if (!text.startsWith('---', start) || text.charAt(start + 3) === '-') return noFrontMatter(text, bom);
+  const head = text.slice(start, start + MAX_OPEN_LINE);
+  const open = OPEN_LINE.exec(head)!;
   const language = open[2].trim();
-  if (!isYamlLanguage(language)) {
-    const shown = language.slice(0, 40);
-    const isCode = (CODE_LANGUAGES as readonly string[]).includes(language.toLowerCase());
-    const message = isCode ? `Front matter in ${shown} is code; code front matter is never run.` : `Front matter in ${shown} is not YAML and is never read.`;
-    return noFrontMatter(text, bom, { code: 'code-front-matter', message, line: 1 });
-  }
-  if (open[3] === '') return noFrontMatter(text, bom, unclosed());
+  if (!isYamlLanguage(language)) return noFrontMatter(text, bom, refusal(language));
+  if (open[3] === '') return noFrontMatter(text, bom, head.length < text.length - start ? TOO_LARGE : null);
   const eol = open[3] === '\r\n' ? '\r\n' : '\n';
   const yamlStart = start + open[0].length;
   // Walk the lines of the block; the cost is the block's length, or the limit when it never closes.
   let pos = yamlStart;
   let line = 2;
   while (pos < text.length) {
-    if (pos - yamlStart > MAX_FRONT_MATTER_CHARS) {
-      return noFrontMatter(text, bom, { code: 'too-large', message: `The front matter is larger than ${MAX_FRONT_MATTER_CHARS / 1024 / 1024} MB.`, line: 1 });
-    }
+    if (pos - yamlStart > MAX_FRONT_MATTER_CHARS) return noFrontMatter(text, bom, TOO_LARGE);
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl === -1 ? text.length : nl;
-    const content = text.charCodeAt(lineEnd - 1) === 13 ? text.slice(pos, lineEnd - 1) : text.slice(pos, lineEnd);
-    if (/^(?:---|\.\.\.)[ \t]*$/.test(content)) {
+    if (isClosingLine(text, pos, text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd)) {
       const bodyStart = nl === -1 ? text.length : nl + 1;
       return {
         kind: 'yaml',
@@ -136,9 +179,18 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
     pos = nl + 1;
     line++;
   }
-  return noFrontMatter(text, bom, unclosed());
+  return noFrontMatter(text, bom, text.length - yamlStart > MAX_FRONT_MATTER_CHARS ? TOO_LARGE : UNCLOSED);
+}
 
-  function unclosed(): SplitProblem {
-    return { code: 'unclosed', message: 'The front matter that starts on line 1 has no closing --- line, so the whole post would be read as front matter.', line: 1 };
-  }
+/**
+ * Whether the verdict on `prefix` (the start of a longer text) could change if more text were read: true for
+ * an unclosed block, a closing line whose line break is not yet seen, or a first line not yet complete.
+ * Readers that see only a file's head read on while this is true (at most FRONT_MATTER_WINDOW characters).
+ */
+export function needsMoreText(split: FrontMatterSplit, prefix: string): boolean {
+  if (prefix.length >= FRONT_MATTER_WINDOW) return false;
+  if (split.problem) return split.problem.code === 'unclosed';
+  if (split.kind === 'yaml') return prefix.charAt(split.bodyStart - 1) !== '\n';
+  const firstLineEnd = prefix.indexOf('\n', split.openStart);
+  return firstLineEnd === -1 && prefix.length - split.openStart < MAX_OPEN_LINE;
 }

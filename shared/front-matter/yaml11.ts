@@ -103,7 +103,7 @@ export function plainYamlMessage(error: unknown): string {
  */
 export function parseYamlSafely(text: string, opts: { dates?: 'text' | 'date' } = {}): { doc: Document | null; issues: YamlIssue[] } {
   const deep = nestingExceeds(text);
-  if (deep > 0) return { doc: null, issues: [{ code: 'too-deep', message: `It is nested more than ${MAX_NESTING} levels deep.`, line: deep }] };
+  if (deep > 0) return { doc: null, issues: [{ code: 'too-deep', message: `It is nested too deeply (more than ${MAX_NESTING} levels).`, line: deep }] };
   let doc: Document;
   try {
     doc = parseDocument(text, opts.dates === 'date' ? WITH_DATES : YAML_OPTIONS);
@@ -114,7 +114,7 @@ export function parseYamlSafely(text: string, opts: { dates?: 'text' | 'date' } 
   const lastLine = Math.max(1, text.replace(/\s+$/, '').split('\n').length);
   const issues: YamlIssue[] = doc.errors.map((e) => {
     const line = Math.min(lineIn(text, e.pos[0]), lastLine);
-    if (e.code === 'DUPLICATE_KEY') return { code: 'duplicate-key', message: `A key appears twice (${keyAt(text, e.pos[0])}); Jekyll would silently use the last one.`, line };
+    if (e.code === 'DUPLICATE_KEY') return { code: 'duplicate-key', message: `A key appears twice (${keyAt(text, e.pos[0])}); keys must be unique, or Jekyll silently uses the last one.`, line };
     if (/call stack|stack overflow/i.test(e.message)) return { code: 'too-deep', message: 'It is nested too deeply.', line };
     return { code: 'yaml-syntax', message: plainYamlMessage(e), line };
   });
@@ -141,4 +141,28 @@ function keyAt(text: string, offset: number): string {
   const rest = text.slice(offset, offset + 80);
   const m = /^["']?([^"':\n]*)/.exec(rest);
   return m && m[1] ? `"${m[1].trim()}"` : 'see the line';
+}
+
+/** A YAML problem with the one-based line it concerns (relative to the parsed text), thrown by parseYaml11. */
+export class YamlProblem extends Error {
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+  ) {
+    super(message);
+    this.name = 'YamlProblem';
+  }
+}
+
+/**
+ * Parses a whole YAML file (`_config.yml`, `_data/*.yml`) as Jekyll reads it, with the same limits as front
+ * matter; throws YamlProblem (with the line) for broken YAML, duplicate keys, deep nesting or an alias bomb.
+ */
+export function parseYaml11(text: string): unknown {
+  const { doc, issues } = parseYamlSafely(text);
+  const first = issues[0];
+  if (first || !doc) throw new YamlProblem(first?.message ?? 'it could not be read', first?.line);
+  const { data, issue } = toPlainData(doc);
+  if (issue) throw new YamlProblem(issue.message, undefined);
+  return data;
 }

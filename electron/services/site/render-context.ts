@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { PostEntry, SiteRenderContext } from '../../../shared/contract/models';
 import { buildPage } from '../../../shared/render/page-context';
 import { resolveInside } from '../paths';
-import { parseYaml11, YamlProblem } from './front-matter-head';
+import { parseYaml11, YamlProblem } from '../../../shared/front-matter/yaml11';
 import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES } from './site-config';
 import { isRecord } from '../../../shared/util/is-record';
 import { messageOf } from '../../../shared/contract/errors';

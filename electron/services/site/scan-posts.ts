@@ -2,17 +2,16 @@
  * Builds the post list of a site: walks `_posts`, `_drafts` and `_i18n/<lang>/_posts|_drafts` at any depth,
  * reads only the head of each file for its front matter, and marks symlinked translations. Read-only.
  */
-import { closeSync, type Dirent, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
+import { type Dirent, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { PostEntry } from '../../../shared/contract/models';
-import { textProblemOf } from '../documents';
 import { draftSlugOfFileName, isIgnoredName, languageOfPath, normalizeDate, parsePostFileName } from '../../../shared/site/conventions';
 import type { SiteConfig } from '../../../shared/site/site-config-model';
 import { isInside } from '../paths';
-import { readFrontMatter } from './front-matter-head';
+import { HEAD_BYTES, readPostFileHead } from './front-matter-head';
 
-/** Bytes read from the start of each post: front matter lives there, and a huge body is never loaded. */
-export const HEAD_BYTES = 64 * 1024;
+/** How much of each post the list reads (re-exported for the schema sampler and the tests). */
+export { HEAD_BYTES };
 /** Longest stretch of reading before the scan lets other work (calls, events) run. */
 const SLICE_MS = 12;
 /** Folders deeper than this below a posts folder are not walked (a guard against odd link farms). */
@@ -147,7 +146,6 @@ function categoriesOf(data: Record<string, unknown>): string[] {
   return out;
 }
 
-/** Builds the list entry from what was read; `data` is empty when the front matter could not be read. */
 /** Sites without `_i18n` folders name a post's language in its front matter (`lang:` or `language:`). */
 function frontMatterLanguage(data: Record<string, unknown>, languages: readonly string[]): string | null {
   const value = stringOf(data.lang) ?? stringOf(data.language);
@@ -155,6 +153,7 @@ function frontMatterLanguage(data: Record<string, unknown>, languages: readonly 
   return languages.length === 0 || languages.includes(value) ? value : null;
 }
 
+/** Builds the list entry from what was read; `data` is empty when the front matter could not be read. */
 function entryOf(c: Candidate, data: Record<string, unknown>, error: string | null, size: number, languages: readonly string[]): PostEntry {
   const fromName = c.kind === 'post' ? parsePostFileName(c.fileName) : null;
   const slug = fromName?.slug ?? draftSlugOfFileName(c.fileName) ?? c.fileName;
@@ -178,44 +177,11 @@ function entryOf(c: Candidate, data: Record<string, unknown>, error: string | nu
   };
 }
 
-/**
- * Reads the head of one post into its entry; any failure becomes the entry's error. Synchronous on
- * purpose: four thread-pool round trips per file cost several times more than the reads themselves,
- * and the caller yields to the event loop between short slices.
- */
-/** The list marks what the editor would refuse to open: binary files and text that is not UTF-8. */
-function textProblem(buffer: Buffer, length: number, truncated: boolean): string | null {
-  const problem = textProblemOf(buffer.subarray(0, length), truncated);
-  if (problem === 'binary') return 'This file is not text (it looks binary).';
-  if (problem === 'not-utf8') return 'This file is not UTF-8 text; save it as UTF-8 to edit it in Pressroom.';
-  return null;
-}
-
+/** Reads the head of one post into its entry; any failure becomes the entry's error. */
 function readEntry(c: Candidate, buffer: Buffer, languages: readonly string[]): PostEntry {
   if (c.linkError) return entryOf(c, {}, c.linkError, 0, languages);
-  let fd: number | undefined;
-  let size = 0;
-  let text: string;
-  try {
-    fd = openSync(c.abs, 'r');
-    const stat = fstatSync(fd);
-    size = stat.size;
-    if (!stat.isFile()) return entryOf(c, {}, 'This is not a regular file.', size, languages);
-    const bytesRead = readSync(fd, buffer, 0, HEAD_BYTES, 0);
-    const notText = textProblem(buffer, bytesRead, bytesRead < size);
-    if (notText) return entryOf(c, {}, notText, size, languages);
-    text = buffer.toString('utf8', 0, bytesRead);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return entryOf(c, {}, `The file could not be read (${code}).`, size, languages);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-  const head = readFrontMatter(text);
-  let error = head.error;
-  if (error !== null && size > HEAD_BYTES && /no closing ---/.test(error)) error = `The front matter does not end within the first ${HEAD_BYTES / 1024} KB.`;
-  else if (error !== null && head.line !== undefined) error = `${error} (line ${head.line})`;
-  return entryOf(c, head.data, error, size, languages);
+  const head = readPostFileHead(c.abs, buffer);
+  return entryOf(c, head.data, head.error, head.size, languages);
 }
 
 /** Newest first; undated posts last; the path breaks ties so the order is stable. */

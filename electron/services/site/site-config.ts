@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../../shared/contract/errors';
 import { FALLBACK_ASSET_SOURCES, type SiteConfig, siteConfigFromData } from '../../../shared/site/site-config-model';
-import { parseYaml11, YamlProblem } from './front-matter-head';
+import { parseYaml11, YamlProblem } from '../../../shared/front-matter/yaml11';
 
 /** Config file names Jekyll reads by default, in its order. */
 export const CONFIG_FILE_NAMES = ['_config.yml', '_config.yaml'] as const;

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { splitFrontMatter as splitForPreview } from '../render/front-matter';
+import { AGREEMENT_CASES, type AgreementCase } from './agreement-cases';
+import { readFrontMatter } from './model';
+import { readFrontMatterHead } from './read-block';
+import { needsMoreText, splitFrontMatter } from './split';
+
+/** The verdict the form reaches: the block's first problem, or whether there is a block. */
+function formVerdict(text: string): string {
+  const reading = readFrontMatter(text);
+  return reading.problems[0]?.code ?? (reading.hasFrontMatter ? 'yaml' : 'none');
+}
+
+function expectQuick<T>(fn: () => T): T {
+  const started = performance.now();
+  const result = fn();
+  expect(performance.now() - started).toBeLessThan(1500);
+  return result;
+}
+
+describe('every reader of front matter agrees on hostile and edge-case posts', () => {
+  const label = (c: AgreementCase) => c.name;
+
+  it.each(AGREEMENT_CASES.map((c) => [label(c), c] as const))('%s', (_name, c) => {
+    // The form (and the CLI, which reads through it).
+    const form = expectQuick(() => readFrontMatter(c.text));
+    expect(formVerdict(c.text)).toBe(c.verdict);
+    if (c.data) expect(form.data).toEqual(c.data);
+
+    // The post list's reading of the same text: an error exactly when the form has a problem, on the same line.
+    const head = expectQuick(() => readFrontMatterHead(c.text));
+    const problem = form.problems[0];
+    expect(head.error === null).toBe(problem === undefined);
+    if (problem) expect(head.line).toBe(problem.line);
+    else expect(head.data).toEqual(form.data);
+
+    // The preview: the same block (the same body), code named and never run.
+    const preview = splitForPreview(c.text);
+    expect(preview.hasFrontMatter).toBe(form.hasFrontMatter);
+    if (form.hasFrontMatter) expect(preview.body).toBe(form.split.body);
+    expect(preview.error !== null).toBe(problem !== undefined && (form.hasFrontMatter || problem.code === 'code-front-matter'));
+    expect((globalThis as Record<string, unknown>).__agreementRan).toBeUndefined();
+  });
+
+  it('a reader of only the start of a post reaches the same verdict once needsMoreText is false', () => {
+    for (const c of AGREEMENT_CASES) {
+      const whole = splitFrontMatter(c.text);
+      // Grow a prefix the way a reader of a file's head does, doubling until the verdict is decided.
+      let n = 8;
+      let prefix = c.text.slice(0, n);
+      while (n < c.text.length && needsMoreText(splitFrontMatter(prefix), prefix)) prefix = c.text.slice(0, (n *= 2));
+      const part = splitFrontMatter(prefix);
+      expect([part.kind, part.problem?.code, part.closeLine], c.name).toEqual([whole.kind, whole.problem?.code, whole.closeLine]);
+    }
+  });
+});
