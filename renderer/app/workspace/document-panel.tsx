@@ -4,21 +4,22 @@
  */
 import { EditorSelection } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { ErrorDetail, errorHeadline } from '../../common/error-alert';
 import { Icon } from '../../common/icons';
+import { useDocText } from '../../common/use-doc-text';
 import { useI18n } from '../../i18n/i18n-context';
 import { MAX_EDITABLE_LINE } from '../../features/document/editor/document-checks';
 import { EditorHost } from '../../features/document/editor/editor-host';
-import { setFrontMatterProblems } from '../../features/document/editor/front-matter-problems';
+import { setFrontMatterLintSchema } from '../../features/document/editor/front-matter-problems';
 import { hasUnclosedFrontMatter } from '../../features/document/editor/front-matter-field';
 import { OutlineMenu } from '../../features/document/editor/outline-menu';
 import { scrollEditorToLine } from '../../features/document/editor/scroll-sync';
 import { StatusBar } from '../../features/document/editor/status-bar';
 import { useSymlinkText } from '../../features/posts/post-row';
 import { FrontMatterPanel } from '../../features/front-matter/front-matter-panel';
-import { fieldsForPath, useFrontMatterReading, useFrontMatterSchema } from '../../features/front-matter/use-front-matter';
-import { PreviewPane, type PreviewSync } from '../../features/preview/preview-pane';
+import { effectiveSchema, fieldsForPath, READ_DELAY_MS, useFrontMatterReading, useFrontMatterSchema } from '../../features/front-matter/use-front-matter';
+import { PreviewPane } from '../../features/preview/preview-pane';
 import type { TabInfo } from '../../features/document/document-tabs';
 import type { Workspace } from '../../features/document/use-document-workspace';
 
@@ -49,51 +50,38 @@ export interface FormToggle {
 export function DocumentPanel({ workspace, tab, panelId, form }: { workspace: Workspace; tab: TabInfo; panelId: string; form: FormToggle }) {
   const { t, day, languageName } = useI18n();
   const symlinkText = useSymlinkText();
-  const { store, callbacks, viewRef, site } = workspace;
+  const { store, callbacks, bridge, viewRef, site } = workspace;
   const { post, path } = tab;
   const initial = store.editorState(path);
-  const [text, setText] = useState(() => initial?.doc.toString() ?? '');
-  const [cursor, setCursor] = useState(() => cursorOf(initial?.selection.main.head ?? 0));
+  // The editor's state is the one holder of the text: the preview follows the editor itself (through the
+  // bridge), and React reads the text only a moment after typing pauses, for outline, word count and the form.
+  const text = useDocText(bridge, READ_DELAY_MS, initial?.doc ?? null);
   const [unclosed, setUnclosed] = useState(() => (initial ? hasUnclosedFrontMatter(initial) : false));
-  const [sync, setSync] = useState<PreviewSync | null>(null);
   const schemaState = useFrontMatterSchema(site.root);
   const schema = schemaState.status === 'ready' ? schemaState.schema : null;
-  const fields = schema ? fieldsForPath(schema, path) : null;
-  const readingOf = useFrontMatterReading(text, schema, fields, tab.status === 'ready' && !!initial && tab.mode !== 'plain');
+  const fields = useMemo(() => (schema ? fieldsForPath(schema, path) : null), [schema, path]);
+  const checkedAgainst = useMemo(() => effectiveSchema(schema, fields), [schema, fields]);
+  const ready = tab.status === 'ready' && initial;
+  const highlighted = tab.mode !== 'plain';
+  const readingOf = useFrontMatterReading(text, checkedAgainst, !!ready && highlighted);
 
-  // The front matter's problems also show in the editor, on their lines (sent only when they change).
-  const problemsKey = JSON.stringify(readingOf?.reading.problems.map((p) => [p.line, p.message]) ?? []);
+  // The editor's linter marks the front matter's problems itself; it only needs the schema, when it arrives.
   useEffect(() => {
-    const problems = (JSON.parse(problemsKey) as Array<[number, string]>).map(([line, message]) => ({ line, message }));
-    viewRef.current?.dispatch({ effects: setFrontMatterProblems.of(problems) });
-  }, [problemsKey, viewRef]);
+    if (ready && highlighted) viewRef.current?.dispatch({ effects: setFrontMatterLintSchema(checkedAgainst) });
+  }, [checkedAgainst, ready, highlighted, viewRef]);
 
-  function cursorOf(head: number) {
-    const state = store.editorState(path);
-    if (!state) return { line: 1, column: 1 };
-    const line = state.doc.lineAt(head);
-    return { line: line.number, column: head - line.from + 1 };
-  }
-
-  // Route the editor's reports to this panel while it is the active one.
+  // Route the editor's reports while this panel is the active one: the store's unsaved mark and the unclosed
+  // warning (React re-renders only when they change), and scroll sync to the preview through the bridge.
   useLayoutEffect(() => {
     callbacks.current = {
       onUpdate(update) {
         store.update(path, update.state, update.docChanged);
-        if (update.docChanged) {
-          setText(update.state.doc.toString());
-          setUnclosed(hasUnclosedFrontMatter(update.state));
-        }
-        if (update.docChanged || update.selectionSet) {
-          const head = update.state.selection.main.head;
-          const line = update.state.doc.lineAt(head);
-          setCursor({ line: line.number, column: head - line.from + 1 });
-        }
+        if (update.docChanged) setUnclosed(hasUnclosedFrontMatter(update.state));
       },
-      onScrollLine: (line) => setSync({ line, reason: 'scroll' }),
-      onCursorLine: (line) => setSync({ line, reason: 'cursor' }),
+      onScrollLine: (line) => bridge.sync(line, 'scroll'),
+      onCursorLine: (line) => bridge.sync(line, 'cursor'),
     };
-  }, [callbacks, store, path]);
+  }, [callbacks, bridge, store, path]);
 
   const onScrollToLine = useCallback(
     (line: number) => {
@@ -119,7 +107,6 @@ export function DocumentPanel({ workspace, tab, panelId, form }: { workspace: Wo
 
   const onLeave = useCallback((state: Parameters<typeof store.leave>[1], scroll: Parameters<typeof store.leave>[2]) => store.leave(path, state, scroll), [store, path]);
 
-  const ready = tab.status === 'ready' && initial;
   const readOnly = tab.mode !== 'edit';
   return (
     <article className="document" id={panelId} role="tabpanel" aria-labelledby={`${panelId}-title`}>
@@ -247,12 +234,11 @@ export function DocumentPanel({ workspace, tab, panelId, form }: { workspace: Wo
             <div className={`editor-region ${tab.mode === 'plain' ? 'editor-plain' : ''}`} role="region" aria-label={t('document.text', { path })}>
               <EditorHost state={initial} scroll={store.scrollOf(path)} onLeave={onLeave} viewRef={viewRef} />
             </div>
-            <PreviewPane site={site} path={path} text={text} sync={sync} onScrollToLine={onScrollToLine} />
+            <PreviewPane site={site} path={path} bridge={bridge} onScrollToLine={onScrollToLine} />
           </div>
           <StatusBar
             text={text}
-            line={cursor.line}
-            column={cursor.column}
+            bridge={bridge}
             eol={tab.snapshot?.eol ?? 'lf'}
             bom={tab.snapshot?.bom ?? false}
             readOnly={readOnly}

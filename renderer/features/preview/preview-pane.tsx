@@ -6,27 +6,23 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SiteSummary } from '../../../shared/contract/models';
 import { useApi } from '../../api/api-context';
 import { useI18n } from '../../i18n/i18n-context';
+import type { EditorBridge } from '../../common/editor-bridge';
 import { useExternalLinkGate } from '../../common/external-links';
 import frameStylesheet from './preview-frame.css?url';
 import { PreviewController, type PreviewState } from './preview-controller';
 import './preview.css';
 import { useRenderContext } from './use-render-context';
 
-/** Where the editor is, so the preview can bring the matching block into view. */
-export interface PreviewSync {
-  /** One-based source line at the top of the editor's viewport, or of the cursor. */
-  line: number;
-  reason: 'scroll' | 'cursor';
-}
-
 /** What the document workspace hands the preview. */
 export interface PreviewPaneProps {
   site: SiteSummary;
   /** Site-relative path of the post. */
   path: string;
-  /** The editor's current text; changes on every keystroke, so the preview must never block on it. */
-  text: string;
-  sync: PreviewSync | null;
+  /**
+   * The editor the preview follows: its text on every change (the controller listens to the editor itself, no
+   * React render per keystroke) and where it is scrolled, so the preview can bring the matching block into view.
+   */
+  bridge: EditorBridge;
   /** The user scrolled the preview: bring this one-based source line into view in the editor. */
   onScrollToLine(line: number): void;
 }
@@ -40,7 +36,7 @@ function languageOf(site: SiteSummary, path: string): string {
 }
 
 /** Shows the post as the site would, safely; see the preview feature. */
-export function PreviewPane({ site, path, text, sync, onScrollToLine }: PreviewPaneProps) {
+export function PreviewPane({ site, path, bridge, onScrollToLine }: PreviewPaneProps) {
   const api = useApi();
   const { t, tn } = useI18n();
   const openExternal = useExternalLinkGate();
@@ -54,7 +50,8 @@ export function PreviewPane({ site, path, text, sync, onScrollToLine }: PreviewP
   callbacks.current = { onScrollToLine, openExternal, t };
 
   // Layout effects, in this order, so the controller exists and knows its document before the first text
-  // arrives, and each keystroke's render is requested before the browser paints it.
+  // arrives; then it follows the editor directly, so each keystroke's render is requested from the editor's own
+  // update, before the browser paints it.
   useLayoutEffect(() => {
     const controller = new PreviewController(frameRef.current!, {
       api,
@@ -82,11 +79,9 @@ export function PreviewPane({ site, path, text, sync, onScrollToLine }: PreviewP
   }, [key, site, path]);
 
   useLayoutEffect(() => controllerRef.current?.setContext(context), [context]);
-  useLayoutEffect(() => controllerRef.current?.setText(text), [text]);
+  useLayoutEffect(() => bridge.followText((doc) => controllerRef.current?.setText(doc)), [bridge]);
+  useLayoutEffect(() => bridge.followSync((line, reason) => controllerRef.current?.sync(line, reason)), [bridge]);
   useEffect(() => controllerRef.current?.setRemoteAllowed(allowed), [allowed]);
-  useEffect(() => {
-    if (sync) controllerRef.current?.sync(sync.line, sync.reason);
-  }, [sync]);
 
   const allowRemote = () => {
     remoteAllowedFor.add(key);

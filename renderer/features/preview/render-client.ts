@@ -4,6 +4,7 @@
  * keystroke and render in a Web Worker, so the editor never waits for Markdown.
  */
 import type { SiteRenderContext } from '../../../shared/contract/models';
+import type { DocText } from '../../common/editor-bridge';
 import { type RenderRequest, type RenderResult, runRenderJob } from './render-job';
 
 /** Posts at least this long (characters) are rendered in the worker. */
@@ -11,6 +12,14 @@ export const WORKER_THRESHOLD = 16_000;
 
 /** What to render. */
 export interface RenderTask {
+  /** The editor's document; made a string only when its render starts (a task replaced before that costs nothing). */
+  source: DocText;
+  path: string;
+  context: SiteRenderContext;
+}
+
+/** A task whose text has been read out of the editor's document. */
+interface ReadyTask {
   source: string;
   path: string;
   context: SiteRenderContext;
@@ -58,7 +67,7 @@ export class RenderScheduler {
   private pendingWorker: ((r: RenderResult) => void) | null = null;
   private disposed = false;
 
-  constructor(private readonly onResult: (result: RenderResult, task: RenderTask) => void) {}
+  constructor(private readonly onResult: (result: RenderResult, task: ReadyTask) => void) {}
 
   /** Asks for a render of `task`; only the newest task still waiting is rendered. */
   request(task: RenderTask): void {
@@ -73,7 +82,8 @@ export class RenderScheduler {
 
   private async drain(): Promise<void> {
     while (this.latest && !this.disposed) {
-      const task = this.latest;
+      const { source: doc, path, context } = this.latest;
+      const task: ReadyTask = { source: doc.toString(), path, context };
       this.latest = null;
       this.running = true;
       try {
@@ -112,7 +122,7 @@ export class RenderScheduler {
     // The text is rendered again on the main thread: a failed worker must not leave the preview empty.
   }
 
-  private inWorker(task: RenderTask): Promise<RenderResult> {
+  private inWorker(task: ReadyTask): Promise<RenderResult> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     if (!worker) return Promise.resolve(runRenderJob({ id, ...task }));

@@ -6,7 +6,9 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { search, searchKeymap } from '@codemirror/search';
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, keymap, ViewPlugin, type ViewUpdate } from '@codemirror/view';
+import type { EditorBridge } from '../../../common/editor-bridge';
 import { markdownFormatKeymap } from './commands/markdown-keymap';
+import { editorFeed } from './editor-feed';
 import { editorTheme } from './editor-theme';
 import { frontMatterLines } from './front-matter-field';
 import { frontMatterProblems } from './front-matter-problems';
@@ -34,6 +36,8 @@ export interface EditorCallbacksRef {
 export interface EditorStateOptions {
   mode: EditorMode;
   callbacks: EditorCallbacksRef;
+  /** Where the text and cursor go on every change (preview, status bar, outline, form follow it there). */
+  bridge: EditorBridge;
   /** Accessible name of the text area. */
   label: string;
   /** Accessible name of the find-and-replace panel. */
@@ -78,6 +82,7 @@ function extensionsFor(options: EditorStateOptions): Extension[] {
     themeCompartment.of(editorTheme(options.dark)),
     EditorView.contentAttributes.of({ 'aria-label': options.label, ...(readOnly ? { 'aria-readonly': 'true' } : {}) }),
     scrollSync(callbacks),
+    editorFeed(options.bridge),
     EditorView.updateListener.of((update) => callbacks.current.onUpdate(update)),
   ];
 }

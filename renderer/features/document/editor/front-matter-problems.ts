@@ -1,11 +1,18 @@
 /**
  * Shows the front matter's problems (broken YAML, duplicate keys, wrong types, missing required fields) in the
- * editor, lint-style: the line gets a marked background and a gutter mark that names the problem. The problems
- * are computed outside (by the front-matter form's reading) and handed in with an effect; between two readings
- * they move with the text.
+ * editor. @codemirror/lint finds them: a lint source reads the front matter from the editor's own state with
+ * the site's schema, a moment after typing pauses, so nothing leaves the editor on the keystroke path. Each
+ * problem's line gets a marked background and a gutter mark that names it; between two readings they move
+ * with the text.
  */
-import { type EditorState, type Extension, type RangeSet, RangeSetBuilder, StateEffect, StateField } from '@codemirror/state';
+import { type Diagnostic, linter, setDiagnosticsEffect } from '@codemirror/lint';
+import { Compartment, type EditorState, type Extension, Facet, type RangeSet, RangeSetBuilder, type StateEffect, StateField } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, gutter, GutterMarker } from '@codemirror/view';
+import type { FrontMatterSchema } from '../../../../shared/contract/models';
+import { readFrontMatter } from '../../../../shared/front-matter/model';
+
+/** How long after the last change the front matter is read again (as the form does). */
+export const LINT_DELAY_MS = 100;
 
 /** One problem: the one-based line it is on and what is wrong, in words. */
 export interface EditorProblem {
@@ -13,8 +20,28 @@ export interface EditorProblem {
   message: string;
 }
 
-/** Replaces the shown problems (an empty list clears them). */
-export const setFrontMatterProblems = StateEffect.define<readonly EditorProblem[]>();
+/** The schema the front matter is checked against (with the post's own fields); null checks only the YAML. */
+const schemaFacet = Facet.define<FrontMatterSchema | null, FrontMatterSchema | null>({ combine: (values) => values[0] ?? null });
+const schemaCompartment = new Compartment();
+
+/** The effect that hands a state the site's schema (when it arrives or changes); linting runs again with it. */
+export function setFrontMatterLintSchema(schema: FrontMatterSchema | null): StateEffect<unknown> {
+  return schemaCompartment.reconfigure(schemaFacet.of(schema));
+}
+
+/** Diagnostics for problems by line (clamped to the text), each covering its whole line. */
+export function problemDiagnostics(state: EditorState, problems: readonly EditorProblem[]): Diagnostic[] {
+  return problems.map((p) => {
+    const line = state.doc.line(Math.min(Math.max(1, p.line), state.doc.lines));
+    return { from: line.from, to: line.to, severity: 'error', source: 'front matter', message: p.message };
+  });
+}
+
+/** The lint source, pure: the front matter's problems in `state`, checked against the schema the state holds. */
+export function frontMatterDiagnostics(state: EditorState): Diagnostic[] {
+  const schema = state.facet(schemaFacet) ?? undefined;
+  return problemDiagnostics(state, readFrontMatter(state.doc.toString(), schema).problems);
+}
 
 interface Marked {
   /** Start offset of the line, mapped through edits. */
@@ -40,26 +67,26 @@ class ProblemMarker extends GutterMarker {
   }
 }
 
-function build(state: EditorState, problems: readonly EditorProblem[]): Marked[] {
+function build(state: EditorState, diagnostics: readonly Diagnostic[]): Marked[] {
   const byLine = new Map<number, string[]>();
-  for (const p of problems) {
-    const line = Math.min(Math.max(1, p.line), state.doc.lines);
-    byLine.set(line, [...(byLine.get(line) ?? []), p.message]);
+  for (const d of diagnostics) {
+    const from = state.doc.lineAt(Math.min(d.from, state.doc.length)).from;
+    byLine.set(from, [...(byLine.get(from) ?? []), d.message]);
   }
-  return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, messages]) => ({ from: state.doc.line(line).from, messages }));
+  return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([from, messages]) => ({ from, messages }));
 }
 
-/** The problems as of the current text. */
+/** The lines with problems as of the current text, as the linter last reported them. */
 export const frontMatterProblemsField = StateField.define<Marked[]>({
   create: () => [],
   update(value, tr) {
-    for (const effect of tr.effects) if (effect.is(setFrontMatterProblems)) return build(tr.state, effect.value);
+    for (const effect of tr.effects) if (effect.is(setDiagnosticsEffect)) return build(tr.state, effect.value);
     if (!tr.docChanged || value.length === 0) return value;
     return value.map((m) => ({ ...m, from: tr.state.doc.lineAt(tr.changes.mapPos(m.from, 1)).from }));
   },
 });
 
-/** The problems shown now, as "line: message" pairs (for the form and for tests). */
+/** The problems shown now, as "line: message" pairs (for tests). */
 export function shownProblems(state: EditorState): EditorProblem[] {
   return state.field(frontMatterProblemsField, false)?.flatMap((m) => m.messages.map((message) => ({ line: state.doc.lineAt(m.from).number, message }))) ?? [];
 }
@@ -83,7 +110,8 @@ function markers(state: EditorState): RangeSet<GutterMarker> {
 }
 
 const theme = EditorView.baseTheme({
-  '.cm-fm-problem': { backgroundColor: 'var(--danger-soft) !important', textDecoration: 'underline wavy var(--danger)', textDecorationSkipInk: 'none', textUnderlineOffset: '3px' },
+  // The wavy underline is the linter's own (cm-lintRange); the line gets the background.
+  '.cm-fm-problem': { backgroundColor: 'var(--danger-soft) !important' },
   '.cm-gutters': { backgroundColor: 'var(--surface)', borderRight: '0', color: 'var(--danger)' },
   '&:not(.cm-has-fm-problems) .cm-gutters': { display: 'none' },
   '.cm-fm-problems-gutter .cm-gutterElement': { padding: '0 2px 0 6px' },
@@ -103,9 +131,14 @@ const theme = EditorView.baseTheme({
   },
 });
 
-/** The extension: the field, the line marks, the gutter (shown only while there are problems) and its look. */
+/** The extension: the linter (reading with the schema the compartment holds), line marks, the gutter (shown only while there are problems). */
 export function frontMatterProblems(): Extension {
   return [
+    schemaCompartment.of(schemaFacet.of(null)),
+    linter((view) => frontMatterDiagnostics(view.state), {
+      delay: LINT_DELAY_MS,
+      needsRefresh: (update) => update.startState.facet(schemaFacet) !== update.state.facet(schemaFacet),
+    }),
     frontMatterProblemsField,
     EditorView.decorations.compute([frontMatterProblemsField], decorations),
     EditorView.editorAttributes.compute([frontMatterProblemsField], (state): Record<string, string> => (state.field(frontMatterProblemsField).length > 0 ? { class: 'cm-has-fm-problems' } : {})),

@@ -1,24 +1,25 @@
 /** The quiet line under the editor: words and reading time of the body, cursor position, line endings, BOM. */
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { LineEnding } from '../../../../shared/contract/models';
+import type { EditorBridge } from '../../../common/editor-bridge';
+import { useEditorCursor } from '../../../common/use-doc-text';
 import { useI18n } from '../../../i18n/i18n-context';
 import { countWords } from './word-count';
 
-/** Props: the editor's text and cursor, and how the file stores its lines. */
+/** Props: the editor's text (as of the last pause in typing), the editor it shows the cursor of, and how the file stores its lines. */
 export interface StatusBarProps {
   text: string;
-  line: number;
-  column: number;
+  bridge: EditorBridge;
   eol: LineEnding;
   bom: boolean;
   readOnly: boolean;
 }
 
-/** Shown below the editor; the word count trails the typing slightly so typing never waits for it. */
-export function StatusBar({ text, line, column, eol, bom, readOnly }: StatusBarProps) {
+/** Shown below the editor; the word count follows the text a moment after typing pauses, so typing never waits for it. */
+export function StatusBar({ text, bridge, eol, bom, readOnly }: StatusBarProps) {
   const { t, tn } = useI18n();
-  const deferred = useDeferredValue(text);
-  const count = useMemo(() => countWords(deferred), [deferred]);
+  const { line, column } = useEditorCursor(bridge);
+  const count = useMemo(() => countWords(text), [text]);
   const eolName = eol === 'crlf' ? 'CRLF' : eol === 'mixed' ? 'CRLF/LF' : 'LF';
   return (
     <footer className="status-bar" role="group" aria-label={t('editor.status')}>

@@ -1,0 +1,114 @@
+/**
+ * Where the editor meets the features that follow it (preview, status bar, outline, front-matter form) without
+ * either side importing the other: the editor feeds its text, cursor and scroll position in; followers read
+ * them. The text is never copied: followers get the editor's own document (CodeMirror's `Text`) and turn it
+ * into a string only when, and if, they need one.
+ */
+
+/** The editor's document as it is now; CodeMirror's `Text` fits. `toString()` costs the length of the text. */
+export interface DocText {
+  readonly length: number;
+  toString(): string;
+}
+
+/** The cursor, one-based, as the status bar shows it. */
+export interface EditorCursor {
+  line: number;
+  column: number;
+}
+
+/** Why the editor reports a line: the user scrolled it to the top, or moved the cursor onto it. */
+export type SyncReason = 'scroll' | 'cursor';
+
+/** Something that follows the editor's text on the keystroke path (the preview): called synchronously, so keep it cheap. */
+export type TextFollower = (doc: DocText) => void;
+
+/** Something that follows the editor's scrolling and cursor line (the preview's scroll sync). */
+export type SyncFollower = (line: number, reason: SyncReason) => void;
+
+/** What an editor view holds while it feeds a bridge; `close` when the view goes. */
+export interface BridgeFeed {
+  /** The document changed (or the view just opened on it: `opened`). */
+  text(doc: DocText, opened?: boolean): void;
+  cursor(line: number, column: number): void;
+  close(): void;
+}
+
+/** A change of the text as debounced readers hear it: `opened` when a view just showed a document. */
+export type TextListener = (opened: boolean) => void;
+
+const START: EditorCursor = { line: 1, column: 1 };
+
+/** The bridge of one workspace: the active editor view feeds it, the panel's followers listen. */
+export class EditorBridge {
+  private doc: DocText | null = null;
+  private cursorValue: EditorCursor = START;
+  private feedId = 0;
+  private readonly textFollowers = new Set<TextFollower>();
+  private readonly syncFollowers = new Set<SyncFollower>();
+  private readonly textListeners = new Set<TextListener>();
+  private readonly cursorListeners = new Set<() => void>();
+
+  /** Connects an editor view; a later connection replaces it, and closing a replaced feed changes nothing. */
+  connect(): BridgeFeed {
+    const id = ++this.feedId;
+    const live = () => id === this.feedId;
+    return {
+      text: (doc, opened = false) => {
+        if (!live()) return;
+        this.doc = doc;
+        for (const f of this.textFollowers) f(doc);
+        for (const l of this.textListeners) l(opened);
+      },
+      cursor: (line, column) => {
+        if (!live() || (line === this.cursorValue.line && column === this.cursorValue.column)) return;
+        this.cursorValue = { line, column };
+        for (const l of this.cursorListeners) l();
+      },
+      close: () => {
+        if (!live()) return;
+        this.feedId++;
+        this.doc = null;
+        this.cursorValue = START;
+      },
+    };
+  }
+
+  /** The current document, if a view is showing one. */
+  current(): DocText | null {
+    return this.doc;
+  }
+
+  /** Follows every change of the text, synchronously; hears the current text at once when there is one. */
+  followText(follower: TextFollower): () => void {
+    this.textFollowers.add(follower);
+    if (this.doc) follower(this.doc);
+    return () => this.textFollowers.delete(follower);
+  }
+
+  /** The editor scrolled a line to the top or moved the cursor onto it (the workspace routes its reports here). */
+  sync(line: number, reason: SyncReason): void {
+    for (const f of this.syncFollowers) f(line, reason);
+  }
+
+  /** Follows the editor's scroll and cursor reports. */
+  followSync(follower: SyncFollower): () => void {
+    this.syncFollowers.add(follower);
+    return () => this.syncFollowers.delete(follower);
+  }
+
+  /** Hears that the text changed, without the text (debounced readers read it later, see `useDocText`). */
+  listenText(listener: TextListener): () => void {
+    this.textListeners.add(listener);
+    return () => this.textListeners.delete(listener);
+  }
+
+  /** For useSyncExternalStore: the cursor changes. */
+  readonly subscribeCursor = (listener: () => void): (() => void) => {
+    this.cursorListeners.add(listener);
+    return () => this.cursorListeners.delete(listener);
+  };
+
+  /** For useSyncExternalStore: the cursor now (a new object only when it moved). */
+  readonly cursor = (): EditorCursor => this.cursorValue;
+}
