@@ -46,6 +46,7 @@ export const AGREEMENT_CASES: readonly AgreementCase[] = [
   { name: 'no closing delimiter', text: '---\ntitle: A\nBody without end\n', verdict: 'unclosed' },
   { name: 'closing ---- is not a delimiter', text: '---\ntitle: A\n----\nBody\n', verdict: 'unclosed' },
   { name: 'no front matter', text: 'Just a body\n---\n', verdict: 'none' },
+  { name: 'carriage returns only (old Mac)', text: '---\rtitle: A\r---\rBody', verdict: 'none' },
   { name: 'four dashes', text: '----\ntitle: A\n----\n', verdict: 'none' },
   { name: 'indented ---', text: ' ---\ntitle: A\n---\n', verdict: 'none' },
   { name: '---js', text: '---js\n({ title: (globalThis.__agreementRan = 1) })\n---\nBody\n', verdict: 'code-front-matter' },

@@ -42,6 +42,29 @@ describe('every reader of front matter agrees on hostile and edge-case posts', (
     expect((globalThis as Record<string, unknown>).__agreementRan).toBeUndefined();
   });
 
+  it('agrees on thousands of random delimiter soups', () => {
+    const pieces = ['---', '...', '----', '\n', '\r\n', '\r', ' ', '\t', 'js', 'yaml', 'a: 1', 'b: [x', '\uFEFF', ';;;', '-', '#', 'Body'];
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let k = 0, len = 1 + rnd(12); k < len; k++) text += pieces[rnd(pieces.length)];
+      const form = readFrontMatter(text);
+      const head = readFrontMatterHead(text);
+      expect(head.error === null, JSON.stringify(text)).toBe(form.problems.length === 0);
+      expect(splitForPreview(text).hasFrontMatter, JSON.stringify(text)).toBe(form.hasFrontMatter);
+      for (let n = 0; n <= text.length; n++) {
+        const prefix = text.slice(0, n);
+        const part = splitFrontMatter(prefix);
+        if (n < text.length && needsMoreText(part, prefix)) continue;
+        expect([part.kind, part.problem?.code, part.closeLine], `${JSON.stringify(text)} at ${n}`).toEqual([form.split.kind, form.split.problem?.code, form.split.closeLine]);
+      }
+    }
+  });
+
   it('a reader of only the start of a post reaches the same verdict once needsMoreText is false', () => {
     for (const c of AGREEMENT_CASES) {
       const whole = splitFrontMatter(c.text);

@@ -143,7 +143,9 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   }
   if (!text.startsWith('---', start) || text.charAt(start + 3) === '-') return noFrontMatter(text, bom);
   const head = text.slice(start, start + MAX_OPEN_LINE);
-  const open = OPEN_LINE.exec(head)!;
+  const open = OPEN_LINE.exec(head);
+  // A lone carriage return (old Mac line endings) is no line break to Jekyll either.
+  if (!open) return noFrontMatter(text, bom);
   const language = open[2].trim();
   if (!isYamlLanguage(language)) return noFrontMatter(text, bom, refusal(language));
   if (open[3] === '') return noFrontMatter(text, bom, head.length < text.length - start ? TOO_LARGE : null);
@@ -189,8 +191,10 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
  */
 export function needsMoreText(split: FrontMatterSplit, prefix: string): boolean {
   if (prefix.length >= FRONT_MATTER_WINDOW) return false;
+  // The first line decides whether there is a block and in which language, once it is complete.
+  const firstLineOpen = prefix.indexOf('\n', split.openStart) === -1 && prefix.length - split.openStart <= MAX_OPEN_LINE;
+  if (split.problem?.code === 'code-front-matter') return firstLineOpen && !prefix.startsWith(';;;', split.openStart);
   if (split.problem) return split.problem.code === 'unclosed';
   if (split.kind === 'yaml') return prefix.charAt(split.bodyStart - 1) !== '\n';
-  const firstLineEnd = prefix.indexOf('\n', split.openStart);
-  return firstLineEnd === -1 && prefix.length - split.openStart < MAX_OPEN_LINE;
+  return firstLineOpen;
 }

@@ -45,4 +45,21 @@ describe('the editor agrees with the form about front matter', () => {
       expectAgreement(state, JSON.stringify(state.doc.toString()));
     }
   });
+
+  it('keeps agreeing through thousands of random edits', () => {
+    const pieces = ['---', '...', '-', '\n', ' ', 'js', 'a: 1', 'Body', '\uFEFF', ''];
+    let seed = 11;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let state = stateOf('---\ntitle: A\n---\nBody\n');
+    for (let i = 0; i < 3000; i++) {
+      const from = rnd(state.doc.length + 1);
+      const to = Math.min(state.doc.length, from + rnd(3));
+      state = state.update({ changes: { from, to, insert: pieces[rnd(pieces.length)] } }).state;
+      expectAgreement(state, JSON.stringify(state.doc.toString()));
+      if (state.doc.length > 200) state = stateOf('---\ntitle: A\n---\nBody\n');
+    }
+  });
 });
