@@ -6,6 +6,7 @@ import { type EditorView } from '@codemirror/view';
 import { type MutableRefObject, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { PostEntry, SiteSummary } from '../../../shared/contract/models';
 import { useApi, useEvent } from '../../api/api-context';
+import { EditorBridge } from '../../common/editor-bridge';
 import { useI18n } from '../../i18n/i18n-context';
 import { createEditorState, type EditorCallbacks } from './editor/editor-setup';
 import { editorPhrases } from './editor/editor-phrases';
@@ -22,6 +23,8 @@ export interface Workspace {
   snapshot: TabsSnapshot;
   /** The callbacks every editor state reports to; the active document panel fills them in. */
   callbacks: MutableRefObject<EditorCallbacks>;
+  /** Where the active editor feeds its text, cursor and scroll position (the preview and status bar follow it). */
+  bridge: EditorBridge;
   /** The active editor's view, while it exists. */
   viewRef: MutableRefObject<EditorView | null>;
   pending: PendingClose | null;
@@ -41,6 +44,7 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
   const { t, language } = useI18n();
   const callbacks = useRef<EditorCallbacks>(NO_CALLBACKS);
   const viewRef = useRef<EditorView | null>(null);
+  const [bridge] = useState(() => new EditorBridge());
   const words = useRef({ t, language });
   useEffect(() => {
     words.current = { t, language };
@@ -51,6 +55,7 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
         createEditorState(text, {
           mode,
           callbacks,
+          bridge,
           label: words.current.t('document.text', { path }),
           searchLabel: words.current.t('editor.search'),
           phrases: editorPhrases(words.current.language),
@@ -128,5 +133,5 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
     [pending, store],
   );
 
-  return { site, store, snapshot, callbacks, viewRef, pending, open, requestCloseTab, requestCloseSite, answer };
+  return { site, store, snapshot, callbacks, bridge, viewRef, pending, open, requestCloseTab, requestCloseSite, answer };
 }

@@ -6,6 +6,7 @@
 import type { Api } from '../../../shared/contract/contract';
 import type { SiteRenderContext } from '../../../shared/contract/models';
 import type { RenderProblem } from '../../../shared/render/render-types';
+import type { DocText } from '../../common/editor-bridge';
 import { AssetLoader } from './asset-loader';
 import { BlockPatcher } from './block-patcher';
 import { guardFrameLinks } from './frame-links';
@@ -52,7 +53,8 @@ export class PreviewController {
   private lang = 'en';
   /** Null until the site's context arrived: rendering without it would show its images as broken. */
   private context: SiteRenderContext | null = null;
-  private text: string | null = null;
+  /** The editor's own document (never copied here); read as a string only when a render starts. */
+  private text: DocText | null = null;
   private remoteAllowed = false;
   private article: HTMLElement | null = null;
   private pending: RenderResult | null = null;
@@ -106,8 +108,8 @@ export class PreviewController {
     this.requestRender();
   }
 
-  /** The editor's text changed: render it when the browser has painted the keystroke. */
-  setText(text: string): void {
+  /** The editor's text changed (called from the editor's update, on the keystroke path: only schedules). */
+  setText(text: DocText): void {
     this.text = text;
     this.requestRender();
   }
@@ -224,6 +226,7 @@ export class PreviewController {
     this.state = { remote, problems: result.problems, renderMs: result.ms, renders: this.state.renders + 1 };
     this.deps.onState(this.state);
     this.frame.dataset.renders = String(this.state.renders);
+    this.frame.dataset.renderMs = result.ms.toFixed(1);
     if (this.lastSync && (this.lastSync.reason === 'cursor' || this.state.renders === 1)) this.applySync();
   }
 
