@@ -3,11 +3,11 @@
  * a change such as a new post) and the reading of the open post's front matter, recomputed a moment after the
  * text stops changing so typing in the editor stays fast.
  */
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { FrontMatterFieldSchema, FrontMatterSchema } from '../../../shared/contract/models';
 import { type FrontMatterReading, readFrontMatter } from '../../../shared/front-matter/model';
 
-/** How long the form waits after the last change of the text before it reads the front matter again. */
+/** How long after the last change of the text the form (and word count, outline) read it again. */
 export const READ_DELAY_MS = 100;
 
 /** The schema now lives with the other per-site data in renderer/common/site-data; kept here for the form's callers. */
@@ -26,23 +26,17 @@ export interface ReadingOf {
   text: string;
 }
 
-/** Reads the front matter of `text` at once, then again READ_DELAY_MS after each change. */
-export function useFrontMatterReading(text: string, schema: FrontMatterSchema | null, fields: FrontMatterFieldSchema[] | null, enabled: boolean): ReadingOf | null {
-  const [value, setValue] = useState<ReadingOf | null>(() => (enabled ? read(text, schema, fields) : null));
-  useEffect(() => {
-    if (!enabled) {
-      setValue(null);
-      return;
-    }
-    const timer = setTimeout(() => setValue(read(text, schema, fields)), READ_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text, schema, fields, enabled]);
-  return value;
+/** The schema a post is checked against: the site's, with the post's own fields (null until it arrived). */
+export function effectiveSchema(schema: FrontMatterSchema | null, fields: FrontMatterFieldSchema[] | null): FrontMatterSchema | null {
+  return schema && fields ? { ...schema, fields } : null;
 }
 
-function read(text: string, schema: FrontMatterSchema | null, fields: FrontMatterFieldSchema[] | null): ReadingOf {
-  const effective = schema && fields ? { ...schema, fields } : undefined;
-  return { reading: readFrontMatter(text, effective), text };
+/**
+ * Reads the front matter of `text`: the editor's text as of the last pause in typing (see `useDocText`, with
+ * READ_DELAY_MS), so the reading is never on the keystroke's path. `schema` is the effective one.
+ */
+export function useFrontMatterReading(text: string, schema: FrontMatterSchema | null, enabled: boolean): ReadingOf | null {
+  return useMemo(() => (enabled ? { reading: readFrontMatter(text, schema ?? undefined), text } : null), [text, schema, enabled]);
 }
 
 /** Problems that leave the form unable to edit safely (anything but a wrong type or a missing field). */
