@@ -65,6 +65,8 @@ export class PreviewController {
   private lastSentLine = 0;
   private scrollFrame = 0;
   private lastSync: { line: number; reason: 'scroll' | 'cursor' } | null = null;
+  /** A render was asked for and has not been applied yet (the cursor sync waits for it, see `sync`). */
+  private renderPending = false;
   private state: PreviewState = { remote: 0, problems: [], renderMs: 0, renders: 0 };
   private readonly themeObserver: MutationObserver;
 
@@ -124,6 +126,9 @@ export class PreviewController {
   /** The editor scrolled or its cursor moved. */
   sync(line: number, reason: 'scroll' | 'cursor'): void {
     this.lastSync = { line, reason };
+    // While typing, the cursor's block is brought into view once the keystroke's render is in (see `apply`):
+    // measuring the frame now would lay it out on the keystroke's path, only to lay it out again.
+    if (reason === 'cursor' && this.renderPending) return;
     if (reason === 'scroll' && performance.now() - this.userScrollAt < USER_SCROLL_MS) return;
     this.applySync();
   }
@@ -140,6 +145,7 @@ export class PreviewController {
 
   private requestRender(): void {
     if (this.text === null || this.context === null) return;
+    this.renderPending = true;
     this.scheduler.request({ source: this.text, path: this.path, context: this.context });
   }
 
@@ -211,6 +217,7 @@ export class PreviewController {
   }
 
   private apply(result: RenderResult): void {
+    this.renderPending = false;
     if (!this.article) {
       this.pending = result;
       return;

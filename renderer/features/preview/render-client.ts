@@ -1,6 +1,6 @@
 /**
  * Runs preview renders off the keystroke path: at most one render at a time, always of the latest text. Short
- * posts render in the task after the keystroke (same frame); big posts start after the browser painted the
+ * posts render just before the next frame (the one that shows the keystroke); big posts start after the browser painted the
  * keystroke and render in a Web Worker, so the editor never waits for Markdown.
  */
 import type { SiteRenderContext } from '../../../shared/contract/models';
@@ -38,21 +38,14 @@ function afterPaint(run: () => void): () => void {
 }
 
 /**
- * Runs a callback in the next task, before the next paint: a short post renders in a few milliseconds, so its
- * preview shows the keystroke in the same frame as the editor does.
+ * Runs a callback at the start of the next frame, before it is drawn: a short post renders in a few
+ * milliseconds, so its preview shows the keystroke in the same frame as the editor does. (A posted task would
+ * often run only after that frame: Chromium draws the frame an input event changed before it runs new tasks.)
+ * Keys that arrive within one frame share one render.
  */
-function nextTask(run: () => void): () => void {
-  const channel = new MessageChannel();
-  let cancelled = false;
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    if (!cancelled) run();
-  };
-  channel.port2.postMessage(null);
-  return () => {
-    cancelled = true;
-    channel.port1.close();
-  };
+function beforeNextFrame(run: () => void): () => void {
+  const frame = requestAnimationFrame(run);
+  return () => cancelAnimationFrame(frame);
 }
 
 /** Renders the latest task handed to `request`, coalescing the ones that arrive while a render runs. */
@@ -73,7 +66,7 @@ export class RenderScheduler {
   request(task: RenderTask): void {
     this.latest = task;
     if (this.running || this.cancelWait) return;
-    const schedule = task.source.length < WORKER_THRESHOLD ? nextTask : afterPaint;
+    const schedule = task.source.length < WORKER_THRESHOLD ? beforeNextFrame : afterPaint;
     this.cancelWait = schedule(() => {
       this.cancelWait = null;
       void this.drain();

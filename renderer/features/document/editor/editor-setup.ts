@@ -81,8 +81,9 @@ function extensionsFor(options: EditorStateOptions): Extension[] {
     keymap.of([...markdownFormatKeymap, ...defaultKeymap, ...historyKeymap, ...searchKeymap]),
     themeCompartment.of(editorTheme(options.dark)),
     EditorView.contentAttributes.of({ 'aria-label': options.label, ...(readOnly ? { 'aria-readonly': 'true' } : {}) }),
-    scrollSync(callbacks),
+    // The text first, so the preview has asked for the keystroke's render before it hears the cursor line.
     editorFeed(options.bridge),
+    scrollSync(callbacks),
     EditorView.updateListener.of((update) => callbacks.current.onUpdate(update)),
   ];
 }

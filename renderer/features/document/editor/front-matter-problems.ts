@@ -33,7 +33,7 @@ export function setFrontMatterLintSchema(schema: FrontMatterSchema | null): Stat
 export function problemDiagnostics(state: EditorState, problems: readonly EditorProblem[]): Diagnostic[] {
   return problems.map((p) => {
     const line = state.doc.line(Math.min(Math.max(1, p.line), state.doc.lines));
-    return { from: line.from, to: line.to, severity: 'error', source: 'front matter', message: p.message };
+    return { from: line.from, to: line.to, severity: 'error', message: p.message };
   });
 }
 
