@@ -113,17 +113,17 @@ describe('the site-data cache', () => {
     const loads = vi.fn(async (): Promise<Result<string>> => ({ ok: true, value: 'schema' }));
     const kept = createSiteResource<void, string>({ name: 'kept', load: loads, invalidatedBy: () => false, keepUnused: true });
     const { resource, data, freed, ok } = manual();
-    data.acquire(kept, '/site').release();
+    data.acquire(kept, '/site', undefined).release();
     const image = data.acquire(resource, '/site', 'a');
     ok(0, 'blob:a');
     await flush();
     await vi.advanceTimersByTimeAsync(GRACE_MS * 2);
-    data.acquire(kept, '/site').release();
+    data.acquire(kept, '/site', undefined).release();
     expect(loads).toHaveBeenCalledTimes(1);
     data.closeSite('/site');
     expect(freed).toEqual(['blob:a']);
     expect(image.state).toEqual({ status: 'loading' });
-    data.acquire(kept, '/site');
+    data.acquire(kept, '/site', undefined);
     expect(loads).toHaveBeenCalledTimes(2);
   });
 
