@@ -8,7 +8,8 @@ import { MAX_FRONT_MATTER_CHARS } from '../../../shared/front-matter/split';
 import { parseYaml11 } from '../../../shared/front-matter/yaml11';
 import { AGREEMENT_CASES } from '../../../shared/front-matter/agreement-cases';
 import { readFrontMatter as readForForm } from '../../../shared/front-matter/model';
-import { HEAD_BYTES, readFrontMatter, readPostFileHead } from './front-matter-head';
+import { readFrontMatterHead as readFrontMatter } from '../../../shared/front-matter/read-block';
+import { HEAD_BYTES, readPostFileHead } from './front-matter-head';
 
 const g = globalThis as Record<string, unknown>;
 let dir: string;

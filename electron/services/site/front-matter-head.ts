@@ -8,9 +8,6 @@ import { readFrontMatterHead } from '../../../shared/front-matter/read-block';
 import { FRONT_MATTER_WINDOW, needsMoreText, splitFrontMatter } from '../../../shared/front-matter/split';
 import { textProblemOf } from '../documents';
 
-/** The list's reading of a post's text, from the shared module (the schema sampler reads heads with it too). */
-export { readFrontMatterHead as readFrontMatter };
-
 /** Bytes read from the start of each post: front matter lives there, and a huge body is never loaded. */
 export const HEAD_BYTES = 64 * 1024;
 /** Bytes that always hold FRONT_MATTER_WINDOW characters of UTF-8 (a UTF-16 unit takes at most three bytes). */

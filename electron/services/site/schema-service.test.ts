@@ -33,6 +33,13 @@ afterEach(async () => {
 });
 
 describe('loadFrontMatterSchema', () => {
+  it('learns choices from a post whose front matter is longer than the head the list reads first, as the list and form do', async () => {
+    await write('_i18n/en/_posts/2024/2024-04-01-long.md', `---\ntitle: Long\nsummary: "${'x'.repeat(70 * 1024)}"\ncategory: interview\n---\nBody\n`);
+    const schema = await schemaOf();
+    const category = schema.fields.find((f) => f.key === 'category');
+    expect(category?.options).toContain('interview');
+  });
+
   it('infers fields and choices from the posts, the layouts folder and the config defaults', async () => {
     const schema = await schemaOf();
     const byKey = Object.fromEntries(schema.fields.map((f) => [f.key, f]));

@@ -2,14 +2,13 @@
  * The front-matter form of a site: `.pressroom.yml` (optional) merged over what the site's posts and
  * `_config.yml` defaults show, with the choices the site already uses. Reads only, and only a bounded amount.
  */
-import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { FrontMatterSchema, PostEntry } from '../../../shared/contract/models';
 import { inferSchema, mergeSchema, parseSchemaFile, SCHEMA_FILE_NAME, type SchemaFile } from '../../../shared/front-matter/schema';
 import type { SiteConfig } from '../../../shared/site/site-config-model';
 import { resolveInside } from '../paths';
-import { readFrontMatter } from './front-matter-head';
-import { HEAD_BYTES } from './scan-posts';
+import { HEAD_BYTES, readPostFileHead } from './front-matter-head';
 
 /** A `.pressroom.yml` larger than this is not a schema; it is refused with a problem. */
 export const MAX_SCHEMA_FILE_BYTES = 256 * 1024;
@@ -36,7 +35,7 @@ async function readSchemaFile(root: string): Promise<SchemaFile | null> {
   return parseSchemaFile(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }
 
-/** The front matter of up to MAX_SAMPLED_POSTS posts (the head of each file only); unreadable posts are skipped. */
+/** The front matter of up to MAX_SAMPLED_POSTS posts, read as the post list reads them; unreadable posts are skipped. */
 function sampleFrontMatter(root: string, posts: readonly PostEntry[]): Array<Record<string, unknown>> {
   const buffer = Buffer.allocUnsafe(HEAD_BYTES);
   const out: Array<Record<string, unknown>> = [];
@@ -47,17 +46,8 @@ function sampleFrontMatter(root: string, posts: readonly PostEntry[]): Array<Rec
     const real = post.symlinkTarget ?? post.path;
     if (post.error !== null || seen.has(real)) continue;
     seen.add(real);
-    let fd: number | undefined;
-    try {
-      fd = openSync(path.join(root, ...real.split('/')), 'r');
-      const n = readSync(fd, buffer, 0, HEAD_BYTES, 0);
-      const head = readFrontMatter(buffer.toString('utf8', 0, n));
-      if (head.error === null) out.push(head.data);
-    } catch {
-      // A post that vanished or cannot be read just does not count.
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
+    const head = readPostFileHead(path.join(root, ...real.split('/')), buffer);
+    if (head.error === null) out.push(head.data);
   }
   return out;
 }
