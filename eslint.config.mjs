@@ -35,7 +35,8 @@ const elements = [
 
 // Single files are classified by category (element patterns match folders).
 const files = [
-  { category: 'test', pattern: '**/*.test.{ts,tsx}' },
+  // Tests, and test kits beside them (`*-testing.ts(x)`: fakes and mount helpers only tests import).
+  { category: 'test', pattern: '**/*{.test,-testing}.{ts,tsx}' },
   // The renderer's entry (renderer/main.tsx) belongs to the shell.
   { category: 'renderer-entry', pattern: 'renderer/*.{ts,tsx}' },
   // Test data the app's tests may read: pure (shared/ and Node only).

@@ -3,6 +3,7 @@
  * sets and whose calls it counts, a way to send main's events, and a mount helper with the app's providers.
  */
 import { act, type ReactNode } from 'react';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createRoot } from 'react-dom/client';
 import type { Api, CallName, Events } from '../../../shared/contract/contract';
 import type { Result } from '../../../shared/contract/errors';
@@ -90,4 +91,29 @@ export async function settle(action?: () => void): Promise<void> {
     action?.();
     for (let i = 0; i < 10; i++) await Promise.resolve();
   });
+}
+
+/** The blob: URLs a test saw made and revoked, in order. */
+export interface BlobUrlLog {
+  made: string[];
+  revoked: string[];
+}
+
+/** Installs fake timers and counting `URL.createObjectURL`/`revokeObjectURL` around each test of the calling file. */
+export function spyOnBlobUrls(): BlobUrlLog {
+  const log: BlobUrlLog = { made: [], revoked: [] };
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    log.made.length = 0;
+    log.revoked.length = 0;
+    URL.createObjectURL = vi.fn(() => {
+      log.made.push(`blob:pic-${log.made.length + 1}`);
+      return log.made[log.made.length - 1];
+    });
+    URL.revokeObjectURL = vi.fn((url: string) => void log.revoked.push(url));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  return log;
 }

@@ -2,10 +2,10 @@
 // The form's thumbnails and the image picker: each picture is a blob: URL held while it is shown and revoked
 // once nothing shows it; a picture replaced on disk shows the new one; the picker lists what was added since.
 import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AssetImage } from '../../../shared/contract/models';
 import { GRACE_MS } from '../../common/site-data/site-data';
-import { fakeMain, type FakeMain, mount, pictureAnswer, settle } from '../../common/site-data/site-data-testing';
+import { fakeMain, type FakeMain, mount, pictureAnswer, settle, spyOnBlobUrls } from '../../common/site-data/site-data-testing';
 import { useSiteDataScope } from '../../common/site-data/use-site-resource';
 import { ImagePicker, Thumbnail } from './image-picker';
 import type { ImagePathStyle } from './image-paths';
@@ -13,22 +13,7 @@ import type { ImagePathStyle } from './image-paths';
 const SITE = '/sites/press';
 const STYLE: ImagePathStyle = { strip: 'assets/images/', add: '' };
 
-let made: string[];
-let revoked: string[];
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  made = [];
-  revoked = [];
-  URL.createObjectURL = vi.fn(() => {
-    made.push(`blob:pic-${made.length + 1}`);
-    return made[made.length - 1];
-  });
-  URL.revokeObjectURL = vi.fn((url: string) => void revoked.push(url));
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+const { made, revoked } = spyOnBlobUrls();
 
 function main(images: string[] = []): FakeMain {
   return fakeMain({

@@ -1,28 +1,13 @@
 // @vitest-environment jsdom
 // The preview's pictures: shown as blob: URLs held while a block shows them, revoked once the block (or the
 // document) goes, replaced when the file changes on disk, and a visible placeholder when there is no such image.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GRACE_MS, siteDataFor } from '../../common/site-data/site-data';
-import { fakeMain, type FakeMain, pictureAnswer } from '../../common/site-data/site-data-testing';
+import { fakeMain, type FakeMain, pictureAnswer, spyOnBlobUrls } from '../../common/site-data/site-data-testing';
 import { AssetLoader } from './asset-loader';
 
 const SITE = '/sites/press';
-let made: string[];
-let revoked: string[];
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  made = [];
-  revoked = [];
-  URL.createObjectURL = vi.fn(() => {
-    made.push(`blob:pic-${made.length + 1}`);
-    return made[made.length - 1];
-  });
-  URL.revokeObjectURL = vi.fn((url: string) => void revoked.push(url));
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+const { made, revoked } = spyOnBlobUrls();
 
 function setup(files: Record<string, string>): { main: FakeMain; loader: AssetLoader; block(...paths: string[]): HTMLElement } {
   const main = fakeMain({ 'asset.read': (args) => (files[String(args.path)] ? pictureAnswer(files[String(args.path)]) : { ok: false, error: { code: 'not-found', message: 'gone' } }) });
