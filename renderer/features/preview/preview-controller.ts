@@ -16,7 +16,7 @@ import type { RenderResult } from './render-job';
 import { sanitizeBlock } from './sanitize';
 import { lineAtOffset, offsetOfLine } from './scroll-map';
 import { EMPTY_RENDER_CONTEXT } from './site-context';
-import { isDark } from '../../theme/shown-theme';
+import { isDark, onShownThemeChange } from '../../theme/shown-theme';
 
 /** How long after the app scrolled the frame its scroll events are taken as the app's, not the user's. */
 const OWN_SCROLL_MS = 250;
@@ -68,7 +68,7 @@ export class PreviewController {
   /** A render was asked for and has not been applied yet (the cursor sync waits for it, see `sync`). */
   private renderPending = false;
   private state: PreviewState = { remote: 0, problems: [], renderMs: 0, renders: 0 };
-  private readonly themeObserver: MutationObserver;
+  private readonly stopFollowingTheme: () => void;
 
   constructor(
     private readonly frame: HTMLIFrameElement,
@@ -79,8 +79,7 @@ export class PreviewController {
     this.scheduler = new RenderScheduler((result) => this.apply(result));
     this.patcher = new BlockPatcher((html, doc) => this.buildBlock(html, doc));
     frame.addEventListener('load', this.onLoad);
-    this.themeObserver = new MutationObserver(() => this.applyTheme());
-    this.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    this.stopFollowingTheme = onShownThemeChange(() => this.applyTheme());
   }
 
   /** Switches to another post (or site): images, remote consent and blocks start afresh. */
@@ -138,7 +137,7 @@ export class PreviewController {
     this.scheduler.dispose();
     this.assets?.dispose();
     this.unguard?.();
-    this.themeObserver.disconnect();
+    this.stopFollowingTheme();
     this.frame.removeEventListener('load', this.onLoad);
     if (this.scrollFrame) cancelAnimationFrame(this.scrollFrame);
   }

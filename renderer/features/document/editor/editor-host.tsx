@@ -6,7 +6,7 @@
 import type { EditorState, StateEffect } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { type MutableRefObject, useEffect, useRef } from 'react';
-import { isDark } from '../../../theme/shown-theme';
+import { isDark, onShownThemeChange } from '../../../theme/shown-theme';
 import { setEditorDark } from './editor-setup';
 
 /** Props: the state to show, where to scroll back to, and where to hand the state when the view goes. */
@@ -35,10 +35,9 @@ export function EditorHost({ state, scroll, onLeave, viewRef }: EditorHostProps)
     setEditorDark(view, isDark());
     if (startScroll) view.dispatch({ effects: startScroll });
     // Follow the app's theme while the editor is open.
-    const observer = new MutationObserver(() => setEditorDark(view, isDark()));
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    const stopFollowingTheme = onShownThemeChange((dark) => setEditorDark(view, dark));
     return () => {
-      observer.disconnect();
+      stopFollowingTheme();
       leave(view.state, view.scrollSnapshot());
       if (viewRef.current === view) viewRef.current = null;
       view.destroy();
