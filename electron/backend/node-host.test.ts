@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeHost, findAppRoot, openWithSystem, systemLanguage } from './node-host';
+import { appRoot, findAppRoot } from './app-paths';
+import { createNodeHost, openWithSystem, systemLanguage } from './node-host';
 
 let tmp: string;
 beforeEach(async () => {
@@ -14,7 +15,7 @@ afterEach(async () => {
 
 describe('createNodeHost', () => {
   it('reports the app version from package.json and keeps settings in the given app-data folder', async () => {
-    const root = findAppRoot();
+    const root = appRoot();
     const pkg = JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8'));
     expect(pkg.name).toBe('pressroom');
     const host = createNodeHost({ appDataDir: tmp, capabilities: { folderPicker: false } });
@@ -37,10 +38,11 @@ describe('createNodeHost', () => {
     expect(posts.every((p) => p.error === null)).toBe(true);
   });
 
-  it('finds the app root from the bundle folder as well as from the source folder', () => {
-    const root = findAppRoot();
+  it('finds the app root from the bundle folder as well as from the source folder', async () => {
+    const root = appRoot();
+    await expect(fs.stat(path.join(root, 'resources', 'sample-site'))).resolves.toBeTruthy();
     expect(findAppRoot(path.join(root, 'dist', 'electron'))).toBe(root);
-    expect(findAppRoot(path.join(root, 'electron', 'main', 'backend'))).toBe(root);
+    expect(findAppRoot(path.join(root, 'electron', 'backend'))).toBe(root);
   });
 });
 

@@ -10,6 +10,7 @@ import { appDataDir, documentsDir } from '../services/app-state';
 import { type AppState, createAppState } from '../services/app-state';
 import { type EventBus, createEventBus } from './event-bus';
 import { createHandlers, type HandlerDeps } from './handlers';
+import { appRoot } from './app-paths';
 
 /** What a host chooses; everything else has a default that works without Electron. */
 export interface NodeHostOptions {
@@ -29,24 +30,6 @@ export interface NodeHost {
   handlers: Handlers;
   bus: EventBus;
   appState: AppState;
-}
-
-const APP_PACKAGE_NAME = 'pressroom';
-
-/** The folder of the app's package.json: the same code runs from source (electron/backend) and bundled (dist/electron). */
-export function findAppRoot(start: string = typeof __dirname === 'string' ? __dirname : process.cwd()): string {
-  let dir = path.resolve(start);
-  for (;;) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown };
-      if (pkg.name === APP_PACKAGE_NAME) return dir;
-    } catch {
-      // No package.json here, or not ours: keep walking up.
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(start, '..', '..', '..');
-    dir = parent;
-  }
 }
 
 function readVersion(root: string): string {
@@ -104,7 +87,7 @@ export function openWithSystem(url: string, platform: NodeJS.Platform = process.
 
 /** Wires app state, the event bus and the handlers with Node-only defaults. */
 export function createNodeHost(opts: NodeHostOptions): NodeHost {
-  const root = opts.appRoot ?? findAppRoot();
+  const root = opts.appRoot ?? appRoot();
   const home = os.homedir();
   const docs = documentsDir(process.env, process.platform, home);
   const appState = createAppState(opts.appDataDir ?? appDataDir(), { sampleDestination: docs });
