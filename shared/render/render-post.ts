@@ -47,5 +47,15 @@ export function renderPost(input: RenderInput): RenderOutput {
     if (b.line !== null) last = Math.max(last, bodyLine + toSource(b.line));
     return { line: last, html: b.html };
   });
-  return { html: blocks.map((b) => withLineAttribute(b.html, b.line)).join(''), frontMatter, problems, blocks };
+  // The preview reads only the blocks; the joined HTML (200 KB for a long post) is made when someone reads it.
+  let html: string | null = null;
+  return {
+    get html() {
+      html ??= blocks.map((b) => withLineAttribute(b.html, b.line)).join('');
+      return html;
+    },
+    frontMatter,
+    problems,
+    blocks,
+  };
 }
