@@ -24,11 +24,26 @@ const runs: Run[] = [];
 const current = (): Run => runs[runs.length - 1];
 
 
+/** Offsets of the newlines of the last input asked about: a post with many problems counts its lines once. */
+let newlines: { input: string; at: number[] } | null = null;
+
 function lineOf(token: { input: string; begin: number }): number {
-  let line = 1;
   const { input, begin } = token;
-  for (let i = 0; i < begin && i < input.length; i++) if (input.charCodeAt(i) === 10) line++;
-  return line;
+  if (newlines?.input !== input) {
+    const at: number[] = [];
+    for (let i = input.indexOf('\n'); i >= 0; i = input.indexOf('\n', i + 1)) at.push(i);
+    newlines = { input, at };
+  }
+  // The line is one more than the number of newlines before `begin`.
+  const { at } = newlines;
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid] < begin) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo + 1;
 }
 
 function fileLine(token: { input: string; begin: number }): number {

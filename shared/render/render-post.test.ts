@@ -33,6 +33,13 @@ describe('Liquid tags', () => {
     expect(html).toContain('<a href="/assets/x-1a2b.png">full size</a>');
   });
 
+  it('reports the file line of each of many missing assets in a long post', () => {
+    const body = Array.from({ length: 300 }, (_, i) => `Paragraph ${i}.\n\n{% asset gone-${i}.png %}\n`).join('\n');
+    const { problems } = render(body);
+    // Front matter takes lines 1-4; each paragraph takes 4 lines, its tag is on the third.
+    expect(problems.map((p) => p.line)).toEqual(Array.from({ length: 300 }, (_, i) => 5 + 4 * i + 2));
+  });
+
   it('shows a missing asset as a marked placeholder and reports its file line', () => {
     const { html, problems } = render(`Intro.\n\n{% asset 'gone.png' class="w-100" %}\n`);
     expect(html).toContain('<span class="pr-missing">gone.png</span>');
