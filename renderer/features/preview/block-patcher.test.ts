@@ -42,4 +42,13 @@ describe('BlockPatcher', () => {
     patcher.patch(root, []);
     expect(root.children.length).toBe(0);
   });
+
+  it('drops what else is in the article and marks moved blocks with their new line', () => {
+    const { patcher, root } = setup();
+    patcher.patch(root, [{ line: 1, html: 'a' }, { line: 2, html: 'b' }]);
+    root.append(document.createElement('aside'));
+    patcher.patch(root, [{ line: 1, html: 'new' }, { line: 4, html: 'a' }, { line: 5, html: 'b' }]);
+    expect([...root.children].map((el) => `${el.textContent}@${el.getAttribute('data-pr-line')}`)).toEqual(['new@1', 'a@4', 'b@5']);
+    expect(patcher.elements).toEqual([...root.children]);
+  });
 });
