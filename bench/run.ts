@@ -1,5 +1,6 @@
 // `npm run bench`: runs every benchmark and prints medians, p95 and ratios to the reference measured beside
 // each (never part of the tests). `npm run bench -- scan` runs only benchmarks whose function name has "scan".
+import { messageOf } from '../shared/contract/errors';
 import { benchFilterPosts } from './filter-posts.bench';
 import { type BenchResult, formatResult } from './measure';
 import { benchKeystrokeBig, benchKeystrokeSample } from './render-keystroke.bench';
@@ -27,7 +28,7 @@ async function main(only: string | undefined): Promise<void> {
     try {
       console.log(formatResult(await bench()));
     } catch (error) {
-      console.error(`${bench.name}: failed: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`${bench.name}: failed: ${messageOf(error)}`);
       process.exitCode = 1;
     }
   }
