@@ -2,8 +2,9 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/contract/errors';
+import { type AppFailure } from '../../../shared/contract/errors';
 import { createDocument, detectEol, hashBytes, readDocument, saveDocument } from './document-service';
+import { failureOf } from '../../../shared/contract/errors-testing';
 
 let base: string;
 let site: string;
@@ -24,16 +25,6 @@ async function put(rel: string, content: string | Uint8Array): Promise<string> {
   await fs.mkdir(path.dirname(abs), { recursive: true });
   await fs.writeFile(abs, content);
   return abs;
-}
-
-async function failureOf(p: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected an AppFailure');
 }
 
 const BOM = '\uFEFF';

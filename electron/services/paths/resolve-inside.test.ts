@@ -2,8 +2,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/contract/errors';
 import { isInside, normalizeRel, resolveInside } from './resolve-inside';
+import { failureOf } from '../../../shared/contract/errors-testing';
 
 let base: string;
 let site: string;
@@ -23,16 +23,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await fs.rm(base, { recursive: true, force: true });
 });
-
-async function failureOf(p: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected an AppFailure');
-}
 
 describe('resolveInside refuses every spelling of a path outside the site', () => {
   const spellings: [string, string][] = [

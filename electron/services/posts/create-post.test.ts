@@ -2,10 +2,10 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/contract/errors';
 import { readFrontMatter } from '../../../shared/front-matter/model';
 import { siteConfigFromData } from '../../../shared/site/site-config-model';
 import { createPost } from './create-post';
+import { failureOf } from '../../../shared/contract/errors-testing';
 
 const templatesDir = path.resolve(__dirname, '../../../resources/templates');
 let site: string;
@@ -16,16 +16,6 @@ async function write(rel: string, text: string): Promise<void> {
 }
 
 const read = (rel: string) => fs.readFile(path.join(site, rel), 'utf8');
-
-async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 beforeEach(async () => {
   site = await fs.mkdtemp(path.join(os.tmpdir(), 'pressroom-create-'));

@@ -2,8 +2,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/contract/errors';
 import { openSite } from './open-site';
+import { failureOf } from '../../../shared/contract/errors-testing';
 
 let tmp: string;
 let site: string;
@@ -23,16 +23,6 @@ async function snapshot(dir: string): Promise<string[]> {
   };
   await visit(dir);
   return out;
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 beforeEach(async () => {

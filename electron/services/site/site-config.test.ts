@@ -2,9 +2,9 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/contract/errors';
 import { siteConfigFromData } from '../../../shared/site/site-config-model';
 import { loadSiteConfig } from './site-config';
+import { failureOf } from '../../../shared/contract/errors-testing';
 
 let site: string;
 beforeEach(async () => {
@@ -14,16 +14,6 @@ afterEach(async () => {
   await fs.chmod(path.join(site, '_config.yml'), 0o644).catch(() => {});
   await fs.rm(site, { recursive: true, force: true });
 });
-
-async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('loadSiteConfig', () => {
   it('reads languages, default language, defaults, collections and jekyll-assets sources', async () => {
