@@ -5,6 +5,7 @@
  * the table in contract.ts stays short and cannot forget one.
  */
 import * as v from 'valibot';
+import { isRecord } from '../util/is-record';
 
 /** Any schema of the contract (a valibot schema, possibly with a pipe). */
 export type Schema = v.GenericSchema;
@@ -74,10 +75,6 @@ export function list<S extends Schema>(item: S, max = 10_000) {
   return v.pipe(v.array(v.unknown(), 'must be a list'), v.maxLength(max, `has more than ${max} entries`), v.array(item));
 }
 
-function isPlainObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * A plain object with exactly these keys: unknown keys (also an own `__proto__`, as JSON.parse makes it) are
  * refused rather than passed through, and the validated value is a fresh object holding only these keys.
@@ -85,7 +82,7 @@ function isPlainObject(value: unknown): boolean {
 export function obj<E extends v.ObjectEntries>(entries: E) {
   return v.pipe(
     v.unknown(),
-    v.check(isPlainObject, 'must be an object'),
+    v.check(isRecord, 'must be an object'),
     v.strictObject(entries, (issue) => (issue.expected === 'never' ? 'is not expected' : 'is missing')),
   );
 }
