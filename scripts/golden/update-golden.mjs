@@ -1,7 +1,8 @@
-// Writes the golden HTML beside every fixture: what Debian's kramdown (with Jekyll's options, see
-// render-kramdown.rb) makes of it. Construct fixtures go to kramdown as they are; post fixtures first go
-// through our front-matter split and Liquid step (as Jekyll runs Liquid before kramdown). Needs ruby with
-// kramdown, kramdown-parser-gfm and rouge. Usage: npm run golden [-- name-filter]
+// Writes the golden HTML beside every fixture: what Jekyll's own Markdown converter (Debian's jekyll, over a
+// _config.yml with Jekyll's defaults, see render-jekyll.rb) makes of it, rouge's code wrappers included.
+// Construct fixtures go to Jekyll as they are; post fixtures first go through our front-matter split and
+// Liquid step (as Jekyll runs Liquid before Markdown). All files go to one Ruby process. Needs ruby and
+// Debian's jekyll package. Usage: npm run golden [-- name-filter]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,8 +18,9 @@ const { FIXTURE_SITE } = await tsImport(join(fixtures, 'fixture-site.ts'), impor
 
 const filter = process.argv[2] ?? '';
 const tmp = mkdtempSync(join(tmpdir(), 'pressroom-golden-'));
-let written = 0;
 try {
+  const inputs = [];
+  const targets = [];
   for (const group of ['constructs', 'posts']) {
     const dir = join(fixtures, group);
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.md') && n.includes(filter)).sort()) {
@@ -29,14 +31,18 @@ try {
         if (prepared.problems.length) console.warn(`${name}: ${prepared.problems.map((p) => p.message).join('; ')}`);
         markdown = prepared.markdown;
       }
-      const input = join(tmp, name);
+      // One flat folder for both groups (the group is part of the name), so one Ruby process renders all.
+      const input = join(tmp, `${group}--${name}`);
       writeFileSync(input, markdown);
-      const html = execFileSync('ruby', [join(here, 'render-kramdown.rb'), input], { encoding: 'utf8' });
-      writeFileSync(join(dir, name.replace(/\.md$/, '.kramdown.html')), html);
-      written++;
+      inputs.push(input);
+      targets.push({ rendered: join(tmp, 'out', `${group}--${name.replace(/\.md$/, '.html')}`), out: join(dir, name.replace(/\.md$/, '.kramdown.html')) });
     }
   }
+  if (inputs.length) {
+    execFileSync('ruby', [join(here, 'render-jekyll.rb'), '--out', join(tmp, 'out'), ...inputs], { stdio: ['ignore', 'inherit', 'inherit'] });
+  }
+  for (const t of targets) writeFileSync(t.out, readFileSync(t.rendered, 'utf8'));
+  console.log(`wrote ${targets.length} golden files`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
-console.log(`wrote ${written} golden files`);

@@ -1,6 +1,7 @@
-// Compares our renderer with kramdown's own output (golden files written by `npm run golden` with Debian's
-// kramdown + kramdown-parser-gfm + rouge and Jekyll's options). Construct fixtures are plain Markdown; post
-// fixtures are whole posts rendered through renderPost (front matter, Liquid, Markdown).
+// Compares our renderer with Jekyll's own output (golden files written by `npm run golden` with Debian's
+// jekyll: its Markdown converter, i.e. kramdown with GFM input and rouge, over a _config.yml with Jekyll's
+// defaults). Construct fixtures are plain Markdown; post fixtures are whole posts rendered through renderPost
+// (front matter, Liquid, Markdown).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
