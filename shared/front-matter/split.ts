@@ -71,13 +71,8 @@ export interface FrontMatterSplit {
 
 const OPEN_LINE = /^---([ \t]*)([^\r\n]*?)[ \t]*(\r?\n|$)/;
 
-/** Counts line breaks in `text` before `end`, plus one: the one-based line of an offset. */
-export function lineOfOffset(text: string, offset: number, from = 0): number {
-  let line = 1;
-  const end = Math.min(offset, text.length);
-  for (let i = text.indexOf('\n', from); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
+/** The one-based line of an offset, from the shared line-starts helper (the front-matter modules import it from here). */
+export { lineOfOffset } from '../util/line-starts';
 
 function noFrontMatter(text: string, bom: boolean, problem: SplitProblem | null = null): FrontMatterSplit {
   const start = bom ? 1 : 0;

@@ -7,6 +7,7 @@ import { Liquid, Tag, type Context, type Emitter, type TagToken, type Template, 
 import type { RenderProblem, SiteContext } from './render-types';
 import { jekyllSlugify } from './page-context';
 import { escapeHtml } from '../util/escape-html';
+import { lineOfOffset } from '../util/line-starts';
 
 /** Limits for one render: characters parsed, milliseconds rendering, and allocation units (liquidjs's measure). */
 export const LIQUID_LIMITS = { parseLimit: 2_000_000, renderLimit: 1_000, memoryLimit: 50_000_000 } as const;
@@ -24,26 +25,9 @@ const runs: Run[] = [];
 const current = (): Run => runs[runs.length - 1];
 
 
-/** Offsets of the newlines of the last input asked about: a post with many problems counts its lines once. */
-let newlines: { input: string; at: number[] } | null = null;
-
 function lineOf(token: { input: string; begin: number }): number {
-  const { input, begin } = token;
-  if (newlines?.input !== input) {
-    const at: number[] = [];
-    for (let i = input.indexOf('\n'); i >= 0; i = input.indexOf('\n', i + 1)) at.push(i);
-    newlines = { input, at };
-  }
-  // The line is one more than the number of newlines before `begin`.
-  const { at } = newlines;
-  let lo = 0;
-  let hi = at.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (at[mid] < begin) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo + 1;
+  // Line starts are counted once per input, so a post with many tags or problems costs its length once.
+  return lineOfOffset(token.input, token.begin);
 }
 
 function fileLine(token: { input: string; begin: number }): number {

@@ -2,20 +2,10 @@
  * Source lines for the preview's scroll sync: Liquid runs before Markdown and may add or remove lines, so the
  * lines of the Markdown kramdown sees are aligned back to the lines of the post as written.
  */
+import { lowerBound } from '../util/line-starts';
 
 /** How far ahead a line of the Liquid output is looked for in the source before it counts as generated. */
 const SEARCH_WINDOW = 400;
-
-function lowerBound(list: number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Returns a function from a zero-based line of `output` (the body after Liquid) to the zero-based line of
