@@ -5,6 +5,7 @@
 import type { SiteRenderContext } from '../../../shared/contract/models';
 import { renderPost } from '../../../shared/render/render-post';
 import type { RenderBlock, RenderProblem } from '../../../shared/render/render-types';
+import { pageImageBlock } from './page-image';
 import { EMPTY_RENDER_CONTEXT, previewSiteContext } from './site-context';
 import { escapeHtml } from '../../../shared/util/escape-html';
 import { messageOf } from '../../../shared/contract/errors';
@@ -55,8 +56,10 @@ export function runRenderJob(req: RenderRequest): RenderResult {
   try {
     const out = renderPost({ source: req.source, site: cachedContext.built, path: req.path, sourceLines: true });
     const header = headerBlock(out.frontMatter, req.path);
-    const blocks = out.blocks ?? [];
-    return { id: req.id, blocks: header ? [header, ...blocks] : blocks, problems: out.problems, ms: performance.now() - started };
+    const image = pageImageBlock(out.frontMatter, req.source, cachedContext.built);
+    const blocks = [...(header ? [header] : []), ...(image ? [image.block] : []), ...(out.blocks ?? [])];
+    const problems = image?.problem ? [image.problem, ...out.problems] : out.problems;
+    return { id: req.id, blocks, problems, ms: performance.now() - started };
   } catch (error) {
     const message = messageOf(error);
     return { id: req.id, blocks: [], problems: [{ kind: 'liquid-error', message }], ms: performance.now() - started };
