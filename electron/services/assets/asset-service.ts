@@ -3,7 +3,7 @@
  * gets the bytes only when the path stays inside the site and one of its asset folders, names an image and the
  * bytes are that image, and it is not too big.
  */
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import { AppFailure } from '../../../shared/contract/errors';
 import type { AssetData } from '../../../shared/contract/models';
 import { isInside, normalizeRel, resolveInside } from '../paths';
@@ -37,7 +37,8 @@ export async function readAsset(root: string, assetSources: readonly string[], r
   if (!isInside(realSource, real)) throw new AppFailure('refused', `${rel} leads out of the asset folder ${source}.`, { path: rel });
   let handle;
   try {
-    handle = await fs.open(real, 'r');
+    // O_NONBLOCK: a FIFO named like an image answers at once (and is refused below) instead of blocking every call.
+    handle = await fs.open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw new AppFailure('not-readable', `${rel} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { path: rel });
   }

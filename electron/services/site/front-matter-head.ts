@@ -3,7 +3,7 @@
  * body is never loaded), and hands the text to the shared reader, which decides what front matter is for every
  * part of the app. Reads on, up to the shared limit, only when the block does not end within the head.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { readFrontMatterHead } from '../../../shared/front-matter/read-block';
 import { FRONT_MATTER_WINDOW, needsMoreText, splitFrontMatter } from '../../../shared/front-matter/split';
 import { textProblemOf } from '../documents';
@@ -12,6 +12,8 @@ import { textProblemOf } from '../documents';
 export const HEAD_BYTES = 64 * 1024;
 /** Bytes that always hold FRONT_MATTER_WINDOW characters of UTF-8 (a UTF-16 unit takes at most three bytes). */
 const WINDOW_BYTES = 3 * FRONT_MATTER_WINDOW;
+/** Opening with O_NONBLOCK returns at once for a FIFO (plain open would wait for a writer, stalling every call). */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** What the list learns from one post file: its size and its front matter, or why it could not be read. */
 export interface PostFileHead {
@@ -39,7 +41,7 @@ export function readPostFileHead(abs: string, buffer: Buffer): PostFileHead {
   let size = 0;
   let text: string;
   try {
-    fd = openSync(abs, 'r');
+    fd = openSync(abs, OPEN_FLAGS);
     const stat = fstatSync(fd);
     size = stat.size;
     if (!stat.isFile()) return { size, data: {}, error: 'This is not a regular file.' };

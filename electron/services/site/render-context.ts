@@ -4,14 +4,13 @@
  * post for `{% post_url %}`.
  */
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { PostEntry, SiteRenderContext } from '../../../shared/contract/models';
 import { buildPage } from '../../../shared/render/page-context';
-import { resolveInside } from '../paths';
+import { readSiteText, resolveInside, resolveSiteFolder } from '../paths';
 import { parseYaml11, YamlProblem } from '../../../shared/front-matter/yaml11';
 import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES } from './site-config';
 import { isRecord } from '../../../shared/util/is-record';
-import { messageOf } from '../../../shared/contract/errors';
+import { AppFailure, messageOf } from '../../../shared/contract/errors';
 
 /** Limits on `_data/`: one file, all files together, how many files and how deep the folders go. */
 export const DATA_LIMITS = { fileBytes: 2 * 1024 * 1024, totalBytes: 16 * 1024 * 1024, files: 500, depth: 4 } as const;
@@ -22,24 +21,22 @@ function plain(value: unknown): unknown {
 }
 
 
-async function readBounded(file: string, max: number): Promise<string | null> {
-  const stat = await fs.stat(file);
-  if (!stat.isFile() || stat.size > max) return null;
-  const text = await fs.readFile(file, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** The warning for a site file the preview's data skips, in the words the user needs to find it. */
+function skipped(rel: string, error: unknown): string {
+  if (error instanceof AppFailure && error.error.code === 'outside-site') return `${rel} leads out of the site and was skipped.`;
+  if (error instanceof AppFailure && error.error.code === 'too-large') return `${rel} is too large and was skipped.`;
+  return `${rel} could not be read and was skipped: ${messageOf(error)}`;
 }
 
 /** `_config.yml` as data; a broken config gives an empty one and a warning (opening the site reports it too). */
 export async function readConfigData(root: string, warnings: string[] = []): Promise<Record<string, unknown>> {
   for (const name of CONFIG_FILE_NAMES) {
-    let text: string | null;
+    let text: string;
     try {
-      text = await readBounded(path.join(root, name), MAX_CONFIG_BYTES);
-    } catch {
-      continue;
-    }
-    if (text === null) {
-      warnings.push(`${name} is too large or not a file.`);
+      text = await readSiteText(root, name, { maxBytes: MAX_CONFIG_BYTES });
+    } catch (error) {
+      if (error instanceof AppFailure && error.error.code === 'not-found') continue;
+      warnings.push(skipped(name, error));
       return {};
     }
     try {
@@ -62,8 +59,11 @@ async function readDataFolder(root: string, rel: string, depth: number, budget: 
   const out: Record<string, unknown> = {};
   let entries;
   try {
-    entries = await fs.readdir(await resolveInside(root, rel), { withFileTypes: true });
-  } catch {
+    const real = await resolveSiteFolder(root, rel);
+    if (real === null) return out;
+    entries = await fs.readdir(real, { withFileTypes: true });
+  } catch (error) {
+    warnings.push(skipped(rel, error));
     return out;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -85,7 +85,11 @@ async function readDataFolder(root: string, rel: string, depth: number, budget: 
       continue;
     }
     const m = /^(.*)\.(ya?ml|json)$/i.exec(entry.name);
-    if (!m || !stat.isFile()) continue;
+    if (!m) continue;
+    if (!stat.isFile()) {
+      warnings.push(`${childRel} is not a regular file and was skipped.`);
+      continue;
+    }
     if (budget.files >= DATA_LIMITS.files || budget.bytes + stat.size > DATA_LIMITS.totalBytes) {
       warnings.push(`${childRel} was skipped: _data is too large for the preview.`);
       continue;
@@ -96,8 +100,14 @@ async function readDataFolder(root: string, rel: string, depth: number, budget: 
     }
     budget.files++;
     budget.bytes += stat.size;
+    let text: string;
     try {
-      const text = (await readBounded(real, DATA_LIMITS.fileBytes)) ?? '';
+      text = await readSiteText(root, childRel, { maxBytes: DATA_LIMITS.fileBytes });
+    } catch (error) {
+      warnings.push(skipped(childRel, error));
+      continue;
+    }
+    try {
       out[m[1]] = plain(m[2].toLowerCase() === 'json' ? JSON.parse(text) : parseYaml11(text));
     } catch (error) {
       const line = error instanceof YamlProblem && error.line !== undefined ? ` (line ${error.line})` : '';
@@ -131,8 +141,8 @@ export function postUrls(posts: readonly PostEntry[], config: Record<string, unk
   return out;
 }
 
-/** Builds the render context of an opened site from its files and its post list. */
-export async function readRenderContext(root: string, assetSources: readonly string[], posts: readonly PostEntry[]): Promise<SiteRenderContext> {
+/** Builds the render context of an opened site from its files and its post list (the calls layer adds the asset index). */
+export async function readRenderContext(root: string, assetSources: readonly string[], posts: readonly PostEntry[]): Promise<Omit<SiteRenderContext, 'assets'>> {
   const warnings: string[] = [];
   const config = await readConfigData(root, warnings);
   const data = await readSiteData(root, warnings);

@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { FrontMatterSchema, PostEntry } from '../../../shared/contract/models';
 import { inferSchema, mergeSchema, parseSchemaFile, SCHEMA_FILE_NAME, type SchemaFile } from '../../../shared/front-matter/schema';
 import type { SiteConfig } from '../../../shared/site/site-config-model';
-import { resolveInside } from '../paths';
+import { readSiteText, resolveSiteFolder } from '../paths';
+import { AppFailure } from '../../../shared/contract/errors';
 import { HEAD_BYTES, readPostFileHead } from './front-matter-head';
 
 /** A `.pressroom.yml` larger than this is not a schema; it is refused with a problem. */
@@ -16,23 +17,19 @@ export const MAX_SCHEMA_FILE_BYTES = 256 * 1024;
 export const MAX_SAMPLED_POSTS = 400;
 
 async function readSchemaFile(root: string): Promise<SchemaFile | null> {
-  let abs: string;
-  try {
-    abs = await resolveInside(root, SCHEMA_FILE_NAME);
-  } catch {
-    return null;
-  }
-  const stat = await fs.stat(abs).catch(() => null);
-  if (!stat?.isFile()) return null;
   const empty: SchemaFile = { fields: [], collections: {}, problems: [] };
-  if (stat.size > MAX_SCHEMA_FILE_BYTES) return { ...empty, problems: [{ message: `${SCHEMA_FILE_NAME} is larger than ${MAX_SCHEMA_FILE_BYTES / 1024} KB and was not read.` }] };
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await fs.readFile(abs));
-  } catch {
-    return { ...empty, problems: [{ message: `${SCHEMA_FILE_NAME} could not be read as UTF-8 text.` }] };
+    text = await readSiteText(root, SCHEMA_FILE_NAME, { maxBytes: MAX_SCHEMA_FILE_BYTES, strict: true });
+  } catch (error) {
+    if (!(error instanceof AppFailure) || error.error.code === 'not-found') return null;
+    const code = error.error.code;
+    if (code === 'too-large') return { ...empty, problems: [{ message: `${SCHEMA_FILE_NAME} is larger than ${MAX_SCHEMA_FILE_BYTES / 1024} KB and was not read.` }] };
+    if (code === 'not-text') return { ...empty, problems: [{ message: `${SCHEMA_FILE_NAME} could not be read as UTF-8 text.` }] };
+    if (code === 'outside-site') return { ...empty, problems: [{ message: `${SCHEMA_FILE_NAME} is a symbolic link that leads out of the site, so it was not read.` }] };
+    return { ...empty, problems: [{ message: error.message }] };
   }
-  return parseSchemaFile(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  return parseSchemaFile(text);
 }
 
 /** The front matter of up to MAX_SAMPLED_POSTS posts, read as the post list reads them; unreadable posts are skipped. */
@@ -54,7 +51,10 @@ function sampleFrontMatter(root: string, posts: readonly PostEntry[]): Array<Rec
 
 /** Names of the layouts in `_layouts/` (without extension), the choices of the `layout` field. */
 async function layoutNames(root: string): Promise<string[]> {
-  const entries = await fs.readdir(path.join(root, '_layouts'), { withFileTypes: true }).catch(() => []);
+  // A `_layouts` that leads out of the site lists nothing: the names of a folder elsewhere are not the site's layouts.
+  const real = await resolveSiteFolder(root, '_layouts').catch(() => null);
+  if (real === null) return [];
+  const entries = await fs.readdir(real, { withFileTypes: true }).catch(() => []);
   return entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name.replace(/\.[^.]+$/, ''));
 }
 

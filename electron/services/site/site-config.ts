@@ -5,37 +5,27 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../../shared/contract/errors';
-import { FALLBACK_ASSET_SOURCES, type SiteConfig, siteConfigFromData } from '../../../shared/site/site-config-model';
+import { assetFolderCandidates, type SiteConfig, siteConfigFromData } from '../../../shared/site/site-config-model';
 import { parseYaml11, YamlProblem } from '../../../shared/front-matter/yaml11';
+import { readSiteText } from '../paths';
 
 /** Config file names Jekyll reads by default, in its order. */
 export const CONFIG_FILE_NAMES = ['_config.yml', '_config.yaml'] as const;
 /** A config larger than this is not a config; refusing it keeps a stray huge file from stalling the app. */
 export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 
+/** Reads the first config file there is, through the site's confined reader: a link out or a non-file is refused. */
 async function readConfigText(root: string): Promise<{ name: string; text: string } | null> {
   for (const name of CONFIG_FILE_NAMES) {
-    const file = path.join(root, name);
-    let handle;
     try {
-      handle = await fs.open(file, 'r');
+      return { name, text: await readSiteText(root, name, { maxBytes: MAX_CONFIG_BYTES }) };
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') continue;
-      throw new AppFailure('not-readable', `${name} could not be read (${code ?? 'error'}).`, { path: name });
-    }
-    try {
-      const stat = await handle.stat();
-      if (!stat.isFile()) throw new AppFailure('not-readable', `${name} is not a file.`, { path: name });
-      if (stat.size > MAX_CONFIG_BYTES) throw new AppFailure('too-large', `${name} is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB.`, { path: name });
-      const text = await handle.readFile({ encoding: 'utf8' });
-      return { name, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-    } catch (error) {
-      if (error instanceof AppFailure) throw error;
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new AppFailure('not-readable', `${name} could not be read (${code ?? 'error'}).`, { path: name });
-    } finally {
-      await handle.close();
+      if (!(error instanceof AppFailure)) throw error;
+      if (error.error.code === 'not-found') continue;
+      if (error.error.code === 'outside-site') {
+        throw new AppFailure('outside-site', `${name} is a symbolic link that leads out of the site folder; Pressroom reads only files inside the site.`, { path: name });
+      }
+      throw error;
     }
   }
   return null;
@@ -49,13 +39,10 @@ async function isFolder(abs: string): Promise<boolean> {
   }
 }
 
-/** Existing conventional image folders, skipping one nested in (or holding) a folder already chosen. */
-async function fallbackAssetSources(root: string): Promise<string[]> {
+/** The asset folders in jekyll-assets' search order: the configured sources, then the plugin's defaults that exist. */
+async function fallbackAssetSources(root: string, configured: readonly string[]): Promise<string[]> {
   const chosen: string[] = [];
-  for (const rel of FALLBACK_ASSET_SOURCES) {
-    const overlaps = chosen.some((c) => c === rel || c.startsWith(`${rel}/`) || rel.startsWith(`${c}/`));
-    if (!overlaps && (await isFolder(path.join(root, rel)))) chosen.push(rel);
-  }
+  for (const rel of assetFolderCandidates(configured)) if (configured.includes(rel) || (await isFolder(path.join(root, rel)))) chosen.push(rel);
   return chosen;
 }
 
@@ -78,6 +65,6 @@ export async function loadSiteConfig(root: string): Promise<SiteConfig> {
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data) || data instanceof Date))
     throw new AppFailure('bad-config', `${name} must be a list of "key: value" settings.`, { path: name, line: 1 });
   const config = siteConfigFromData(data);
-  if (config.assetSources.length === 0) config.assetSources = await fallbackAssetSources(root);
+  config.assetSources = await fallbackAssetSources(root, config.assetSources);
   return config;
 }
