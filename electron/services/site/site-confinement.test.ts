@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failureOf } from '../../../shared/contract/errors-testing';
+import { listAssetImages, readAsset } from '../assets';
 import { makeFifo, releaseFifos, within } from '../../../e2e/fixtures/fifo';
 import { openSite } from './open-site';
 import { readRenderContext } from './render-context';
@@ -160,5 +161,14 @@ describe.skipIf(!posix)('a FIFO named like a site file never blocks', () => {
     const layout = schema.fields.find((f) => f.key === 'layout');
     expect(layout?.options).toEqual(['post']);
     expect(schema.problems.map((p) => p.message).join('\n')).toMatch(/\.pressroom\.yml is a named pipe/);
+  });
+
+  it('a FIFO named like an image in an asset folder is not listed, and reading it answers at once', async () => {
+    await fs.mkdir(path.join(site, '_assets', 'images'), { recursive: true });
+    makeFifo(path.join(site, '_assets', 'images', 'pipe.png'));
+    const listing = await within(listAssetImages(site, ['_assets/images']));
+    expect(listing.images.map((i) => i.path)).not.toContain('pipe.png');
+    const failure = await within(failureOf(readAsset(site, ['_assets/images'], '_assets/images/pipe.png')));
+    expect(failure.error.code).toBe('refused');
   });
 });

@@ -59,7 +59,10 @@ describe('sanitizeBlock on the hostile preview post', () => {
     expect(marked.sort()).toEqual([...HOSTILE_REMOTE_IMAGES].sort());
     expect(remote).toBe(HOSTILE_REMOTE_IMAGES.length);
     expect(root.querySelector('img[data-pr-asset*=".."]')).toBeNull();
-    expect(root.querySelectorAll('img[data-pr-broken]').length).toBeGreaterThanOrEqual(4);
+    // `{% asset ../../../../etc/passwd.png %}` no longer reaches the sanitizer: the asset resolver refuses a climbing
+    // path, so it is a missing-asset placeholder, and the forged marks remain broken images.
+    expect([...root.querySelectorAll('.pr-missing')].map((el) => el.textContent)).toContain('../../../../etc/passwd.png');
+    expect(root.querySelectorAll('img[data-pr-broken]').length).toBeGreaterThanOrEqual(3);
   });
 
   it('drops CSS that loads something and keeps harmless CSS for the CSSOM', () => {
@@ -98,5 +101,102 @@ describe('sanitizeBlock on ordinary posts', () => {
     expect(el.querySelector('a.footnote')?.getAttribute('href')).toBe('#fn:1');
     expect(el.querySelector('sup')?.id).toBe('fnref:1');
     expect(el.querySelector('td')?.textContent).toBe('1');
+  });
+});
+
+// The link policy as the preview applies it: a post's links and images go through the real renderer and the real
+// sanitizer. Without the policy in the sanitizer, DOMPurify alone would keep `//host`, `ftp:`, `tel:`, `sms:`,
+// `callto:`, `xmpp:`, `matrix:` and `cid:` targets (its default allow list), so these tests fail.
+describe('sanitizeBlock applies the link policy to a post', () => {
+  const EVIL = 'evil.example';
+  const otherSchemes = [`ftp://${EVIL}/f`, `sftp://${EVIL}/f`, `smb://${EVIL}/share`, `sms:+49${EVIL}`, `callto:${EVIL}`, `skype:${EVIL}?call`, `xmpp:x@${EVIL}`, `matrix:u/x:${EVIL}`, `cid:x@${EVIL}`, `irc://${EVIL}/c`, `ms-settings:${EVIL}`, `intent://${EVIL}#Intent;end`, `file://${EVIL}/share/x`];
+  const networkPaths = [`//${EVIL}/page`, `/\\${EVIL}/page`, `\\\\${EVIL}\\share`, ` //${EVIL}/spaced`, `\t//${EVIL}/tab`];
+  const post = [
+    '---',
+    'title: Links',
+    '---',
+    '',
+    'Markdown links: ' + [...networkPaths.slice(0, 1), ...otherSchemes].map((u, i) => `[md${i}](${u})`).join(', ') + '.',
+    '',
+    `Contact: [press@example.org](mailto:press@example.org), [+49 30 1234](tel:+49301234), <a href="TEL:+49-30-9999" title="Hotline">hotline</a>, [web](https://example.org/about), [in page](#contact), [site](/2024/01/01/other.html).`,
+    '',
+    '<p>' + [...networkPaths, ...otherSchemes].map((u, i) => `<a class="raw" href="${u.replace(/"/g, '&quot;')}">raw${i}</a>`).join(' ') + '</p>',
+    '',
+    `<p><img src="ftp://${EVIL}/x.png" alt="ftp image"> <img src="/x.png" srcset="//${EVIL}/x2.png 2x, ftp://${EVIL}/x3.png 3x" alt="srcset"> <img src="//${EVIL}/remote.png" alt="network image"></p>`,
+    '',
+    `<picture><source srcset="//${EVIL}/p.webp"><img src="/p.png" alt="picture"></picture>`,
+    '',
+    `<form action="//${EVIL}/submit"><button formaction="ftp://${EVIL}/b">send</button><input type="image" src="//${EVIL}/i.png"></form>`,
+    '',
+    `<map name="m"><area href="//${EVIL}/area" shape="rect" coords="0,0,1,1"></map>`,
+    '',
+    `<blockquote cite="ftp://${EVIL}/q"><p>quoted <q cite="//${EVIL}/q2">inline</q></p></blockquote>`,
+    '',
+    `<svg><a href="//${EVIL}/svg" xlink:href="ftp://${EVIL}/svgx"><text>svg link</text></a></svg>`,
+    '',
+    `<p><a href="https://example.org/x" ping="//${EVIL}/ping">web with ping</a> <object data="ftp://${EVIL}/o"></object> <video poster="//${EVIL}/poster.png"></video></p>`,
+    '',
+    '<p id="contact">Contact section</p>',
+  ].join('\n');
+
+  function sanitized(): HTMLElement {
+    const out = renderPost({ source: post, site: previewSiteContext(EMPTY_RENDER_CONTEXT), path: '_posts/2024-01-01-links.md', sourceLines: true });
+    const root = document.createElement('main');
+    for (const block of out.blocks!) root.append(sanitizeBlock(block.html, options).fragment);
+    return root;
+  }
+  const root = sanitized();
+  const anchors = [...root.querySelectorAll('a')];
+
+  it('names the other site nowhere, except a web image held back until the user allows it', () => {
+    for (const el of root.querySelectorAll('*')) {
+      for (const attr of [...el.attributes]) {
+        if (!attr.value.includes(EVIL)) continue;
+        const where = `${el.localName}[${attr.name}=${JSON.stringify(attr.value)}]`;
+        // A network-path image is held back as a mark (shown only after consent, over https); a blocked image
+        // source is kept only as the inert text of the "Image not available" note.
+        expect(where).toMatch(/^img\[(data-pr-remote="https:\/\/evil\.example\/remote\.png"|data-pr-broken=)/);
+      }
+    }
+    expect(root.querySelector('img[data-pr-remote]')?.getAttribute('data-pr-remote')).toBe(`https://${EVIL}/remote.png`);
+  });
+
+  it('takes the target off network-path and other-scheme links but keeps their text', () => {
+    for (const i of [...networkPaths, ...otherSchemes].keys()) {
+      const a = anchors.find((el) => el.textContent === `raw${i}`);
+      expect(a, `raw${i}`).toBeDefined();
+      expect(a!.hasAttribute('href'), `raw${i} ${[...networkPaths, ...otherSchemes][i]}`).toBe(false);
+    }
+    // Markdown links: markdown-it drops some schemes itself (file:); the rest reach the sanitizer as links.
+    for (const i of [networkPaths[0], ...otherSchemes].keys()) {
+      const a = anchors.find((el) => el.textContent === `md${i}`);
+      if (a) expect(a.hasAttribute('href'), `md${i}`).toBe(false);
+      else expect(root.textContent, `md${i}`).toContain(`md${i}`);
+    }
+  });
+
+  it('keeps web, mail, in-page and site links, and shows a phone link inert with its number as a tooltip', () => {
+    const href = (text: string) => anchors.find((a) => a.textContent === text)?.getAttribute('href') ?? null;
+    expect(href('press@example.org')).toBe('mailto:press@example.org');
+    expect(href('web')).toBe('https://example.org/about');
+    expect(href('in page')).toBe('#contact');
+    expect(href('site')).toBe('/2024/01/01/other.html');
+    const phone = anchors.find((a) => a.textContent === '+49 30 1234')!;
+    expect(phone.hasAttribute('href')).toBe(false);
+    expect(phone.getAttribute('title')).toBe('tel:+49301234');
+    const hotline = anchors.find((a) => a.textContent === 'hotline')!;
+    expect(hotline.hasAttribute('href')).toBe(false);
+    expect(hotline.getAttribute('title')).toBe('Hotline');
+    for (const a of root.querySelectorAll('a[href]')) expect(a.getAttribute('href')).toMatch(/^(https?:\/\/|mailto:|#|\/(?![/\\]))/i);
+  });
+
+  it('removes srcset, form actions, image inputs, areas, pings and cite targets, and holds other-scheme images as broken', () => {
+    for (const sel of ['[srcset]', 'source', 'form', '[action]', '[formaction]', 'input', 'area', '[ping]', '[cite]', 'object', 'video', '[poster]', 'svg a[href]', '[xlink\\:href]']) {
+      expect(root.querySelector(sel), sel).toBeNull();
+    }
+    const ftpImage = [...root.querySelectorAll('img')].find((img) => img.alt === 'ftp image')!;
+    expect(ftpImage.getAttribute('data-pr-broken')).toBe(`ftp://${EVIL}/x.png`);
+    expect(ftpImage.hasAttribute('data-pr-remote')).toBe(false);
+    expect(root.textContent).toContain('quoted');
   });
 });

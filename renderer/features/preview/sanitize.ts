@@ -99,8 +99,14 @@ function rewriteAttributes(el: Element): void {
       if (!cleanUrl(value).startsWith('#')) el.removeAttribute(name);
       continue;
     }
-    if (classifyLink(value) === 'blocked') el.removeAttribute(name);
+    const kind = classifyLink(value);
+    if (kind === 'blocked' || kind === 'phone') el.removeAttribute(name);
+    // A phone link stays as its text, inert; the number shows as a tooltip so the author can check it.
+    if (kind === 'phone' && !el.hasAttribute('title')) el.setAttribute('title', cleanUrl(value).slice(0, 200));
   }
+  // A quote's source is never loaded, but it is a URL all the same: kept only where a link to it would be.
+  const cite = el.getAttribute('cite');
+  if (cite !== null && !['anchor', 'external', 'relative'].includes(classifyLink(cite))) el.removeAttribute('cite');
   // Applied later through the CSSOM, which the CSP allows; inline style attributes it does not.
   if (style !== null && !isRiskyCss(style)) el.setAttribute('data-pr-style', style);
   if (html && el.localName === 'img') {

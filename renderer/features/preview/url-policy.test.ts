@@ -12,6 +12,17 @@ describe('classifyLink', () => {
     expect(classifyLink('/2024/01/01/post.html')).toBe('relative');
   });
 
+  it('shows a tel: link as a phone number that is never dialled from the preview', () => {
+    expect(classifyLink('tel:+49-30-1234')).toBe('phone');
+    expect(classifyLink(' TEL:+49301234')).toBe('phone');
+  });
+
+  it('blocks network paths and other schemes a press release might carry (ftp:, sms:, callto:)', () => {
+    for (const href of ['ftp://example.org/f', 'sms:+4930', 'callto:x', 'skype:x?call', '\\\\server\\share', ' //example.org']) {
+      expect(classifyLink(href), JSON.stringify(href)).toBe('blocked');
+    }
+  });
+
   it('blocks script, data and unknown schemes however they are spelled', () => {
     for (const href of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'java\nscript:x', '\u0001javascript:x', 'vbscript:msgbox', 'data:text/html,x', 'blob:http://x/1', 'file:///etc/passwd', '//evil.example/x', '/\\evil.example', 'pressroom-asset:x.png']) {
       expect(classifyLink(href), JSON.stringify(href)).toBe('blocked');

@@ -25,9 +25,14 @@ function isNetworkPath(url: string): boolean {
 }
 
 /** What a link's href is for the preview. */
-export type LinkKind = 'anchor' | 'external' | 'relative' | 'blocked';
+export type LinkKind = 'anchor' | 'external' | 'phone' | 'relative' | 'blocked';
 
-/** Classifies an `<a href>`: `#id` scrolls the frame, http(s)/mailto ask the link gate, a site path is inert. */
+/**
+ * Classifies an `<a href>`: `#id` scrolls the frame, http(s)/mailto ask the link gate, a site path is inert.
+ * A `tel:` link is `phone`: shown, never dialled from the preview (the link gate opens only web and mail links,
+ * and handing a number to a phone or VoIP program without asking is what a preview must not do). Everything
+ * else, `//host` network paths and other schemes (ftp:, sms:, file:, …) included, is blocked.
+ */
 export function classifyLink(href: string): LinkKind {
   const url = cleanUrl(href);
   if (url.startsWith('#')) return 'anchor';
@@ -35,6 +40,7 @@ export function classifyLink(href: string): LinkKind {
   const scheme = schemeOf(url);
   if (scheme === null) return 'relative';
   if (/^(https?:\/\/|mailto:)/i.test(url)) return 'external';
+  if (scheme === 'tel') return 'phone';
   return 'blocked';
 }
 
