@@ -3,7 +3,12 @@
  * once per footnote (quadratic on long posts); this does the same job with one pass. Inline footnotes do not
  * exist in kramdown, so only referenced definitions are handled.
  */
-import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+import type { MarkdownIt, StateBlock, StateCore, Token } from 'markdown-it';
+
+type BlockRule = (state: StateBlock, start: number, end: number, silent: boolean) => boolean;
+
+/** How many footnote definitions each block state is inside. */
+const definitionDepth = new WeakMap<StateBlock, number>();
 
 interface FootnoteEnv {
   footnotes?: { list?: Array<{ label?: string; count: number }> };
@@ -49,7 +54,27 @@ function footnoteTail(state: StateCore): void {
   state.tokens = kept;
 }
 
-/** Replaces markdown-it-footnote's tail rule (installed by the plugin) with the linear one. */
+/**
+ * Replaces markdown-it-footnote's tail rule (installed by the plugin) with the linear one, and lets a footnote
+ * definition start only where a paragraph does not continue: in kramdown `[^x]: …` right after a paragraph line
+ * is more text of that paragraph.
+ */
 export function linearFootnoteTail(md: MarkdownIt): void {
   md.core.ruler.at('footnote_tail', footnoteTail);
+  const rules = (md.block.ruler as unknown as { __rules__: Array<{ name: string; fn: BlockRule }> }).__rules__;
+  const def = rules.find((r) => r.name === 'footnote_def');
+  if (!def) return;
+  const original = def.fn;
+  def.fn = (state, start, end, silent) => {
+    // Only the paragraph of another definition ends there (kramdown reads a definition's first line alone).
+    const depth = definitionDepth.get(state) ?? 0;
+    if (silent && state.parentType === 'paragraph' && depth === 0) return false;
+    if (silent) return original(state, start, end, silent);
+    definitionDepth.set(state, depth + 1);
+    try {
+      return original(state, start, end, silent);
+    } finally {
+      definitionDepth.set(state, depth);
+    }
+  };
 }

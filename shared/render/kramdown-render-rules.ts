@@ -39,7 +39,7 @@ function codeBlock(token: Token, lang: string | null, fenceLang: string | null):
   attrs = attrs.filter(([k]) => k !== 'class');
   if (rest) attrs.unshift(['class', rest]);
   const findLang = lang ?? classLang ?? 'plaintext';
-  const body = escapeHtmlText(token.content.endsWith('\n') ? token.content : token.content + '\n');
+  const body = token.content === '' ? '' : escapeHtmlText(token.content.endsWith('\n') ? token.content : token.content + '\n');
   if (rougeKnows(findLang)) {
     const restClass = attrs.find(([k]) => k === 'class')?.[1] ?? null;
     const outAttrs = attrs.filter(([k]) => k !== 'class');

@@ -8,122 +8,8 @@ import type { StateBlock } from 'markdown-it';
 import type { StateCore, StateInline } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { IN_HTML } from './kramdown-html-block';
+import { blockContext, inBlockContext, kramdownListPlugin, lineText } from './kramdown-list';
 import { kramdownTypography } from './kramdown-typography';
-
-const BOX_UNCHECKED = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />';
-const BOX_CHECKED = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" checked="checked" />';
-
-interface Item {
-  open: number;
-  close: number;
-  /** Index of the first child's open token, or -1 for an empty item. */
-  first: number;
-  childCount: number;
-}
-
-function itemsOf(tokens: Token[], listOpen: number): { items: Item[]; listClose: number } {
-  const level = tokens[listOpen].level;
-  const items: Item[] = [];
-  let i = listOpen + 1;
-  for (; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.level === level && t.nesting === -1) break;
-    if (t.type === 'list_item_open' && t.level === level + 1) items.push({ open: i, close: -1, first: -1, childCount: 0 });
-    else if (t.type === 'list_item_close' && t.level === level + 1) items[items.length - 1].close = i;
-    else if (t.level === level + 2 && t.nesting >= 0) {
-      const item = items[items.length - 1];
-      if (item.first < 0) item.first = i;
-      item.childCount++;
-    }
-  }
-  return { items, listClose: i };
-}
-
-/** After markdown-it parses a list, applies kramdown's list rules using the block state's lines. */
-function fixList(state: StateBlock, listOpen: number): void {
-  const tokens = state.tokens;
-  tokens[listOpen].attrs = (tokens[listOpen].attrs ?? []).filter(([k]) => k !== 'start');
-  const { items } = itemsOf(tokens, listOpen);
-  const firstIsP = (it: Item) => it.first >= 0 && tokens[it.first].type === 'paragraph_open';
-  const transparent: boolean[] = [];
-  items.forEach((it, idx) => {
-    transparent[idx] = false;
-    if (!firstIsP(it)) return;
-    const p = tokens[it.first];
-    const isLast = idx === items.length - 1;
-    const after = p.map ? p.map[1] : -1;
-    const blankAfter = after >= 0 && after < state.lineMax && state.isEmpty(after);
-    const a = !blankAfter || (isLast && it.childCount === 1);
-    const b = !isLast || items.length === 1 || items.slice(0, -1).some((o, k) => !firstIsP(o) || transparent[k]);
-    transparent[idx] = a && b;
-    // The first paragraph's closing token is two after its open (open, inline, close).
-    p.hidden = transparent[idx];
-    tokens[it.first + 2].hidden = transparent[idx];
-    for (let k = it.first + 3; k < it.close; k++) {
-      const t = tokens[k];
-      if ((t.type === 'paragraph_open' || t.type === 'paragraph_close') && t.level === tokens[it.open].level + 1) t.hidden = false;
-    }
-  });
-  let isTaskList = false;
-  for (const it of items) {
-    if (!firstIsP(it)) continue;
-    const inline = tokens[it.first + 1];
-    const before = inline.content;
-    inline.content = before.replace(/^\s*\[ \]\s+/, BOX_UNCHECKED);
-    if (inline.content === before) inline.content = before.replace(/^\s*\[x\]\s+/i, BOX_CHECKED);
-    isTaskList ||= inline.content !== before;
-    if (isTaskList) tokens[it.open].attrSet('class', 'task-list-item');
-  }
-  if (isTaskList) tokens[listOpen].attrSet('class', 'task-list');
-}
-
-const KRAMDOWN_LIST_START = /^([+*-]|\d+\.)[\t ]/;
-const HR_LINE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-
-function lineText(state: StateBlock, line: number): string {
-  return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
-}
-
-/** The next line (after blank ones) continues the list in kramdown: any bullet continues a bullet list. */
-function continuesList(state: StateBlock, line: number, end: number, ordered: boolean, indent: number): number {
-  let l = line;
-  while (l < end && state.isEmpty(l)) l++;
-  if (l >= end || state.sCount[l] !== indent) return -1;
-  const text = lineText(state, l);
-  if (HR_LINE.test(text)) return -1;
-  const m = KRAMDOWN_LIST_START.exec(text);
-  if (!m || /\d/.test(m[1]) !== ordered) return -1;
-  return l;
-}
-
-function wrapListRule(md: MarkdownIt): void {
-  const rules = (md.block.ruler as unknown as { __rules__: Array<{ name: string; fn: (...a: unknown[]) => boolean }> }).__rules__;
-  const rule = rules.find((r) => r.name === 'list')!;
-  const original = rule.fn as (state: StateBlock, start: number, end: number, silent: boolean) => boolean;
-  rule.fn = ((state: StateBlock, start: number, end: number, silent: boolean) => {
-    // kramdown (GFM quirk paragraph_end): any list marker ends a paragraph, also "2." and empty items.
-    if (silent && state.parentType === 'paragraph' && state.sCount[start] - state.blkIndent < 4) {
-      if (KRAMDOWN_LIST_START.test(lineText(state, start))) return true;
-    }
-    const before = state.tokens.length;
-    const ok = original(state, start, end, silent);
-    if (!ok || silent || state.tokens.length === before) return ok;
-    const ordered = state.tokens[before].type === 'ordered_list_open';
-    for (;;) {
-      const next = continuesList(state, state.line, end, ordered, state.sCount[start]);
-      if (next < 0) break;
-      const closeIdx = state.tokens.length - 1;
-      const mark = state.tokens.length;
-      if (!original(state, next, end, false)) break;
-      state.tokens.splice(mark, 1);
-      state.tokens.splice(closeIdx, 1);
-    }
-    const close = state.tokens[state.tokens.length - 1];
-    if (state.tokens[before].map && close.nesting === -1) state.tokens[before].map![1] = state.line;
-    fixList(state, before);
-    return ok;
-  }) as (...a: unknown[]) => boolean;
-}
 
 const HEADER_ID = /[\t ]\{#([A-Za-z][\w:-]*)\}$/;
 
@@ -321,29 +207,89 @@ function blockRule(md: MarkdownIt, name: string): BlockRule {
   return rules.find((r) => r.name === name)!.fn;
 }
 
-/** kramdown needs a closing fence; without one the text is a paragraph. */
+/** How long the closing fence on `line` is (0: none): a run of `char` indented at most three, then only spaces. */
+function closingFence(state: StateBlock, line: number, char: number): number {
+  if (state.sCount[line] - state.blkIndent > 3) return 0;
+  const max = state.eMarks[line];
+  let pos = state.bMarks[line] + state.tShift[line];
+  const from = pos;
+  while (pos < max && state.src.charCodeAt(pos) === char) pos++;
+  const len = pos - from;
+  if (len < 3) return 0;
+  while (pos < max && (state.src.charCodeAt(pos) === 0x20 || state.src.charCodeAt(pos) === 0x09)) pos++;
+  return pos === max ? len : 0;
+}
+
+/**
+ * Fence searches that found no closing fence, per parse: in a block context, after line `after` up to `end`,
+ * no closing fence of that character is longer than `longest`. A later fence with a longer opener is answered
+ * from here, so a post full of unclosed fences is not rescanned to its end for each of them.
+ */
+const unclosed = new WeakMap<StateBlock, Map<string, { after: number; longest: number }>>();
+
+/** The line of the fence's closing fence before `end`, or -1 (kramdown then reads the lines as a paragraph). */
+function findClosingFence(state: StateBlock, start: number, end: number, char: number, len: number): number {
+  let cache = unclosed.get(state);
+  if (!cache) unclosed.set(state, (cache = new Map()));
+  const key = `${blockContext(state)}:${state.blkIndent}:${end}:${char}`;
+  const known = cache.get(key);
+  if (known && known.after <= start && known.longest < len) return -1;
+  let longest = 0;
+  for (let l = start + 1; l < end; l++) {
+    const found = closingFence(state, l, char);
+    if (found >= len) return l;
+    if (found > longest) longest = found;
+  }
+  cache.set(key, { after: start, longest });
+  return -1;
+}
+
+/**
+ * kramdown needs a closing fence; without one the text is a paragraph. The code keeps its indentation beyond
+ * the enclosing block's (kramdown does not strip the fence's own indent from the code lines).
+ */
 function fenceNeedsClose(md: MarkdownIt): void {
   const original = blockRule(md, 'fence');
   md.block.ruler.at(
     'fence',
     (state, start, end, silent) => {
       const open = /^(`{3,}|~{3,})/.exec(lineText(state, start));
-      if (open && !silent) {
-        const close = new RegExp(`^ {0,3}${open[1]}${open[1][0] === '`' ? '`' : '~'}*[ \\t]*$`);
-        let l = start + 1;
-        while (l < end && !close.test(state.src.slice(state.bMarks[l], state.eMarks[l]))) l++;
-        if (l >= end) return false;
-      }
-      return original(state, start, end, silent);
+      if (!open || state.sCount[start] - state.blkIndent > 3) return original(state, start, end, silent);
+      // Unclosed, it does not end a paragraph either: kramdown ends the paragraph there, fails to read a code
+      // block and appends the lines to the paragraph before.
+      const close = findClosingFence(state, start, end, open[1].charCodeAt(0), open[1].length);
+      if (close < 0) return false;
+      if (silent) return original(state, start, end, silent);
+      const before = state.tokens.length;
+      if (!original(state, start, end, silent)) return false;
+      const token = state.tokens[before];
+      if (token?.type === 'fence') token.content = state.getLines(start + 1, close, state.blkIndent, true);
+      return true;
     },
     { alt: ['paragraph', 'reference', 'blockquote', 'list'] },
   );
 }
 
+/** A blockquote moves its lines' starts past the `>`: it is a block context of its own (see kramdown-list). */
+function blockquoteContext(md: MarkdownIt): void {
+  const rules = (md.block.ruler as unknown as { __rules__: Array<{ name: string; fn: BlockRule }> }).__rules__;
+  const rule = rules.find((r) => r.name === 'blockquote')!;
+  const original = rule.fn;
+  rule.fn = (state, start, end, silent) => (silent ? original(state, start, end, silent) : inBlockContext(state, () => original(state, start, end, silent)));
+}
+
+/** kramdown's setext header is one line of text over its underline; below more lines the underline is text. */
+function setextOneLine(md: MarkdownIt): void {
+  const original = blockRule(md, 'lheading');
+  md.block.ruler.at('lheading', (state, start, end, silent) => original(state, start, Math.min(end, start + 2), silent));
+}
+
 /** Installs the structural fix-ups. */
 export function kramdownStructurePlugin(md: MarkdownIt): void {
-  wrapListRule(md);
+  kramdownListPlugin(md);
   fenceNeedsClose(md);
+  blockquoteContext(md);
+  setextOneLine(md);
   // Neither a rule (`***`) nor a table interrupts a kramdown paragraph (`* * *` does, as a list start).
   md.block.ruler.at('hr', blockRule(md, 'hr'), { alt: ['reference', 'blockquote', 'list'] });
   md.block.ruler.at('table', blockRule(md, 'table'), { alt: ['reference'] });
