@@ -8,9 +8,11 @@ import type { RenderProblem, SiteContext } from './render-types';
 import { jekyllSlugify } from './page-context';
 import { escapeHtml } from '../util/escape-html';
 import { lineOfOffset } from '../util/line-starts';
+import { parseLiquid } from './liquid-parse';
 
 /** Limits for one render: characters parsed, milliseconds rendering, and allocation units (liquidjs's measure). */
-export const LIQUID_LIMITS = { parseLimit: 2_000_000, renderLimit: 1_000, memoryLimit: 50_000_000 } as const;
+// Parsing is linear (liquid-parse.ts), so the parse limit is the largest post the editor opens (16 MB).
+export const LIQUID_LIMITS = { parseLimit: 16_000_000, renderLimit: 1_000, memoryLimit: 50_000_000 } as const;
 
 interface Run {
   site: SiteContext;
@@ -214,7 +216,7 @@ export function renderLiquid(
   runs.push({ site, problems, lineOffset, body, ...hooks });
   try {
     registerUnknownTags(engine, body);
-    const output = String(engine.parseAndRenderSync(body, scope));
+    const output = String(engine.renderSync(parseLiquid(engine, body), scope));
     return { output, problems };
   } catch (e) {
     const err = e as Error & { token?: { input: string; begin: number } };
