@@ -35,10 +35,13 @@ function create(): MarkdownIt {
 
 let instance: MarkdownIt | null = null;
 
-/** Renders kramdown-flavoured Markdown (after Liquid) to an HTML body. One shared parser: creating one is slow. */
-export function renderMarkdown(source: string): string {
+/**
+ * Renders kramdown-flavoured Markdown (after Liquid) to an HTML body. One shared parser: creating one is slow.
+ * `env` is markdown-it's: a caller collects what the rules noticed there (see `HTML_FINDINGS`).
+ */
+export function renderMarkdown(source: string, env: Record<string, unknown> = {}): string {
   instance ??= create();
-  return instance.render(source, {});
+  return instance.render(source, env);
 }
 
 /** One top-level block of the rendered HTML and the zero-based line of the Markdown it starts on (null: none). */
@@ -51,9 +54,8 @@ export interface MarkdownBlock {
  * Renders like `renderMarkdown` but returns the top-level blocks one by one, each with its source line, so the
  * preview can patch and scroll block by block. Joined, the blocks are exactly `renderMarkdown`'s output.
  */
-export function renderMarkdownBlocks(source: string): MarkdownBlock[] {
+export function renderMarkdownBlocks(source: string, env: Record<string, unknown> = {}): MarkdownBlock[] {
   instance ??= create();
-  const env = {};
   const tokens = instance.parse(source, env);
   const blocks: MarkdownBlock[] = [];
   let start = 0;

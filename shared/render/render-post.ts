@@ -8,6 +8,7 @@ import { renderLiquid } from './jekyll-liquid';
 import { kramdownTypography } from './kramdown-typography';
 import { renderMarkdown, renderMarkdownBlocks } from './markdown';
 import { buildPage } from './page-context';
+import { htmlFindings } from './html-problems';
 import type { RenderBlock, RenderInput, RenderOutput } from './render-types';
 import { alignLines, withLineAttribute } from './source-lines';
 
@@ -37,11 +38,18 @@ export function prepareMarkdown(input: RenderInput): {
 
 /** Renders a whole post file (front matter included) to its HTML body, collecting problems instead of throwing. */
 export function renderPost(input: RenderInput): RenderOutput {
-  const { markdown, frontMatter, problems, body, bodyLine } = prepareMarkdown(input);
-  if (!input.sourceLines) return { html: renderMarkdown(markdown), frontMatter, problems };
+  const prepared = prepareMarkdown(input);
+  const { markdown, frontMatter, body, bodyLine } = prepared;
+  // Unclosed or too deeply nested HTML, placed on the file's lines (the alignment is made only when needed).
+  const found = htmlFindings();
+  if (!input.sourceLines) {
+    const out = renderMarkdown(markdown, found.env);
+    let align: ((line: number) => number) | null = null;
+    return { html: out, frontMatter, problems: found.addTo(prepared.problems, (l) => bodyLine + (align ??= alignLines(body, markdown))(l)) };
+  }
   const toSource = alignLines(body, markdown);
   let last = bodyLine;
-  const blocks: RenderBlock[] = renderMarkdownBlocks(markdown).map((b) => {
+  const blocks: RenderBlock[] = renderMarkdownBlocks(markdown, found.env).map((b) => {
     // Lines only go down the file (scroll sync searches them); a block without a line of its own (generated,
     // like the footnotes) or with an earlier one (from inside an HTML block) sits after the one before it.
     if (b.line !== null) last = Math.max(last, bodyLine + toSource(b.line));
@@ -55,7 +63,7 @@ export function renderPost(input: RenderInput): RenderOutput {
       return html;
     },
     frontMatter,
-    problems,
+    problems: found.addTo(prepared.problems, (l) => bodyLine + toSource(l)),
     blocks,
   };
 }

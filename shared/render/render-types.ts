@@ -14,10 +14,19 @@ export interface SiteContext {
 
 /** Something the author should know about the render; the HTML is still produced. */
 export interface RenderProblem {
-  kind: 'front-matter' | 'liquid-syntax' | 'liquid-error' | 'missing-asset' | 'missing-post';
+  /**
+   * `unclosed-html`: an element is never closed, so kramdown puts the rest of its block (often the rest of the
+   * post) inside it. `html-too-deep`: HTML nested deeper than Jekyll's kramdown can follow.
+   */
+  kind: 'front-matter' | 'liquid-syntax' | 'liquid-error' | 'missing-asset' | 'missing-post' | 'unclosed-html' | 'html-too-deep';
+  /** In English, for the command line; the app words the HTML kinds itself from `tag` and `line`. */
   message: string;
   /** One-based line in the whole file (front matter included). */
   line?: number;
+  /** For the HTML kinds: the element's name, as written (`cite`). */
+  tag?: string;
+  /** For `html-too-deep`: the nesting level reached (one past the limit). */
+  depth?: number;
 }
 
 /** Input of renderPost: the whole file, and optionally its site-relative path (for page.url, page.date). */
