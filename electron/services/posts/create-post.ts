@@ -10,7 +10,7 @@ import { inferPostLayout, type PostLayout, postPathFor } from '../../../shared/s
 import type { SiteConfig } from '../../../shared/site/site-config-model';
 import { slugify } from '../../../shared/site/slug';
 import { createDocument } from '../documents';
-import { resolveInside } from '../paths';
+import { readSiteText, resolveSiteFolder } from '../paths';
 
 /** What the user chose in the "new post" dialog. */
 export interface NewPostInput {
@@ -47,14 +47,15 @@ export async function loadTemplate(root: string, lang: string | null, templatesD
   const names = lang ? [`post.${lang}.md`, 'post.md'] : ['post.md'];
   for (const name of names) {
     const rel = `${SITE_TEMPLATES_DIR}/${name}`;
-    let abs: string;
+    let text: string;
     try {
-      abs = await resolveInside(root, rel);
-    } catch {
+      // The site's reader: a template that links out of the site, or is no regular file, is passed over.
+      text = await readSiteText(root, rel, { maxBytes: MAX_TEMPLATE_BYTES });
+    } catch (error) {
+      if (error instanceof AppFailure && error.error.code === 'too-large') throw error;
       continue;
     }
-    const text = await readSmall(abs);
-    if (text !== null) return { text, source: rel };
+    return { text, source: rel };
   }
   const base = (lang ?? 'en').toLowerCase().split(/[-_]/)[0];
   for (const name of [`press-release.${base}.md`, 'press-release.en.md']) {
@@ -77,9 +78,12 @@ async function samplePostPaths(root: string, config: SiteConfig): Promise<string
   const folders = ['_posts', ...config.languages.filter((l) => /^[\w-]+$/.test(l)).map((l) => `_i18n/${l}/_posts`)];
   const out: string[] = [];
   for (const folder of folders) {
-    for (const entry of await listNames(path.join(root, folder))) {
+    // Confined like every site folder: a posts folder that links out of the site shows none of its names.
+    const real = await resolveSiteFolder(root, folder).catch(() => null);
+    if (real === null) continue;
+    for (const entry of await listNames(real)) {
       if (entry.isDirectory() && /^\d{4}$/.test(entry.name)) {
-        for (const inner of (await listNames(path.join(root, folder, entry.name))).slice(0, 20)) out.push(`${folder}/${entry.name}/${inner.name}`);
+        for (const inner of (await listNames(path.join(real, entry.name))).slice(0, 20)) out.push(`${folder}/${entry.name}/${inner.name}`);
       } else if (!entry.isDirectory()) out.push(`${folder}/${entry.name}`);
     }
   }

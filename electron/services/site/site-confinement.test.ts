@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failureOf } from '../../../shared/contract/errors-testing';
 import { listAssetImages, readAsset } from '../assets';
+import { createPost } from '../posts';
 import { makeFifo, releaseFifos, within } from '../../../e2e/fixtures/fifo';
 import { openSite } from './open-site';
 import { readRenderContext } from './render-context';
@@ -97,6 +98,21 @@ describe('a site file that links out of the site is refused', () => {
     const schema = await loadFrontMatterSchema(summary.root, await loadSiteConfig(summary.root), posts);
     expect(schema.fields.map((f) => f.key)).not.toContain('stolen');
     expect(schema.problems.map((p) => p.message).join('\n')).toMatch(/leads out of the site/);
+  });
+});
+
+describe('a new post never takes its template from outside the site', () => {
+  it('passes over a site template that links out (or is a FIFO) and uses the built-in press release', async () => {
+    await fs.writeFile(path.join(outside, 'post.md'), '---\ntitle: "{{title}}"\n---\nSTOLEN TEMPLATE\n');
+    await fs.mkdir(path.join(site, '.pressroom', 'templates'), { recursive: true });
+    await fs.symlink(path.join(outside, 'post.md'), path.join(site, '.pressroom', 'templates', 'post.md'));
+    if (posix) makeFifo(path.join(site, '.pressroom', 'templates', 'post.en.md'));
+    const config = await loadSiteConfig(site);
+    const templatesDir = path.resolve(__dirname, '../../../resources/templates');
+    const { paths } = await within(createPost(site, config, { title: 'Hello', date: '2024-05-01', languages: ['en'], category: '' }, { templatesDir, existingPosts: [] }));
+    const text = await fs.readFile(path.join(site, paths[0]), 'utf8');
+    expect(text).not.toContain('STOLEN');
+    expect(text).toContain('Hello');
   });
 });
 
