@@ -17,8 +17,9 @@ export const RENDER_HELP = `Usage: pressroom render <file> [--site <dir>]
 
 Prints the HTML body of the post <file> as Pressroom's preview renders it: front matter split off,
 Liquid run with the site's config and _data, then kramdown-style Markdown. {% asset %} paths become
-the site URLs jekyll-assets writes (/assets/...). Problems (a missing asset, a Liquid error) are
-listed on stderr as <file>:<line>: <message>; the HTML is still printed.
+the site URLs jekyll-assets writes (/assets/...). Problems (a missing asset, a Liquid error, HTML
+never closed or nested too deeply for Jekyll) are listed on stderr as <file>:<line>: <message>;
+the HTML is still printed.
 
 Options:
   --site <dir>  The Jekyll site the post belongs to; by default the nearest folder above <file>
@@ -92,5 +93,11 @@ export async function renderFile(file: string, siteDir?: string): Promise<{ outp
   const empty: SiteRenderContext = { config: {}, data: {}, assetSources: [], posts: [], warnings: [] };
   const ctx = root ? await contextFor(root, source.includes('post_url')) : empty;
   const rel = root && abs.startsWith(root + path.sep) ? path.relative(root, abs).split(path.sep).join('/') : path.basename(abs);
-  return { output: renderPost({ source, site: cliSiteContext(root, ctx), path: rel }), root };
+  try {
+    return { output: renderPost({ source, site: cliSiteContext(root, ctx), path: rel }), root };
+  } catch (error) {
+    // Only a post nested deeper than the call stack holds gets here (renderPost reports everything else).
+    if (error instanceof RangeError) throw new AppFailure('refused', `${file} is nested too deeply to render (${error.message}).`, { path: file });
+    throw error;
+  }
 }
