@@ -81,6 +81,39 @@ describe('readSiteFile refuses what is not', () => {
   });
 });
 
+describe('readSiteFile under a swap race', () => {
+  it.skipIf(process.platform === 'win32')('never returns the outside file while a config is swapped for a link out and back', async () => {
+    const target = path.join(site, 'swapped.yml');
+    await fs.writeFile(path.join(site, 'regular.tmp'), 'inside: yes\n');
+    await fs.writeFile(target, 'inside: yes\n');
+    let swapping = true;
+    const swapper = (async () => {
+      for (let i = 0; swapping; i++) {
+        const staged = path.join(site, `stage-${i % 2}.tmp`);
+        await fs.rm(staged, { force: true });
+        if (i % 2 === 0) await fs.symlink(path.join(outside, 'secret.yml'), staged);
+        else await fs.copyFile(path.join(site, 'regular.tmp'), staged);
+        await fs.rename(staged, target);
+      }
+    })();
+    const seen = new Set<string>();
+    try {
+      for (let i = 0; i < 1500; i++) {
+        try {
+          seen.add((await readSiteFile(site, 'swapped.yml', { maxBytes: 1024 })).toString());
+        } catch (error) {
+          seen.add((error as { error?: { code?: string } }).error?.code ?? String(error));
+        }
+      }
+    } finally {
+      swapping = false;
+      await swapper;
+    }
+    expect([...seen].join('\n')).not.toContain('hunter2');
+    expect(seen.has('inside: yes\n')).toBe(true);
+  });
+});
+
 describe('resolveSiteFolder', () => {
   it('gives the real folder inside the site, null for a missing one or a file', async () => {
     expect(await resolveSiteFolder(site, '_data')).toBe(path.join(site, '_data'));
