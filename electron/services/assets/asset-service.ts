@@ -37,8 +37,9 @@ export async function readAsset(root: string, assetSources: readonly string[], r
   if (!isInside(realSource, real)) throw new AppFailure('refused', `${rel} leads out of the asset folder ${source}.`, { path: rel });
   let handle;
   try {
-    // O_NONBLOCK: a FIFO named like an image answers at once (and is refused below) instead of blocking every call.
-    handle = await fs.open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    // O_NONBLOCK: a FIFO named like an image answers at once (and is refused below) instead of blocking every call;
+    // O_NOFOLLOW: `real` is a real path, so a link there now was swapped in after the check and is refused.
+    handle = await fs.open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
   } catch (error) {
     throw new AppFailure('not-readable', `${rel} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { path: rel });
   }
