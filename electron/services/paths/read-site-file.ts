@@ -83,14 +83,15 @@ export async function readSiteFile(root: string, rel: string, opts: SiteFileOpti
       throw new AppFailure('outside-site', `${rel} changed while it was read (it may now lead out of the site), so it is not read.`, { path: rel });
     }
     if (stat.size > opts.maxBytes) throw tooLarge(rel, opts.maxBytes);
-    const buffer = Buffer.allocUnsafe(Math.min(stat.size, opts.maxBytes) + 1);
+    // One byte more than the size, so a file that grew meanwhile is noticed; it is read on up to the limit.
+    let buffer = Buffer.allocUnsafe(Math.min(stat.size, opts.maxBytes) + 1);
     let length = 0;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length > opts.maxBytes) throw tooLarge(rel, opts.maxBytes);
-      if (length === buffer.length) break;
+      if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(Math.min(buffer.length, opts.maxBytes + 1 - length))]);
     }
     return buffer.subarray(0, length);
   } catch (error) {
