@@ -4,7 +4,7 @@ import { messageOf } from '../shared/contract/errors';
 import { benchFilterPosts } from './filter-posts.bench';
 import { type BenchResult, formatResult } from './measure';
 import { benchKeystrokeBig, benchKeystrokeSample } from './render-keystroke.bench';
-import { benchRender10k, benchRender200k, benchRenderCli } from './render.bench';
+import { benchRender10k, benchRender200k, benchRenderCli, benchRenderScaling } from './render.bench';
 import { benchScanPosts } from './scan-posts.bench';
 import { benchServeToList } from './serve-to-list.bench';
 
@@ -17,6 +17,7 @@ const benches: Array<() => Promise<BenchResult>> = [
   benchServeToList,
   benchRender10k,
   benchRender200k,
+  benchRenderScaling,
   benchRenderCli,
   benchKeystrokeSample,
   benchKeystrokeBig,
