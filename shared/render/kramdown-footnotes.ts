@@ -11,7 +11,37 @@ type BlockRule = (state: StateBlock, start: number, end: number, silent: boolean
 const definitionDepth = new WeakMap<StateBlock, number>();
 
 interface FootnoteEnv {
-  footnotes?: { list?: Array<{ label?: string; count: number }> };
+  footnotes?: unknown;
+}
+
+/**
+ * Numbers the references as kramdown's converter meets them: the body first, then the content of each listed
+ * footnote in turn (a footnote cited only inside another comes after all cited in the body; one cited only in
+ * a definition that a later one with the same name replaced is not listed). Sets each reference's number and
+ * repeat count; returns the footnotes in order with their reference counts.
+ */
+function numberAsKramdown(body: Token[], bodies: Map<string, Token[]>): Array<{ label: string; count: number }> {
+  const order: Array<{ label: string; count: number }> = [];
+  const byLabel = new Map<string, { id: number; note: { label: string; count: number } }>();
+  const visit = (tokens: Token[]) => {
+    for (const t of tokens) {
+      for (const c of t.type === 'inline' ? (t.children ?? []) : []) {
+        if (c.type !== 'footnote_ref') continue;
+        const label = (c.meta as { label?: string }).label;
+        if (label === undefined) continue;
+        let seen = byLabel.get(label);
+        if (!seen) {
+          seen = { id: order.length, note: { label, count: 0 } };
+          byLabel.set(label, seen);
+          order.push(seen.note);
+        }
+        c.meta = { ...(c.meta as object), id: seen.id, subId: seen.note.count++ };
+      }
+    }
+  };
+  visit(body);
+  for (let i = 0; i < order.length; i++) visit(bodies.get(order[i].label) ?? []);
+  return order;
 }
 
 function footnoteTail(state: StateCore): void {
@@ -31,19 +61,19 @@ function footnoteTail(state: StateCore): void {
     } else if (current) current.push(t);
     else kept.push(t);
   }
-  const list = env.footnotes.list;
-  if (list?.length) {
+  const order = numberAsKramdown(kept, bodies);
+  if (order.length) {
     kept.push(new state.Token('footnote_block_open', '', 1));
-    list.forEach((note, id) => {
+    order.forEach(({ label: name, count }, id) => {
       const open = new state.Token('footnote_open', '', 1);
-      open.meta = { id, label: note.label };
+      open.meta = { id, label: name };
       kept.push(open);
-      const body = note.label !== undefined ? (bodies.get(note.label) ?? []) : [];
+      const body = bodies.get(name) ?? [];
       const lastParagraph = body.length && body[body.length - 1].type === 'paragraph_close' ? body[body.length - 1] : null;
       for (let i = 0; i < body.length - (lastParagraph ? 1 : 0); i++) kept.push(body[i]);
-      for (let sub = 0; sub < Math.max(1, note.count); sub++) {
+      for (let sub = 0; sub < count; sub++) {
         const anchor = new state.Token('footnote_anchor', '', 0);
-        anchor.meta = { id, subId: sub, label: note.label };
+        anchor.meta = { id, subId: sub, label: name };
         kept.push(anchor);
       }
       if (lastParagraph) kept.push(lastParagraph);

@@ -138,8 +138,8 @@ function headerIds(state: StateCore): void {
   let inFootnote = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.type === 'footnote_reference_open') inFootnote++;
-    if (t.type === 'footnote_reference_close') inFootnote--;
+    if (t.type === 'footnote_open') inFootnote++;
+    if (t.type === 'footnote_close') inFootnote--;
     if (t.type !== 'heading_open' || t.attrGet('id') !== null) continue;
     const text = rawText(tokens[i + 1].children ?? []);
     const inHtml = inFootnote > 0 || (t.meta as Record<string, unknown> | null)?.[IN_HTML] === true;
@@ -303,6 +303,8 @@ export function kramdownStructurePlugin(md: MarkdownIt): void {
       typography(t.children);
     }
   });
-  md.core.ruler.before('footnote_tail', 'kramdown_header_ids', headerIds);
+  // After the footnotes are collected: kramdown's converter gives ids in its order, the body first, then the
+  // footnotes in their numbered order (one that is never cited gets none).
+  md.core.ruler.after('footnote_tail', 'kramdown_header_ids', headerIds);
   md.core.ruler.push('kramdown_table_styles', tableStyles);
 }
