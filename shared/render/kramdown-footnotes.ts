@@ -4,6 +4,7 @@
  * exist in kramdown, so only referenced definitions are handled.
  */
 import type { MarkdownIt, StateBlock, StateCore, Token } from 'markdown-it';
+import { endsLazyText } from './kramdown-list';
 
 type BlockRule = (state: StateBlock, start: number, end: number, silent: boolean) => boolean;
 
@@ -85,6 +86,23 @@ function footnoteTail(state: StateCore): void {
 }
 
 /**
+ * Where kramdown's footnote definition ends: its first line, then any number of runs of (a blank line,)
+ * lines indented four or more and lazy lines after them. A line directly after the first one that is not
+ * indented is not part of the note.
+ */
+function definitionEnd(state: StateBlock, start: number, end: number): number {
+  let last = start + 1;
+  for (;;) {
+    let l = last;
+    while (l < end && state.isEmpty(l)) l++;
+    if (l >= end || state.sCount[l] - state.blkIndent < 4) return last;
+    while (l < end && !state.isEmpty(l) && state.sCount[l] - state.blkIndent >= 4) l++;
+    while (l < end && !state.isEmpty(l) && !endsLazyText(state, l)) l++;
+    last = l;
+  }
+}
+
+/**
  * Replaces markdown-it-footnote's tail rule (installed by the plugin) with the linear one, and lets a footnote
  * definition start only where a paragraph does not continue: in kramdown `[^x]: …` right after a paragraph line
  * is more text of that paragraph.
@@ -102,7 +120,7 @@ export function linearFootnoteTail(md: MarkdownIt): void {
     if (silent) return original(state, start, end, silent);
     definitionDepth.set(state, depth + 1);
     try {
-      return original(state, start, end, silent);
+      return original(state, start, definitionEnd(state, start, end), silent);
     } finally {
       definitionDepth.set(state, depth);
     }
