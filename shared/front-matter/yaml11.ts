@@ -4,6 +4,7 @@
  */
 import { type DocumentOptions, type ParseOptions, parseDocument, type SchemaOptions, type Document } from 'yaml';
 import { messageOf } from '../contract/errors';
+import { lineOfOffset } from '../util/line-starts';
 
 /** Aliases a document may expand; real configs and front matter use a handful, a "billion laughs" thousands. */
 export const MAX_ALIAS_COUNT = 100;
@@ -113,7 +114,7 @@ export function parseYamlSafely(text: string, opts: { dates?: 'text' | 'date' } 
   // An error found at the very end (an unclosed bracket) belongs to the last line that has text.
   const lastLine = Math.max(1, text.replace(/\s+$/, '').split('\n').length);
   const issues: YamlIssue[] = doc.errors.map((e) => {
-    const line = Math.min(lineIn(text, e.pos[0]), lastLine);
+    const line = Math.min(lineOfOffset(text, e.pos[0]), lastLine);
     if (e.code === 'DUPLICATE_KEY') return { code: 'duplicate-key', message: `A key appears twice (${keyAt(text, e.pos[0])}); keys must be unique, or Jekyll silently uses the last one.`, line };
     if (/call stack|stack overflow/i.test(e.message)) return { code: 'too-deep', message: 'It is nested too deeply.', line };
     return { code: 'yaml-syntax', message: plainYamlMessage(e), line };
@@ -131,11 +132,6 @@ export function toPlainData(doc: Document): { data: unknown; issue: YamlIssue | 
   }
 }
 
-function lineIn(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
 function keyAt(text: string, offset: number): string {
   const rest = text.slice(offset, offset + 80);

@@ -4,6 +4,7 @@
  * replacement is accepted only when the front matter still reads and every other field keeps its value.
  */
 import { type FrontMatterReading, readFrontMatter } from '../../../shared/front-matter/model';
+import { lineStarts } from '../../../shared/util/line-starts';
 
 /** Where a key's lines are in the text, and the lines themselves (without the final line break). */
 export interface FieldSource {
@@ -12,19 +13,14 @@ export interface FieldSource {
   source: string;
 }
 
-/** Offsets of the start of every line (one-based index: starts[1] is line 1). */
-function lineStarts(text: string): number[] {
-  const starts = [0, 0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
 
 /** The lines of a top-level key as written; null when the key is not in the front matter. */
 export function fieldSource(text: string, reading: FrontMatterReading, key: string): FieldSource | null {
   if (!reading.hasFrontMatter) return null;
   const index = reading.fields.findIndex((f) => f.key === key);
   if (index === -1) return null;
-  const starts = lineStarts(text);
+  // One-based: starts[1] is where line 1 starts.
+  const starts = [0, ...lineStarts(text)];
   const lineText = (n: number) => text.slice(starts[n], (starts[n + 1] ?? text.length + 1) - 1);
   const first = reading.fields[index].line;
   let last = (reading.fields[index + 1]?.line ?? reading.split.closeLine) - 1;

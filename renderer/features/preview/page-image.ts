@@ -6,6 +6,7 @@
  */
 import type { RenderBlock, RenderProblem, SiteContext } from '../../../shared/render/render-types';
 import { escapeHtml } from '../../../shared/util/escape-html';
+import { lineOfOffset } from '../../../shared/util/line-starts';
 import { ASSET_MARKER } from './site-context';
 
 /** The one-based file line of the top-level `image:` key in the front matter, or 1 when it cannot be found. */
@@ -14,10 +15,7 @@ function imageLine(source: string): number {
   const end = source.indexOf('\n---', 3);
   const head = end < 0 ? source : source.slice(0, end);
   const at = /^image[ \t]*:/m.exec(head);
-  if (!at) return 1;
-  let line = 1;
-  for (let i = head.indexOf('\n'); i >= 0 && i < at.index; i = head.indexOf('\n', i + 1)) line++;
-  return line;
+  return at ? lineOfOffset(head, at.index) : 1;
 }
 
 /** The `<figure>` heading the article with the page image, and the problem when the image does not exist. */
