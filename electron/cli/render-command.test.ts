@@ -27,7 +27,8 @@ describe('pressroom render', () => {
   it('prints the body of a sample post with assets as jekyll-assets URLs, finding the site above the file', async () => {
     const r = await run(['render', path.join(sample, post)]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/<img src="\/assets\/blog\/kestrel-1-1\.jpg" alt="Upgrade timeline of Kestrel Cloud 1\.1" class="figure-img w-100"/);
+    // jekyll-assets' order: the tag's attributes as written, then src.
+    expect(r.stdout).toContain('<img class="figure-img w-100" alt="Upgrade timeline of Kestrel Cloud 1.1" src="/assets/blog/kestrel-1-1.jpg">');
     expect(r.stdout).toContain('<a href="/assets/blog/kestrel-1-1.jpg">');
     expect(r.stdout).toContain('<h2 id="highlights">Highlights</h2>');
     expect(r.stdout).toContain('<div class="footnotes" role="doc-endnotes">');
@@ -51,8 +52,40 @@ describe('pressroom render', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Mail press@example.org.');
     expect(r.stdout).toContain('<a href="/2024/01/02/older.html">Older</a>');
-    expect(r.stdout).toContain('<img src="/news/assets/logo.png" alt="">');
+    // No alt="" where the tag gives none: a missing alt is for preflight to say, not for the output to hide.
+    expect(r.stdout).toContain('<img src="/news/assets/logo.png">');
     expect(r.stderr).toBe(`${file}:10: Asset not found: gone.png\n`);
+  });
+
+  it("finds a figure in jekyll-assets' default folders and writes only the tag's HTML attributes", async () => {
+    const site = path.join(tmp, 'scs');
+    await fs.mkdir(path.join(site, '_assets/images'), { recursive: true });
+    await fs.mkdir(path.join(site, '_posts'), { recursive: true });
+    await fs.writeFile(path.join(site, '_config.yml'), 'title: SCS\nassets:\n  sources: [_assets/]\n');
+    await fs.writeFile(path.join(site, '_assets/images/201001-SCS-4c.png'), 'png');
+    const file = path.join(site, '_posts/2022-09-21-all-good-things-come-in-threes.md');
+    await fs.writeFile(
+      file,
+      [
+        '---',
+        'title: All good things come in threes',
+        '---',
+        '<figure class="figure mx-auto d-block" style="width:90%">',
+        '  <a href="{% asset "201001-SCS-4c.png" @path %}">',
+        '    {% asset \'201001-SCS-4c.png\' class="figure-img w-100" vips:format=".webp" vips:resize="1200x" %}',
+        '  </a>',
+        '</figure>',
+        '',
+        'The logo without extension: {% asset 201001-SCS-4c %}',
+        '',
+      ].join('\n'),
+    );
+    const r = await run(['render', file]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('<a href="/assets/201001-SCS-4c.png">');
+    expect(r.stdout).toContain('<img class="figure-img w-100" src="/assets/201001-SCS-4c.png">');
+    expect(r.stdout).toContain('The logo without extension: <img src="/assets/201001-SCS-4c.png">');
+    expect(r.stdout).not.toMatch(/vips|webp|alt=/);
   });
 
   it('fails plainly for a missing file or a --site that is not a site, and explains its usage', async () => {

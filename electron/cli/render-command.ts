@@ -2,12 +2,14 @@
  * `pressroom render <file>`: prints a post's HTML body as the preview renders it (same renderPost), with
  * `{% asset %}` as the URL jekyll-assets writes on the site, so scripts and diffs can check a post without a window.
  */
-import { existsSync, promises as fs, statSync } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../shared/contract/errors';
 import type { SiteRenderContext } from '../../shared/contract/models';
 import { renderPost } from '../../shared/render/render-post';
 import type { RenderOutput, SiteContext } from '../../shared/render/render-types';
+import { resolveAssetMatch } from '../../shared/site/asset-lookup';
+import { buildAssetIndex, renderAssetIndex } from '../services/assets';
 import { loadSiteConfig } from '../services/site';
 import { openSite } from '../services/site';
 import { postUrls, readConfigData, readSiteData } from '../services/site';
@@ -41,34 +43,30 @@ export function findSiteRoot(dir: string): string | null {
   }
 }
 
-/** The site's render context for the CLI: like `site.renderContext`, posts read only when the post needs them. */
+/** The site's render context for the CLI: like `site.renderContext` (the same asset index), posts read only when the post needs them. */
 async function contextFor(root: string, needsPosts: boolean): Promise<SiteRenderContext> {
   const warnings: string[] = [];
   const config = await readConfigData(root, warnings);
   const data = await readSiteData(root, warnings);
   const { assetSources } = await loadSiteConfig(root);
+  const assets = renderAssetIndex(await buildAssetIndex(root, assetSources));
   const posts = needsPosts ? postUrls((await openSite(root)).posts, config) : [];
-  return { config, data, assetSources, posts, warnings };
+  return { config, data, assetSources, assets, posts, warnings };
 }
 
-/** A SiteContext whose assets are the URLs jekyll-assets writes: `<baseurl>/assets/<path>` when the file exists. */
-export function cliSiteContext(root: string | null, ctx: SiteRenderContext): SiteContext {
+/**
+ * A SiteContext whose assets are the URLs jekyll-assets writes: `<baseurl>/assets/<logical path>` for a path
+ * the asset index resolves (with the extension of the file found, as for `{% asset logo %}`), without the digest.
+ */
+export function cliSiteContext(ctx: SiteRenderContext): SiteContext {
   const baseurl = typeof ctx.config.baseurl === 'string' ? ctx.config.baseurl.replace(/\/+$/, '') : '';
   const posts = new Map(ctx.posts.map((p) => [p.name, p.url]));
   return {
     config: ctx.config,
     data: ctx.data,
     assetUrl: (assetPath) => {
-      const clean = assetPath.replace(/^\/+/, '');
-      if (!root || clean.split('/').includes('..')) return null;
-      const found = ctx.assetSources.some((source) => {
-        try {
-          return statSync(path.join(root, source, clean)).isFile();
-        } catch {
-          return false;
-        }
-      });
-      return found ? `${baseurl}/assets/${clean}` : null;
+      const found = resolveAssetMatch(assetPath, ctx.assets);
+      return found ? `${baseurl}/assets/${found.logicalPath}` : null;
     },
     postUrl: (name) => posts.get(name) ?? null,
   };
@@ -90,11 +88,11 @@ export async function renderFile(file: string, siteDir?: string): Promise<{ outp
   if (source.includes('\u0000')) throw new AppFailure('not-text', `${file} is not UTF-8 text.`, { path: file });
   const root = siteDir === undefined ? findSiteRoot(path.dirname(abs)) : path.resolve(siteDir);
   if (siteDir !== undefined && findSiteRoot(root!) !== root) throw new AppFailure('not-a-site', `${siteDir} is not a Jekyll site: it has no _config.yml.`, { path: siteDir });
-  const empty: SiteRenderContext = { config: {}, data: {}, assetSources: [], posts: [], warnings: [] };
+  const empty: SiteRenderContext = { config: {}, data: {}, assetSources: [], assets: { folders: [], files: [], truncated: false }, posts: [], warnings: [] };
   const ctx = root ? await contextFor(root, source.includes('post_url')) : empty;
   const rel = root && abs.startsWith(root + path.sep) ? path.relative(root, abs).split(path.sep).join('/') : path.basename(abs);
   try {
-    return { output: renderPost({ source, site: cliSiteContext(root, ctx), path: rel }), root };
+    return { output: renderPost({ source, site: cliSiteContext(ctx), path: rel }), root };
   } catch (error) {
     // Only a post nested deeper than the call stack holds gets here (renderPost reports everything else).
     if (error instanceof RangeError) throw new AppFailure('refused', `${file} is nested too deeply to render (${error.message}).`, { path: file });

@@ -163,6 +163,11 @@ export interface SiteRenderContext {
   data: Record<string, unknown>;
   /** Site-relative folders `{% asset %}` paths are looked up in, in order. */
   assetSources: string[];
+  /**
+   * The asset index `shared/site/asset-lookup.ts` resolves `{% asset %}` in: the search folders that exist, in
+   * order, the site-relative files under them, and whether a bound cut the list short.
+   */
+  assets: { folders: string[]; files: string[]; truncated: boolean };
   /** Every post by its `{% post_url %}` name (file name without extension, and with its folders below `_posts/`). */
   posts: Array<{ name: string; url: string }>;
   /** Data files that were skipped (too big, unreadable, broken), so the preview can say why `site.data` lacks them. */

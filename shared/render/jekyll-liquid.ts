@@ -7,6 +7,7 @@ import { Liquid, Tag, type Context, type Emitter, type TagToken, type Template, 
 import type { RenderProblem, SiteContext } from './render-types';
 import { jekyllSlugify } from './page-context';
 import { escapeHtml } from '../util/escape-html';
+import { createAssetTag } from './liquid-asset-tag';
 import { lineOfOffset } from '../util/line-starts';
 import { parseLiquid } from './liquid-parse';
 
@@ -36,50 +37,11 @@ function fileLine(token: { input: string; begin: number }): number {
   return lineOf(token) + current().lineOffset - 1;
 }
 
-const ARG_RE = /\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))/y;
-
-/** Splits tag arguments: the first is the path (quotes optional), then key="value" pairs and @flags. */
-function parseAssetArgs(args: string): { path: string; attrs: Array<[string, string]>; flags: string[] } {
-  ARG_RE.lastIndex = 0;
-  const first = ARG_RE.exec(args);
-  const path = first ? (first[1] ?? first[2] ?? first[3]) : '';
-  const rest = args.slice(ARG_RE.lastIndex);
-  const attrs: Array<[string, string]> = [];
-  const flags: string[] = [];
-  for (const m of rest.matchAll(/([@\w:-]+)(?:=(?:"([^"]*)"|'([^']*)'|(\S+)))?/g)) {
-    if (m[1].startsWith('@')) flags.push(m[1]);
-    else if (m[2] !== undefined || m[3] !== undefined || m[4] !== undefined) attrs.push([m[1], m[2] ?? m[3] ?? m[4]]);
-  }
-  return { path, attrs, flags };
-}
-
 /** Renders `{{ … }}` inside tag arguments, as jekyll-assets allows (`{% asset {{ page.image }} %}`). */
 function* expandArgs(liquid: Liquid, args: string, ctx: Context): Generator<unknown, string, unknown> {
   if (!args.includes('{{')) return args;
   const tpls = liquid.parse(args);
   return String(yield liquid.renderer.renderTemplates(tpls, ctx));
-}
-
-class AssetTag extends Tag {
-  *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    const args = (yield* expandArgs(this.liquid, this.token.args, ctx)) as string;
-    const { path, attrs, flags } = parseAssetArgs(args);
-    const run = current();
-    const url = path ? run.site.assetUrl(path) : null;
-    if (url === null) {
-      run.problems.push({ kind: 'missing-asset', message: `Asset not found: ${path || '(no path)'}`, line: fileLine(this.token) });
-      // Inside an attribute (the @path form) a tag would break the HTML, so there it is a marked URL.
-      emitter.write(flags.includes('@path') || flags.includes('@uri') ? `#pr-missing-asset:${encodeURIComponent(path)}` : `<span class="pr-missing">${escapeHtml(path || 'asset')}</span>`);
-      return;
-    }
-    if (flags.includes('@path') || flags.includes('@uri') || flags.includes('@url')) {
-      emitter.write(url);
-      return;
-    }
-    const alt = attrs.find(([k]) => k === 'alt')?.[1] ?? '';
-    const others = attrs.filter(([k]) => k !== 'alt' && k !== 'src');
-    emitter.write(`<img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}"${others.map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join('')}>`);
-  }
 }
 
 class PostUrlTag extends Tag {
@@ -170,7 +132,7 @@ function createEngine(): Liquid {
     cache: false,
     ...LIQUID_LIMITS,
   });
-  engine.registerTag('asset', AssetTag);
+  engine.registerTag('asset', createAssetTag({ current, fileLine, expandArgs }));
   engine.registerTag('post_url', PostUrlTag);
   engine.registerTag('highlight', HighlightTag);
   for (const name of ['include', 'include_relative', 'render', 'layout', 'link', 'section', 'block']) engine.registerTag(name, PlaceholderTag);

@@ -17,16 +17,7 @@ function post(body: string, front = 'title: "Release 4"\ncategory: release\n'): 
 const render = (body: string, front?: string) => renderPost({ source: post(body, front), site, path: '_posts/2023-03-22-release4.md' });
 
 describe('Liquid tags', () => {
-  it('turns {% asset %} into an image with the resolved URL and the given attributes', () => {
-    const { html, problems } = render(`{% asset 'x.png' class="figure-img w-100" %}\n`);
-    expect(html).toMatch(/<img src="\/assets\/x-1a2b.png" alt="" class="figure-img w-100" ?\/?>/);
-    expect(problems).toEqual([]);
-  });
-
-  it('takes alt from the attributes and accepts double-quoted or bare paths', () => {
-    expect(render(`{% asset "img/logo.svg" alt="Our logo" %}`).html).toMatch(/<img src="\/assets\/img\/logo-9f.svg" alt="Our logo" ?\/?>/);
-    expect(render(`{% asset x.png %}`).html).toMatch(/<img src="\/assets\/x-1a2b.png" alt="" ?\/?>/);
-  });
+  // The `<img>` the asset tag writes (attributes, processor arguments, alt) is tested in liquid-asset-tag.test.ts.
 
   it('gives only the URL for {% asset path @path %}, as used in links', () => {
     const { html } = render(`<a href="{% asset "x.png" @path %}">full size</a>\n`);

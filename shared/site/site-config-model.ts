@@ -3,6 +3,7 @@
  * service only has to find, read and parse the file.
  */
 import { isRecord } from '../util/is-record';
+import { assetSearchFolders, cleanAssetFolder, JEKYLL_ASSETS_DEFAULT_SOURCES } from './asset-lookup';
 
 /** One entry of Jekyll's `defaults:`: front matter applied to files matching a scope. */
 export interface FrontMatterDefault {
@@ -19,7 +20,10 @@ export interface SiteConfig {
   defaults: FrontMatterDefault[];
   /** Names of the configured collections. */
   collections: string[];
-  /** Site-relative folders images come from (jekyll-assets `assets.sources`). */
+  /**
+   * Site-relative folders assets come from: as read from the config, jekyll-assets' `assets.sources`; once the
+   * site is loaded, the search folders that exist (`assetFolderCandidates`).
+   */
   assetSources: string[];
 }
 
@@ -42,13 +46,6 @@ function stringList(value: unknown): string[] {
     if (s !== null && !out.includes(s)) out.push(s);
   }
   return out;
-}
-
-/** A configured folder as a clean site-relative path, or null when it names something outside the site. */
-function siteFolder(value: string): string | null {
-  const parts = value.replace(/\\/g, '/').split('/').filter((s) => s !== '' && s !== '.');
-  if (value.startsWith('/') || /^[A-Za-z]:/.test(value) || parts.length === 0 || parts.includes('..')) return null;
-  return parts.join('/');
 }
 
 function defaultsOf(value: unknown): FrontMatterDefault[] {
@@ -79,7 +76,7 @@ function assetSourcesOf(value: unknown): string[] {
   if (!isMapping(value)) return [];
   const out: string[] = [];
   for (const s of stringList(value.sources)) {
-    const folder = siteFolder(s);
+    const folder = cleanAssetFolder(s);
     if (folder !== null && !out.includes(folder)) out.push(folder);
   }
   return out;
@@ -87,7 +84,7 @@ function assetSourcesOf(value: unknown): string[] {
 
 /**
  * Builds the SiteConfig from `_config.yml` data (null for an empty file). Asset sources are what the
- * config names; the service adds existing conventional folders when it names none.
+ * config names; the service turns them into the existing search folders (`assetFolderCandidates`).
  */
 export function siteConfigFromData(data: unknown): SiteConfig {
   const d = isMapping(data) ? data : {};
@@ -103,5 +100,13 @@ export function siteConfigFromData(data: unknown): SiteConfig {
   };
 }
 
-/** Folders that hold a site's images by convention, tried in this order when the config names none. */
-export const FALLBACK_ASSET_SOURCES = ['_assets/images', '_assets', 'assets'] as const;
+/**
+ * Where a site's assets may be when its config names no `assets.sources`: jekyll-assets' default folders, then
+ * a plain Jekyll site's `assets/` (copied to `/assets/` as it is, so `<img src="/assets/x.png">` shows).
+ */
+export const FALLBACK_ASSET_SOURCES: readonly string[] = [...JEKYLL_ASSETS_DEFAULT_SOURCES, 'assets'];
+
+/** The folders to look for assets in, in search order: the configured sources then the plugin's defaults, or the fallback. */
+export function assetFolderCandidates(configured: readonly string[]): string[] {
+  return configured.length > 0 ? assetSearchFolders(configured) : [...FALLBACK_ASSET_SOURCES];
+}

@@ -1,5 +1,6 @@
-/** `site.*`: opening a site and what the renderer reads about an open one (posts, form, render context). */
+/** `site.*`: opening a site and what the renderer reads about an open one (posts, form, render context with its asset index). */
 import type { AreaHandlers } from '../../../shared/contract/contract';
+import { buildAssetIndex, renderAssetIndex } from '../../services/assets';
 import { loadFrontMatterSchema, loadSiteConfig, readRenderContext } from '../../services/site';
 import { type CallContext, expandHome } from './call-context';
 
@@ -35,7 +36,8 @@ export function createSiteCalls(ctx: CallContext): AreaHandlers<'site'> {
 
     'site.renderContext': async ({ site }) => {
       const { root, opened } = sites.require(site);
-      return readRenderContext(root, opened.summary.assetSources, opened.posts);
+      const [context, assets] = await Promise.all([readRenderContext(root, opened.summary.assetSources, opened.posts), buildAssetIndex(root, opened.summary.assetSources)]);
+      return { ...context, assets: renderAssetIndex(assets) };
     },
   };
 }

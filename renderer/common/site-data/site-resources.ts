@@ -33,11 +33,16 @@ export const frontMatterSchemaResource = createSiteResource<void, FrontMatterSch
   keepUnused: true,
 });
 
-/** The preview's Liquid context (config, data, posts for `post_url`); stale when `_config.yml` or `_data/` changes or a post is created. */
+/** The preview's Liquid context (config, data, posts for `post_url`, the asset index); stale when `_config.yml`, `_data/` or an asset folder changes or a post is created. */
 export const renderContextResource = createSiteResource<void, SiteRenderContext>({
   name: 'render context',
   load: (api, site) => api['site.renderContext']({ site }),
-  invalidatedBy: (signal) => signal.type === 'post.created' || affectsRenderContext(signal.path),
+  // Also stale when a file in one of its asset folders changes: the asset index `{% asset %}` resolves in is part of it.
+  invalidatedBy: (signal, _key, context) => {
+    if (signal.type === 'post.created') return true;
+    const path = changedPath(signal);
+    return path !== null && (affectsRenderContext(path) || (context?.assets.folders.some((f) => path.startsWith(`${f}/`)) ?? false));
+  },
   keepUnused: true,
 });
 

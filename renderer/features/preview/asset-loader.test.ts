@@ -11,14 +11,15 @@ const { made, revoked } = spyOnBlobUrls();
 
 function setup(files: Record<string, string>): { main: FakeMain; loader: AssetLoader; block(...paths: string[]): HTMLElement } {
   const main = fakeMain({ 'asset.read': (args) => (files[String(args.path)] ? pictureAnswer(files[String(args.path)]) : { ok: false, error: { code: 'not-found', message: 'gone' } }) });
-  const loader = new AssetLoader(main.api, SITE, () => ['assets/images']);
+  const loader = new AssetLoader(main.api, SITE, () => ({ folders: ['assets/images'], files: Object.keys(files) }));
   const article = document.createElement('article');
   document.body.append(article);
   const block = (...paths: string[]) => {
     const el = document.createElement('div');
     for (const p of paths) {
       const img = document.createElement('img');
-      img.setAttribute('data-pr-asset', p);
+      // `{% asset p %}` as the preview's site context resolved it: the file in the site's asset folder.
+      img.setAttribute('data-pr-asset', `assets/images/${p}`);
       img.setAttribute('data-pr-asset-kind', 'asset');
       el.append(img);
     }
@@ -76,11 +77,24 @@ describe('the preview asset loader', () => {
     expect(revoked).toEqual(['blob:pic-1']);
   });
 
+  it('reads a resolved asset by exactly its path, and a site /assets/ path through the asset index', async () => {
+    const { main, loader, block } = setup({ 'assets/images/a.png': 'A' });
+    const el = block('a.png');
+    const site = document.createElement('img');
+    site.setAttribute('data-pr-asset', 'assets/a.png');
+    site.setAttribute('data-pr-asset-kind', 'site');
+    el.append(site);
+    await Promise.all(loader.fill(el, label));
+    expect(srcs(el)).toEqual(['blob:pic-1', 'blob:pic-1']);
+    // The site path is tried as written first (no such file), then as the file `a.png` resolves to.
+    expect([main.count('asset.read', 'assets/a.png'), main.count('asset.read', 'assets/images/a.png')]).toEqual([1, 1]);
+  });
+
   it('shows a placeholder naming the path when the image is not there', async () => {
     const { loader, block } = setup({});
     const el = block('missing.png');
     await Promise.all(loader.fill(el, label));
     expect(el.querySelector('img')).toBeNull();
-    expect(el.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('Image not available: missing.png');
+    expect(el.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('Image not available: assets/images/missing.png');
   });
 });

@@ -5,6 +5,7 @@
  * while a block of the document shows them and let go (then revoked) when the block or the document goes.
  */
 import type { Api } from '../../../shared/contract/contract';
+import type { AssetIndex } from '../../../shared/site/asset-lookup';
 import { ImageChoice } from '../../common/site-data/image-choice';
 import { siteDataFor } from '../../common/site-data/site-data';
 import { assetCandidates } from './url-policy';
@@ -26,7 +27,8 @@ export class AssetLoader {
   constructor(
     private readonly api: Api,
     private readonly site: string,
-    private readonly assetSources: () => readonly string[],
+    /** The site's asset index (from the render context), for site paths under `/assets/`. */
+    private readonly assets: () => AssetIndex,
   ) {}
 
   /** Shows every marked image under `root` (a block): a blob URL, or the broken-image placeholder. Resolves when each is settled. */
@@ -37,7 +39,7 @@ export class AssetLoader {
       const kind = img.getAttribute('data-pr-asset-kind') === 'asset' ? 'asset' : 'site';
       img.removeAttribute('data-pr-asset');
       if (this.disposed) continue;
-      const candidates = assetCandidates({ kind, path }, this.assetSources());
+      const candidates = assetCandidates({ kind, path }, this.assets());
       let settled!: () => void;
       jobs.push(new Promise<void>((resolve) => (settled = resolve)));
       const choice = new ImageChoice(siteDataFor(this.api), this.site, candidates, () => this.show(slot));

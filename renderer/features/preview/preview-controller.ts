@@ -89,7 +89,7 @@ export class PreviewController {
     this.path = path;
     this.lang = lang;
     this.assets?.dispose();
-    this.assets = new AssetLoader(this.deps.api, site, () => (this.context ?? EMPTY_RENDER_CONTEXT).assetSources);
+    this.assets = new AssetLoader(this.deps.api, site, () => (this.context ?? EMPTY_RENDER_CONTEXT).assets);
     this.patcher.reset();
     this.pending = null;
     this.lastSync = null;

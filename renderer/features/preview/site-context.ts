@@ -1,26 +1,36 @@
 /**
  * The SiteContext the preview renders with, built from what `site.renderContext` sent. Plain data in, so the
- * render worker can build the same context from a message. Assets become `pressroom-asset:` markers that the
- * preview resolves to blob: URLs (never a URL the frame could load by itself).
+ * render worker can build the same context from a message. `{% asset %}` resolves through the one resolver
+ * (`shared/site/asset-lookup.ts`) over the site's asset index: a found asset becomes a `pressroom-asset:`
+ * marker naming the site-relative file, which the preview turns into a blob: URL (never a URL the frame could
+ * load by itself); one not found is a `missing-asset` problem with its line, as `pressroom render` reports it.
  */
 import type { SiteRenderContext } from '../../../shared/contract/models';
 import type { SiteContext } from '../../../shared/render/render-types';
+import { resolveAsset } from '../../../shared/site/asset-lookup';
 
 /** The scheme of the internal asset marker `{% asset %}` renders to in the preview. */
 export const ASSET_MARKER = 'pressroom-asset:';
 
-/** A context for a site that has not answered yet (or failed): no data, no posts. */
-export const EMPTY_RENDER_CONTEXT: SiteRenderContext = { config: {}, data: {}, assetSources: [], posts: [], warnings: [] };
+/** A context for a site that has not answered yet (or failed): no data, no posts, no assets. */
+export const EMPTY_RENDER_CONTEXT: SiteRenderContext = {
+  config: {},
+  data: {},
+  assetSources: [],
+  assets: { folders: [], files: [], truncated: false },
+  posts: [],
+  warnings: [],
+};
 
-/** Builds the renderPost SiteContext: `{% asset x %}` → `pressroom-asset:x`, `{% post_url n %}` from the post list. */
+/** Builds the renderPost SiteContext: `{% asset x %}` → `pressroom-asset:<file x resolves to>`, `{% post_url n %}` from the post list. */
 export function previewSiteContext(ctx: SiteRenderContext): SiteContext {
   const posts = new Map(ctx.posts.map((p) => [p.name, p.url]));
   return {
     config: ctx.config,
     data: ctx.data,
     assetUrl: (path) => {
-      const clean = path.trim().replace(/^\/+/, '');
-      return clean ? ASSET_MARKER + clean : null;
+      const file = resolveAsset(path, ctx.assets);
+      return file === null ? null : ASSET_MARKER + file;
     },
     postUrl: (name) => posts.get(name.trim()) ?? null,
   };

@@ -50,9 +50,13 @@ describe('classifyImageSource', () => {
 });
 
 describe('assetCandidates', () => {
-  it('looks up {% asset %} paths in every asset folder and /assets/ paths also in the folders', () => {
-    expect(assetCandidates({ kind: 'asset', path: 'blog/x.png' }, ['_assets/images', 'assets/'])).toEqual(['_assets/images/blog/x.png', 'assets/blog/x.png']);
-    expect(assetCandidates({ kind: 'site', path: 'assets/blog/x.png' }, ['_assets/images'])).toEqual(['assets/blog/x.png', '_assets/images/blog/x.png']);
+  const index = { folders: ['_assets', '_assets/images'], files: ['_assets/images/blog/x.png'] };
+
+  it('reads a {% asset %} image by exactly the file it resolved to, and /assets/ paths also through the asset index', () => {
+    expect(assetCandidates({ kind: 'asset', path: '_assets/images/blog/x.png' }, index)).toEqual(['_assets/images/blog/x.png']);
+    expect(assetCandidates({ kind: 'site', path: 'assets/blog/x.png' }, index)).toEqual(['assets/blog/x.png', '_assets/images/blog/x.png']);
+    expect(assetCandidates({ kind: 'site', path: 'assets/blog/gone.png' }, index)).toEqual(['assets/blog/gone.png']);
+    expect(assetCandidates({ kind: 'site', path: 'img/x.png' }, index)).toEqual(['img/x.png']);
   });
 });
 

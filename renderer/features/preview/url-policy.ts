@@ -3,6 +3,7 @@
  * stay (clicks go through the app's link gate), images come only from the site's asset folders or, after the
  * user allows it, from the web; every other scheme (javascript:, data:, blob:, file:, …) is dropped.
  */
+import { type AssetIndex, resolveAsset } from '../../../shared/site/asset-lookup';
 import { ASSET_MARKER } from './site-context';
 
 /** Removes what browsers ignore in URLs (tabs and newlines anywhere, controls and spaces at the ends). */
@@ -94,15 +95,18 @@ export function classifyImageSource(src: string, baseurl = ''): ImageSource {
 }
 
 /**
- * The site paths to try for an image, in order: a `{% asset %}` path in each asset folder; a site path as it
- * is, and `/assets/x` (where jekyll-assets serves) also as `x` in each asset folder.
+ * The site paths to try for an image, in order: a `{% asset %}` image is already resolved (`site-context.ts`),
+ * so exactly its file; a site path as it is, and `/assets/x` (where jekyll-assets serves) also as the file the
+ * logical path `x` resolves to in the asset index, the same lookup `{% asset x %}` uses.
  */
-export function assetCandidates(source: { kind: 'asset' | 'site'; path: string }, assetSources: readonly string[]): string[] {
-  const folders = assetSources.map((s) => s.replace(/^\/+|\/+$/g, '')).filter(Boolean);
-  if (source.kind === 'asset') return folders.map((f) => `${f}/${source.path}`);
+export function assetCandidates(source: { kind: 'asset' | 'site'; path: string }, assets: AssetIndex): string[] {
+  if (source.kind === 'asset') return [source.path];
   const out = [source.path];
-  if (source.path.startsWith('assets/')) for (const f of folders) out.push(`${f}/${source.path.slice('assets/'.length)}`);
-  return [...new Set(out)];
+  if (source.path.startsWith('assets/')) {
+    const found = resolveAsset(source.path.slice('assets/'.length), assets);
+    if (found !== null && found !== source.path) out.push(found);
+  }
+  return out;
 }
 
 /** True when a CSS text could load something or hide a trick (url(), @import, escapes, old IE behaviours). */
