@@ -7,6 +7,9 @@ import { lowerBound } from '../util/line-starts';
 /** How far ahead a line of the Liquid output is looked for in the source before it counts as generated. */
 const SEARCH_WINDOW = 400;
 
+/** A line with something besides white space (the same white space `trim` removes). */
+const NON_BLANK = /\S/;
+
 /**
  * Returns a function from a zero-based line of `output` (the body after Liquid) to the zero-based line of
  * `input` (the body as written) it comes from. Equal line counts map one to one (Liquid changed lines in place);
@@ -17,24 +20,36 @@ export function alignLines(input: string, output: string): (line: number) => num
   const src = input.split('\n');
   const out = output.split('\n');
   if (src.length === out.length) return (line) => line;
+  // Where each non-blank source line (trailing white space ignored) occurs, filled in only as far as a search
+  // can reach (SEARCH_WINDOW past the next unmatched line) and only once a line is not simply the next one.
   const positions = new Map<string, number[]>();
-  src.forEach((text, i) => {
-    const key = text.trimEnd();
-    if (key.trim() === '') return;
-    const list = positions.get(key);
-    if (list) list.push(i);
-    else positions.set(key, [i]);
-  });
+  let indexed = 0;
+  const indexTo = (limit: number) => {
+    for (; indexed < limit; indexed++) {
+      const text = src[indexed];
+      if (!NON_BLANK.test(text)) continue;
+      const key = text.trimEnd();
+      const list = positions.get(key);
+      if (list) list.push(indexed);
+      else positions.set(key, [indexed]);
+    }
+  };
   const map = new Int32Array(out.length);
   let next = 0;
   for (let i = 0; i < out.length; i++) {
-    const key = out[i].trimEnd();
-    if (key.trim() === '') {
+    const text = out[i];
+    if (!NON_BLANK.test(text)) {
       map[i] = Math.min(next, src.length - 1);
-      if (next < src.length && src[next].trim() === '') next++;
+      if (next < src.length && !NON_BLANK.test(src[next])) next++;
       continue;
     }
-    const list = positions.get(key);
+    // Most lines come through Liquid as written: the next source line itself is the match.
+    if (next < src.length && src[next] === text) {
+      map[i] = next++;
+      continue;
+    }
+    indexTo(Math.min(src.length, next + SEARCH_WINDOW + 1));
+    const list = positions.get(text.trimEnd());
     const at = list ? list[lowerBound(list, next)] : undefined;
     if (at !== undefined && at - next <= SEARCH_WINDOW) {
       map[i] = at;
