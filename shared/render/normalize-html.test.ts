@@ -37,4 +37,12 @@ describe('normalizeHtml', () => {
     differ('<p>x</p>', '<div>x</div>');
     differ('<!-- a -->', '<!-- b -->');
   });
+
+  it('reads an unclosed comment or a tag without its > as text, also when a fixture has thousands of them', () => {
+    expect(normalizeHtml('<!-- open <p>a</p>')).toBe('&lt;!-- open<p>a</p>');
+    expect(normalizeHtml('<a b c')).toBe('&lt;a b c');
+    // Each used to rescan the rest of the text: this took seconds before (vitest's timeout is the guard).
+    expect(normalizeHtml('<a b c d e f g h '.repeat(5_000))).toContain('&lt;a b c');
+    expect(normalizeHtml('<!-- x <p>a</p>\n'.repeat(20_000))).toContain('<p>a</p>');
+  });
 });

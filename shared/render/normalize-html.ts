@@ -16,8 +16,8 @@
  */
 import { decodeHTMLStrict } from 'entities';
 
-const TOKEN_RE =
-  /<!--[^]*?-->|<\/?[A-Za-z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*\/?>|[^<]+|</g;
+/** A start or end tag at the search position (sticky); comments and text are found with indexOf. */
+const TAG_AT = /<\/?[A-Za-z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*\/?>/y;
 const TAG_RE = /^<(\/?)([A-Za-z][^\s/>]*)([^]*?)(\/?)>$/;
 const ATTR_RE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
@@ -50,6 +50,46 @@ function canonicalTag(raw: string): Tok {
   return { kind: 'open', name, text: `<${name}${attrs.map(([k, v]) => ` ${k}="${v}"`).join('')}>` };
 }
 
+/**
+ * The fragment's pieces in order: comments, tags, text runs, and a lone `<` that starts neither. Each step
+ * looks ahead once: an unclosed `<!--` or a `<` with no `>` after it does not rescan the rest of the text.
+ */
+function* rawTokens(html: string): Generator<string> {
+  const lastGt = html.lastIndexOf('>');
+  let commentsClose = true;
+  let p = 0;
+  while (p < html.length) {
+    if (html.charCodeAt(p) !== 60) {
+      const next = html.indexOf('<', p);
+      const end = next === -1 ? html.length : next;
+      yield html.slice(p, end);
+      p = end;
+      continue;
+    }
+    if (commentsClose && html.startsWith('<!--', p)) {
+      const close = html.indexOf('-->', p + 4);
+      if (close !== -1) {
+        yield html.slice(p, close + 3);
+        p = close + 3;
+        continue;
+      }
+      // No later comment can close either.
+      commentsClose = false;
+    }
+    if (p < lastGt) {
+      TAG_AT.lastIndex = p;
+      const m = TAG_AT.exec(html);
+      if (m) {
+        yield m[0];
+        p += m[0].length;
+        continue;
+      }
+    }
+    yield '<';
+    p++;
+  }
+}
+
 /** Returns the canonical form of an HTML fragment for equality checks (see the rules at the top). */
 export function normalizeHtml(html: string): string {
   const toks: Tok[] = [];
@@ -57,8 +97,7 @@ export function normalizeHtml(html: string): string {
   let preserve = 0;
   let rouge = 0;
   const rougeStack: boolean[] = [];
-  for (const m of html.matchAll(TOKEN_RE)) {
-    const raw = m[0];
+  for (const raw of rawTokens(html)) {
     if (raw.startsWith('<!--')) {
       toks.push({ kind: 'comment', text: raw });
       continue;
