@@ -1,7 +1,7 @@
 /**
  * Where the editor meets the features that follow it (preview, status bar, outline, front-matter form) without
  * either side importing the other: the editor feeds its text, cursor and scroll position in; followers read
- * them. The text is never copied: followers get the editor's own document (CodeMirror's `Text`) and turn it
+ * them. The preview publishes the problems of each render back, for the editor to mark. The text is never copied: followers get the editor's own document (CodeMirror's `Text`) and turn it
  * into a string only when, and if, they need one.
  */
 
@@ -37,6 +37,23 @@ export interface BridgeFeed {
 /** A change of the text as debounced readers hear it: `opened` when a view just showed a document. */
 export type TextListener = (opened: boolean) => void;
 
+/** A problem of the rendered post for the editor to mark on its line, worded by the preview. */
+export interface LineProblem {
+  /** One-based line of the document the problems were found in. */
+  line: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** The problems of one render and the document they were found in (the editor maps them through later edits). */
+export interface DocProblems {
+  doc: DocText;
+  problems: readonly LineProblem[];
+}
+
+/** Something that follows the preview's render problems (the editor's marks); null: no preview, no problems. */
+export type ProblemsFollower = (report: DocProblems | null) => void;
+
 const START: EditorCursor = { line: 1, column: 1 };
 
 /** The bridge of one workspace: the active editor view feeds it, the panel's followers listen. */
@@ -48,6 +65,8 @@ export class EditorBridge {
   private readonly syncFollowers = new Set<SyncFollower>();
   private readonly textListeners = new Set<TextListener>();
   private readonly cursorListeners = new Set<() => void>();
+  private readonly problemsFollowers = new Set<ProblemsFollower>();
+  private problemsValue: DocProblems | null = null;
 
   /** Connects an editor view; a later connection replaces it, and closing a replaced feed changes nothing. */
   connect(): BridgeFeed {
@@ -95,6 +114,19 @@ export class EditorBridge {
   followSync(follower: SyncFollower): () => void {
     this.syncFollowers.add(follower);
     return () => this.syncFollowers.delete(follower);
+  }
+
+  /** The preview rendered `report.doc` and found these problems (null when it closes or switches posts). */
+  publishProblems(report: DocProblems | null): void {
+    this.problemsValue = report;
+    for (const f of this.problemsFollowers) f(report);
+  }
+
+  /** Follows the preview's problems; hears the latest at once when there are some. */
+  followProblems(follower: ProblemsFollower): () => void {
+    this.problemsFollowers.add(follower);
+    if (this.problemsValue) follower(this.problemsValue);
+    return () => this.problemsFollowers.delete(follower);
   }
 
   /** Hears that the text changed, without the text (debounced readers read it later, see `useDocText`). */

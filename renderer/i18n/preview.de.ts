@@ -11,5 +11,8 @@ export const previewDe = {
   'preview.problems.one': '1 Problem in diesem Beitrag',
   'preview.problems.other': '{count} Probleme in diesem Beitrag',
   'preview.problemLine': 'Zeile {line}: {message}',
+  'preview.problem.unclosedHtml': '<{tag}> wird in Zeile {line} geöffnet und nie geschlossen; alles danach steht darin',
+  'preview.problem.htmlTooDeep': '<{tag}> in Zeile {line} ist mehr als {limit} Elemente tief verschachtelt; Jekyll bricht bei so tief verschachteltem HTML ab („stack level too deep“), und die Vorschau lässt die tieferen Tags weg',
+  'preview.problem.markdownTooDeep': '<{tag}> in Zeile {line} liegt mehr als {limit} Ebenen Markdown in HTML tief; das Markdown darin wird als Text gezeigt',
   'preview.contextFailed': 'Die Einstellungen der Website konnten für die Vorschau nicht gelesen werden: {message}',
 } as const;

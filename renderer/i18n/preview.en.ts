@@ -11,5 +11,8 @@ export const previewEn = {
   'preview.problems.one': '1 problem in this post',
   'preview.problems.other': '{count} problems in this post',
   'preview.problemLine': 'Line {line}: {message}',
+  'preview.problem.unclosedHtml': '<{tag}> opened on line {line} is never closed; everything after it is inside it',
+  'preview.problem.htmlTooDeep': '<{tag}> on line {line} is nested more than {limit} elements deep; Jekyll stops on HTML nested this deeply (“stack level too deep”), and the preview leaves out the tags deeper down',
+  'preview.problem.markdownTooDeep': '<{tag}> on line {line} is nested more than {limit} levels of Markdown inside HTML deep; the Markdown inside it is shown as text',
   'preview.contextFailed': 'The site’s settings could not be read for the preview: {message}',
 } as const;

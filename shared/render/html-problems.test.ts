@@ -96,10 +96,12 @@ describe('an element that is never closed', () => {
 describe('HTML nested thousands deep', () => {
   const deep = (n: number) => `Intro.\n\n${'<div>'.repeat(n)}deep${'</div>'.repeat(n)}\n\nAfter.\n`;
 
-  it('renders 5,000 nested <div>s whole, in the preview and for export, and says Jekyll cannot', () => {
+  it('renders 5,000 nested <div>s, in the preview and for export, keeping the text and the first 1,000 levels, and says Jekyll cannot', () => {
     for (const sourceLines of [false, true]) {
       const { html, problems } = render(deep(5_000), sourceLines);
-      expect(html.split('</div>').length - 1).toBe(5_000);
+      expect(html.split('<div').length - 1).toBe(MAX_HTML_DEPTH);
+      expect(html.split('</div>').length - 1).toBe(MAX_HTML_DEPTH);
+      expect(html).toContain('deep');
       expect(html).toMatch(/<p[^>]*>After\.<\/p>\n$/);
       expect(problems).toEqual([
         {
@@ -107,14 +109,22 @@ describe('HTML nested thousands deep', () => {
           tag: 'div',
           line: 6,
           depth: MAX_HTML_DEPTH + 1,
-          message: `<div> on line 6 is nested more than 1,000 elements deep; Jekyll stops on HTML nested this deeply ("stack level too deep")`,
+          message: `<div> on line 6 is nested more than 1,000 elements deep; Jekyll stops on HTML nested this deeply ("stack level too deep"), and the preview leaves out the tags deeper down`,
         },
       ]);
     }
   });
 
-  it('says nothing below the depth Jekyll follows', () => {
-    expect(render(deep(MAX_HTML_DEPTH)).problems).toEqual([]);
+  it('says nothing below the depth Jekyll follows, and leaves every tag in', () => {
+    const { html, problems } = render(deep(MAX_HTML_DEPTH));
+    expect(problems).toEqual([]);
+    expect(html.split('</div>').length - 1).toBe(MAX_HTML_DEPTH);
+  });
+
+  it('leaves out the deeper tags of an unclosed deep nest too, closing only the ones it kept', () => {
+    const { html } = render(`${'<div>'.repeat(1_500)}open`);
+    expect(html.split('<div').length - 1).toBe(MAX_HTML_DEPTH);
+    expect(html.split('</div>').length - 1).toBe(MAX_HTML_DEPTH);
   });
 
   it('keeps 5,000 nested markdown="1" blocks from overflowing the stack: past the limit their Markdown stays text', () => {

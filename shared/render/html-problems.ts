@@ -17,7 +17,7 @@ export function unclosedMessage(tag: string, line: number): string {
 export function tooDeepMessage(tag: string, line: number, depth: number): string {
   const limit = (depth - 1).toLocaleString('en');
   return depth > MAX_HTML_DEPTH
-    ? `<${tag}> on line ${line} is nested more than ${limit} elements deep; Jekyll stops on HTML nested this deeply ("stack level too deep")`
+    ? `<${tag}> on line ${line} is nested more than ${limit} elements deep; Jekyll stops on HTML nested this deeply ("stack level too deep"), and the preview leaves out the tags deeper down`
     : `<${tag}> on line ${line} is nested more than ${limit} levels of Markdown inside HTML deep; the Markdown inside it is shown as text`;
 }
 

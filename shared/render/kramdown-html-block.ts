@@ -37,8 +37,10 @@ type Segment = { raw: string } | { markdown: 'block' | 'span'; text: string; at:
  */
 export const MAX_MARKDOWN_HTML_DEPTH = 32;
 /**
- * Raw HTML nested deeper than this is reported: kramdown parses nested elements recursively, and Jekyll stops
- * with "stack level too deep" at about 1,900 levels (Debian's Ruby); the warning comes well before that.
+ * Raw HTML nested deeper than this is reported, and the tags deeper down are left out (their text stays):
+ * kramdown parses nested elements recursively and Jekyll stops with "stack level too deep" at about 1,900
+ * levels (Debian's Ruby), so there is no output to match, and DOM code that walks the tree recursively (the
+ * sanitizer's, a test DOM's) gets a tree it can hold. Browsers flatten HTML deeper than 512 levels anyway.
  */
 export const MAX_HTML_DEPTH = 1_000;
 
@@ -84,6 +86,8 @@ interface OpenElement {
   closed: boolean;
   /** Its closing tag was read as text while this child (and what it holds) was open: the child swallowed it. */
   swallowedBy: OpenElement | null;
+  /** Too deep: its tags are left out of the output. */
+  dropped?: boolean;
 }
 
 type Opened = { done: { end: number; closed: boolean } } | { raw: OpenElement; pos: number };
@@ -200,9 +204,11 @@ class Scanner {
         } else {
           stack.push(opened.raw);
           pos = opened.pos;
-          if (stack.length > MAX_HTML_DEPTH && !reportedDepth) {
+          if (stack.length > MAX_HTML_DEPTH) {
+            opened.raw.dropped = true;
+            this.replace(lt, pos, '');
+            if (!reportedDepth) this.findings.push({ kind: 'too-deep', name: opened.raw.name, at: lt, depth: stack.length });
             reportedDepth = true;
-            this.findings.push({ kind: 'too-deep', name: opened.raw.name, at: lt, depth: stack.length });
           }
         }
       } else if ((m = CLOSE_RE.exec(src))) {
@@ -210,6 +216,7 @@ class Scanner {
         const top = stack[stack.length - 1];
         if (m[1] === top.name || m[1].toLowerCase() === top.name) {
           top.closed = true;
+          if (top.dropped) this.replace(lt, pos, '');
           stack.pop();
           if (stack.length === 0) return { end: pos, closed: true };
         } else {
@@ -234,7 +241,7 @@ class Scanner {
    * closing tag is missing; one whose closing tag was swallowed by a still-open element inside it is not named.
    */
   private unclosed(stack: OpenElement[], report: boolean): { end: number; closed: boolean } {
-    for (let i = stack.length - 1; i >= 0; i--) this.autoClosed.push(stack[i].name);
+    for (let i = stack.length - 1; i >= 0; i--) if (!stack[i].dropped) this.autoClosed.push(stack[i].name);
     if (report) for (const el of stack) {
       if (el.swallowedBy && !el.swallowedBy.closed) continue;
       this.findings.push({ kind: 'unclosed', name: el.name, at: el.start });
@@ -384,10 +391,17 @@ export function kramdownHtmlBlockPlugin(md: MarkdownIt): void {
       for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) lines++;
       if (restAt < 0 && end === text.length && !text.endsWith('\n')) lines++;
       const nextLine = restAt >= 0 ? startLine + lines : Math.min(endLine, startLine + Math.max(1, lines));
-      scan.segments.forEach((seg, i) => {
+      // Adjacent raw pieces are one token, so the preview patches (and the browser parses) the element whole.
+      const segments: Segment[] = [];
+      for (const seg of scan.segments) {
+        const last = segments[segments.length - 1];
+        if ('raw' in seg && last && 'raw' in last) segments[segments.length - 1] = { raw: last.raw + seg.raw };
+        else segments.push(seg);
+      }
+      segments.forEach((seg, i) => {
         if ('raw' in seg) {
           const t = state.push('html_block', '', 0);
-          const isLast = i === scan.segments.length - 1;
+          const isLast = i === segments.length - 1;
           t.content = isLast && !seg.raw.endsWith('\n') ? seg.raw + '\n' : seg.raw;
           t.map = [startLine, nextLine];
         } else if (seg.markdown === 'span') {

@@ -27,6 +27,8 @@ const USER_SCROLL_MS = 400;
 export interface PreviewState {
   remote: number;
   problems: RenderProblem[];
+  /** The editor's document the problems were found in (their lines are its lines); null before the first render. */
+  doc: DocText | null;
   /** Milliseconds of the last render, and the number of renders (for tests and benchmarks). */
   renderMs: number;
   renders: number;
@@ -58,6 +60,9 @@ export class PreviewController {
   private remoteAllowed = false;
   private article: HTMLElement | null = null;
   private pending: RenderResult | null = null;
+  /** The document the scheduler last read for a render (renders run one at a time, so it is the next result's). */
+  private renderingDoc: DocText | null = null;
+  private pendingDoc: DocText | null = null;
   private unguard: (() => void) | null = null;
   private ownScrollUntil = 0;
   private ownScrollY = -1;
@@ -67,7 +72,7 @@ export class PreviewController {
   private lastSync: { line: number; reason: 'scroll' | 'cursor' } | null = null;
   /** A render was asked for and has not been applied yet (the cursor sync waits for it, see `sync`). */
   private renderPending = false;
-  private state: PreviewState = { remote: 0, problems: [], renderMs: 0, renders: 0 };
+  private state: PreviewState = { remote: 0, problems: [], doc: null, renderMs: 0, renders: 0 };
   private readonly stopFollowingTheme: () => void;
 
   constructor(
@@ -76,7 +81,7 @@ export class PreviewController {
   ) {
     frame.setAttribute('sandbox', FRAME_SANDBOX);
     frame.setAttribute('referrerpolicy', 'no-referrer');
-    this.scheduler = new RenderScheduler((result) => this.apply(result));
+    this.scheduler = new RenderScheduler((result) => this.apply(result, this.renderingDoc));
     this.patcher = new BlockPatcher((html, doc) => this.buildBlock(html, doc));
     frame.addEventListener('load', this.onLoad);
     this.stopFollowingTheme = onShownThemeChange(() => this.applyTheme());
@@ -145,7 +150,17 @@ export class PreviewController {
   private requestRender(): void {
     if (this.text === null || this.context === null) return;
     this.renderPending = true;
-    this.scheduler.request({ source: this.text, path: this.path, context: this.context });
+    const doc = this.text;
+    // The scheduler reads the text when the render starts; noting which document it read ties the result's
+    // problems to that version of the text, so the editor can place them even after more typing.
+    const source: DocText = {
+      length: doc.length,
+      toString: () => {
+        this.renderingDoc = doc;
+        return doc.toString();
+      },
+    };
+    this.scheduler.request({ source, path: this.path, context: this.context });
   }
 
   private loadShell(): void {
@@ -181,7 +196,7 @@ export class PreviewController {
     if (this.pending) {
       const result = this.pending;
       this.pending = null;
-      this.apply(result);
+      this.apply(result, this.pendingDoc);
     } else if (this.lastSync) this.applySync();
   };
 
@@ -215,10 +230,11 @@ export class PreviewController {
     }
   }
 
-  private apply(result: RenderResult): void {
+  private apply(result: RenderResult, doc: DocText | null): void {
     this.renderPending = false;
     if (!this.article) {
       this.pending = result;
+      this.pendingDoc = doc;
       return;
     }
     const built = this.patcher.patch(this.article, result.blocks);
@@ -229,7 +245,7 @@ export class PreviewController {
     this.assets?.retain(this.patcher.elements);
     let remote = 0;
     for (const el of this.patcher.elements) remote += this.remoteCounts.get(el) ?? 0;
-    this.state = { remote, problems: result.problems, renderMs: result.ms, renders: this.state.renders + 1 };
+    this.state = { remote, problems: result.problems, doc, renderMs: result.ms, renders: this.state.renders + 1 };
     this.deps.onState(this.state);
     this.frame.dataset.renders = String(this.state.renders);
     this.frame.dataset.renderMs = result.ms.toFixed(1);

@@ -10,6 +10,7 @@ import type { EditorBridge } from '../../common/editor-bridge';
 import { useExternalLinkGate } from '../../common/external-links';
 import frameStylesheet from './preview-frame.css?url';
 import { PreviewController, type PreviewState } from './preview-controller';
+import { lineProblems, problemText } from './problem-words';
 import './preview.css';
 import { useRenderContext } from './use-render-context';
 
@@ -45,9 +46,9 @@ export function PreviewPane({ site, path, bridge, onScrollToLine }: PreviewPaneP
   const controllerRef = useRef<PreviewController | null>(null);
   const key = `${site.root}\u0000${path}`;
   const [allowed, setAllowed] = useState(() => remoteAllowedFor.has(key));
-  const [state, setState] = useState<PreviewState>({ remote: 0, problems: [], renderMs: 0, renders: 0 });
-  const callbacks = useRef({ onScrollToLine, openExternal, t });
-  callbacks.current = { onScrollToLine, openExternal, t };
+  const [state, setState] = useState<PreviewState>({ remote: 0, problems: [], doc: null, renderMs: 0, renders: 0 });
+  const callbacks = useRef({ onScrollToLine, openExternal, t, bridge });
+  callbacks.current = { onScrollToLine, openExternal, t, bridge };
 
   // Layout effects, in this order, so the controller exists and knows its document before the first text
   // arrives; then it follows the editor directly, so each keystroke's render is requested from the editor's own
@@ -60,7 +61,12 @@ export function PreviewPane({ site, path, bridge, onScrollToLine }: PreviewPaneP
         brokenImage: (p) => callbacks.current.t('preview.brokenImage', { path: p }),
         embed: (what) => callbacks.current.t('preview.embed', { what }),
       },
-      onState: setState,
+      onState: (next) => {
+        setState(next);
+        // The editor marks the problems on their lines, in the words the list uses.
+        const { bridge: to, t: words } = callbacks.current;
+        to.publishProblems(next.doc ? { doc: next.doc, problems: lineProblems(next.problems, words) } : null);
+      },
       onScrollToLine: (line) => callbacks.current.onScrollToLine(line),
       openExternal: (url) => callbacks.current.openExternal(url),
     });
@@ -68,13 +74,14 @@ export function PreviewPane({ site, path, bridge, onScrollToLine }: PreviewPaneP
     return () => {
       controller.dispose();
       controllerRef.current = null;
+      callbacks.current.bridge.publishProblems(null);
     };
   }, [api]);
 
   useLayoutEffect(() => {
     const isAllowed = remoteAllowedFor.has(key);
     setAllowed(isAllowed);
-    setState({ remote: 0, problems: [], renderMs: 0, renders: 0 });
+    setState({ remote: 0, problems: [], doc: null, renderMs: 0, renders: 0 });
     controllerRef.current?.setDocument(site.root, path, languageOf(site, path), isAllowed);
   }, [key, site, path]);
 
@@ -114,9 +121,10 @@ export function PreviewPane({ site, path, bridge, onScrollToLine }: PreviewPaneP
         <details className="preview-problems">
           <summary>{tn('preview.problems', state.problems.length)}</summary>
           <ul>
-            {state.problems.slice(0, 50).map((p, i) => (
-              <li key={i}>{p.line ? t('preview.problemLine', { line: p.line, message: p.message }) : p.message}</li>
-            ))}
+            {state.problems.slice(0, 50).map((p, i) => {
+              const { text, namesLine } = problemText(p, t);
+              return <li key={i}>{p.line && !namesLine ? t('preview.problemLine', { line: p.line, message: text }) : text}</li>;
+            })}
           </ul>
         </details>
       ) : null}

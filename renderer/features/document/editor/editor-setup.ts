@@ -14,6 +14,7 @@ import { frontMatterLines } from './front-matter-field';
 import { frontMatterProblems } from './front-matter-problems';
 import { liquidTags } from './liquid-tags';
 import { markdownWithFrontMatter } from './markdown-language';
+import { renderProblems } from './render-problems';
 import { scrollSync, type SyncCallbacks } from './scroll-sync';
 
 /**
@@ -75,7 +76,7 @@ function extensionsFor(options: EditorStateOptions): Extension[] {
     EditorState.allowMultipleSelections.of(true),
     EditorState.readOnly.of(readOnly),
     EditorState.phrases.of(options.phrases),
-    mode === 'plain' ? [] : [markdownWithFrontMatter(), liquidTags(), frontMatterLines(), frontMatterProblems(), EditorView.lineWrapping],
+    mode === 'plain' ? [] : [markdownWithFrontMatter(), liquidTags(), frontMatterLines(), frontMatterProblems(), renderProblems(options.bridge), EditorView.lineWrapping],
     search({ top: true }),
     labelSearchPanel(options.searchLabel),
     keymap.of([...markdownFormatKeymap, ...defaultKeymap, ...historyKeymap, ...searchKeymap]),
