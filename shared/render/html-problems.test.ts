@@ -127,6 +127,12 @@ describe('HTML nested thousands deep', () => {
     expect(html.split('</div>').length - 1).toBe(MAX_HTML_DEPTH);
   });
 
+  it('says 5,000 nested {% if %} tags are too deep for Liquid, and still shows the post', () => {
+    const { html, problems } = render(`Intro.\n\n${'{% if true %}'.repeat(5_000)}deep${'{% endif %}'.repeat(5_000)}\n`);
+    expect(problems.map((p) => p.message)).toEqual(['Liquid tags are nested too deeply to run; the post is shown without running Liquid']);
+    expect(html).toContain('<p>Intro.</p>');
+  });
+
   it('keeps 5,000 nested markdown="1" blocks from overflowing the stack: past the limit their Markdown stays text', () => {
     const body = `${'<div markdown="1">\n'.repeat(5_000)}*deep*\n${'</div>\n'.repeat(5_000)}`;
     const { html, problems } = render(body);

@@ -187,7 +187,9 @@ export function renderLiquid(
     const err = e as Error & { token?: { input: string; begin: number } };
     const line = err.token && typeof err.token.begin === 'number' ? lineOf(err.token) + lineOffset - 1 : undefined;
     const kind = err.name === 'ParseError' || err.name === 'TokenizationError' ? 'liquid-syntax' : 'liquid-error';
-    problems.push({ kind, message: err.message.split('\n')[0], ...(line !== undefined ? { line } : {}) });
+    // Tags nested thousands deep overflow liquidjs's recursive parser: say what it means, not "Maximum call stack".
+    const message = /Maximum call stack size exceeded/.test(err.message) ? 'Liquid tags are nested too deeply to run; the post is shown without running Liquid' : err.message.split('\n')[0];
+    problems.push({ kind, message, ...(line !== undefined ? { line } : {}) });
     return { output: body, problems };
   } finally {
     runs.pop();
