@@ -174,9 +174,29 @@ function strip(state: StateBlock, line: number, cols: number, extra: number): vo
   state.bsCount[line] += done;
 }
 
-function tokenizeItem(state: StateBlock, item: Item, pushed: Map<number, number>): void {
-  const { start, end } = item;
-  const base = state.blkIndent;
+/** Puts a line's start at `pos` (at `column`), counting the indentation after it as markdown-it does. */
+export function setLineStart(state: StateBlock, line: number, pos: number, column: number): void {
+  let p = pos;
+  let cols = 0;
+  const max = state.eMarks[line];
+  for (; p < max; p++) {
+    const ch = state.src.charCodeAt(p);
+    if (ch === 0x20) cols++;
+    else if (ch === 0x09) cols += 4 - ((column + cols) % 4);
+    else break;
+  }
+  state.bMarks[line] = pos;
+  state.tShift[line] = p - pos;
+  state.sCount[line] = cols;
+  state.bsCount[line] = column;
+}
+
+/**
+ * Tokenizes lines `start`..`end` as kramdown parses a block's collected text: a document of its own, after
+ * `place` has moved each line's start past what kramdown removes from it. Each of `chunks` (first lines) is
+ * parsed on its own, as kramdown does for the text chunks of a list item. The line marks are restored after.
+ */
+export function tokenizeAsDocument(state: StateBlock, start: number, end: number, parentType: string, place: (line: number) => void, chunks: number[] = [start]): void {
   const saved = {
     b: state.bMarks.slice(start, end),
     t: state.tShift.slice(start, end),
@@ -187,22 +207,13 @@ function tokenizeItem(state: StateBlock, item: Item, pushed: Map<number, number>
     parentType: state.parentType,
     listIndent: state.listIndent,
   };
-  state.bMarks[start] = item.contentStart;
-  state.tShift[start] = 0;
-  state.sCount[start] = 0;
-  state.bsCount[start] = item.contentColumn;
-  for (let l = start + 1; l < end; l++) {
-    const rel = state.sCount[l] - base;
-    if (pushed.has(l)) strip(state, l, Math.min(state.sCount[l], base), pushed.get(l)!);
-    else if (!state.isEmpty(l) && rel >= item.indent) strip(state, l, base + item.indent, 0);
-    else strip(state, l, Math.min(state.sCount[l], base), 0);
-  }
+  for (let l = start; l < end; l++) place(l);
   state.blkIndent = 0;
-  state.parentType = 'list';
+  state.parentType = parentType;
   state.listIndent = -1;
   try {
-    item.chunks.forEach((from, i) => {
-      const to = item.chunks[i + 1] ?? end;
+    chunks.forEach((from, i) => {
+      const to = chunks[i + 1] ?? end;
       state.lineMax = to;
       inBlockContext(state, () => state.md.block.tokenize(state, from, to));
     });
@@ -218,6 +229,18 @@ function tokenizeItem(state: StateBlock, item: Item, pushed: Map<number, number>
     state.parentType = saved.parentType;
     state.listIndent = saved.listIndent;
   }
+}
+
+function tokenizeItem(state: StateBlock, item: Item, pushed: Map<number, number>): void {
+  const base = state.blkIndent;
+  const place = (l: number) => {
+    const rel = state.sCount[l] - base;
+    if (l === item.start) setLineStart(state, l, item.contentStart, item.contentColumn);
+    else if (pushed.has(l)) strip(state, l, Math.min(state.sCount[l], base), pushed.get(l)!);
+    else if (!state.isEmpty(l) && rel >= item.indent) strip(state, l, base + item.indent, 0);
+    else strip(state, l, Math.min(state.sCount[l], base), 0);
+  };
+  tokenizeAsDocument(state, item.start, item.end, 'list', place, item.chunks);
 }
 
 // --- kramdown's rules for the first paragraph of an item and for task lists. ---

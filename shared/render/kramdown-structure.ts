@@ -8,7 +8,7 @@ import type { StateBlock } from 'markdown-it';
 import type { StateCore, StateInline } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { IN_HTML } from './kramdown-html-block';
-import { blockContext, inBlockContext, kramdownListPlugin, lineText } from './kramdown-list';
+import { blockContext, endsLazyText, kramdownListPlugin, lineText, setLineStart, tokenizeAsDocument } from './kramdown-list';
 import { kramdownTypography } from './kramdown-typography';
 
 const HEADER_ID = /[\t ]\{#([A-Za-z][\w:-]*)\}$/;
@@ -270,26 +270,97 @@ function fenceNeedsClose(md: MarkdownIt): void {
   );
 }
 
-/** A blockquote moves its lines' starts past the `>`: it is a block context of its own (see kramdown-list). */
-function blockquoteContext(md: MarkdownIt): void {
+/**
+ * kramdown's blockquote (parser/kramdown/blockquote.rb): from a `>` line every line up to a blank line (or a
+ * block IAL, an end-of-block marker, a line opening or closing a non-span element) belongs to it, lazy ones
+ * too; `>` and one space are removed where a line has them and the text is parsed as a document of its own.
+ * So a list, heading or fence on a lazy line stays inside the quote, as in Jekyll.
+ */
+function kramdownBlockquote(md: MarkdownIt): void {
   const rules = (md.block.ruler as unknown as { __rules__: Array<{ name: string; fn: BlockRule }> }).__rules__;
   const rule = rules.find((r) => r.name === 'blockquote')!;
   const original = rule.fn;
-  rule.fn = (state, start, end, silent) => (silent ? original(state, start, end, silent) : inBlockContext(state, () => original(state, start, end, silent)));
+  rule.fn = (state, start, end, silent) => {
+    if (silent || state.sCount[start] - state.blkIndent > 3 || state.level >= state.md.options.maxNesting) return original(state, start, end, silent);
+    if (state.src.charCodeAt(state.bMarks[start] + state.tShift[start]) !== 0x3e) return false;
+    let last = start + 1;
+    while (last < end && !state.isEmpty(last) && !endsLazyText(state, last)) last++;
+    const base = state.blkIndent;
+    const open = state.push('blockquote_open', 'blockquote', 1);
+    open.markup = '>';
+    open.map = [start, last];
+    tokenizeAsDocument(state, start, last, 'blockquote', (l) => {
+      const at = state.bMarks[l] + state.tShift[l];
+      const column = state.bsCount[l] + state.sCount[l];
+      if (state.sCount[l] - base <= 3 && state.src.charCodeAt(at) === 0x3e) {
+        const space = state.src.charCodeAt(at + 1) === 0x20 ? 1 : 0;
+        setLineStart(state, l, at + 1 + space, column + 1 + space);
+      } else {
+        // A lazy line keeps its own indentation (beyond the enclosing block's).
+        state.bMarks[l] = at;
+        state.tShift[l] = 0;
+        state.sCount[l] = Math.max(0, state.sCount[l] - base);
+        state.bsCount[l] = column;
+      }
+    });
+    state.push('blockquote_close', 'blockquote', -1).markup = '>';
+    state.line = last;
+    return true;
+  };
+}
+
+/**
+ * kramdown's indented code block (CODEBLOCK_MATCH) also takes the non-blank lines directly after its indented
+ * ones, lazily, and joins each of them to the line before with a space; a blank line and more indented lines
+ * continue it.
+ */
+function lazyIndentedCode(md: MarkdownIt): void {
+  const original = blockRule(md, 'code');
+  md.block.ruler.at('code', (state, start, end, silent) => {
+    const before = state.tokens.length;
+    if (silent || !original(state, start, end, silent)) return false;
+    const base = state.blkIndent;
+    const indented = (l: number) => !state.isEmpty(l) && state.sCount[l] - base >= 4;
+    let last = start;
+    let lazy = false;
+    for (let l = start; ; ) {
+      let k = l;
+      while (k < end && state.isEmpty(k)) k++;
+      if (k >= end || !indented(k)) break;
+      while (k < end && indented(k)) k++;
+      const afterIndented = k;
+      while (k < end && !state.isEmpty(k) && !endsLazyText(state, k)) k++;
+      lazy ||= k > afterIndented;
+      last = l = k;
+    }
+    const token = state.tokens[before];
+    if (!lazy || token?.type !== 'code_block') return true;
+    let content = '';
+    for (let l = start; l < last; l++) {
+      if (state.isEmpty(l) || indented(l)) content += state.getLines(l, l + 1, base + 4, true);
+      else content = `${content.replace(/\n$/, '')} ${' '.repeat(Math.max(0, state.sCount[l] - base))}${lineText(state, l)}\n`;
+    }
+    token.content = `${content.replace(/\n+$/, '')}\n`;
+    token.map = [start, last];
+    state.line = last;
+    return true;
+  });
 }
 
 /** kramdown's setext header is one line of text over its underline; below more lines the underline is text. */
 function setextOneLine(md: MarkdownIt): void {
   const original = blockRule(md, 'lheading');
-  md.block.ruler.at('lheading', (state, start, end, silent) => original(state, start, Math.min(end, start + 2), silent));
+  // A block IAL line or one starting with a non-span tag (`<https://…>` too) is never a header's text.
+  md.block.ruler.at('lheading', (state, start, end, silent) => !endsLazyText(state, start) && original(state, start, Math.min(end, start + 2), silent));
 }
 
 /** Installs the structural fix-ups. */
 export function kramdownStructurePlugin(md: MarkdownIt): void {
   kramdownListPlugin(md);
   fenceNeedsClose(md);
-  blockquoteContext(md);
+  kramdownBlockquote(md);
   setextOneLine(md);
+  lazyIndentedCode(md);
   // Neither a rule (`***`) nor a table interrupts a kramdown paragraph (`* * *` does, as a list start).
   md.block.ruler.at('hr', blockRule(md, 'hr'), { alt: ['reference', 'blockquote', 'list'] });
   md.block.ruler.at('table', blockRule(md, 'table'), { alt: ['reference'] });
