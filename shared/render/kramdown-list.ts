@@ -8,6 +8,7 @@
  */
 import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
 import { HTML_SPAN_ELEMENTS } from './kramdown-html-block';
+import { applyIal, type Ial, parseAttributeList } from './kramdown-ial';
 
 const BOX_UNCHECKED = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />';
 const BOX_CHECKED = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" checked="checked" />';
@@ -18,6 +19,8 @@ const HR_LINE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const EOB_LINE = /^\^\s*$/;
 const IAL_LINE = /^\{:(?![:/])(?:\\\}|[^}])+\}\s*$/;
 const ITEM_IAL_ONLY = /^(?:\{:(?![:/])(?:\\\}|[^}])+\})?\s*$/;
+// kramdown's LIST_ITEM_IAL: `{: .class}` at the start of an item's text gives the item its attributes.
+const ITEM_IAL = /^\{:(?!(?:\w[\w-]*)?:|\/)((?:\\\}|[^}])+)\}\s*/;
 // kramdown's LAZY_END_HTML_START / _STOP: a line opening or closing a non-span element is never lazy text.
 const LAZY_END_NAMES = [...HTML_SPAN_ELEMENTS, 'script'].join('|');
 const UNAME = '(?:[\\p{L}_][-\\p{L}\\p{N}._]*:)?[\\p{L}_][-\\p{L}\\p{N}._]*';
@@ -63,6 +66,8 @@ interface Item {
   /** Lines where kramdown starts a new text chunk (a nested list); each chunk is parsed on its own. */
   chunks: number[];
   marker: string;
+  /** The inside of a `{: … }` at the start of the item's text. */
+  ial: string | null;
 }
 
 function startItem(state: StateBlock, line: number, marker: string): Item {
@@ -79,7 +84,18 @@ function startItem(state: StateBlock, line: number, marker: string): Item {
   }
   const rest = state.src.slice(pos, max);
   const indent = ITEM_IAL_ONLY.test(rest) ? 4 : cols;
-  return { start: line, end: line + 1, contentStart: pos, contentColumn: state.bsCount[line] + state.sCount[line] + cols - rel, indent, chunks: [line], marker };
+  const ial = ITEM_IAL.exec(rest);
+  const skip = ial ? ial[0].length : 0;
+  return {
+    start: line,
+    end: line + 1,
+    contentStart: pos + skip,
+    contentColumn: state.bsCount[line] + state.sCount[line] + cols - rel + skip,
+    indent,
+    chunks: [line],
+    marker,
+    ial: ial ? ial[1] : null,
+  };
 }
 
 /** kramdown's lazy_re: a non-blank line that neither is a block IAL nor opens or closes a non-span element. */
@@ -253,19 +269,21 @@ interface ItemTokens {
   childCount: number;
 }
 
+/** The list's items and their direct children, by nesting (tokens of Markdown inside HTML carry their own levels). */
 function itemsOf(tokens: Token[], listOpen: number): ItemTokens[] {
-  const level = tokens[listOpen].level;
   const items: ItemTokens[] = [];
+  let depth = 0;
   for (let i = listOpen + 1; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.level === level && t.nesting === -1) break;
-    if (t.type === 'list_item_open' && t.level === level + 1) items.push({ open: i, close: -1, first: -1, childCount: 0 });
-    else if (t.type === 'list_item_close' && t.level === level + 1) items[items.length - 1].close = i;
-    else if (t.level === level + 2 && t.nesting >= 0) {
+    if (depth === 0 && t.nesting === -1) break;
+    if (depth === 0 && t.type === 'list_item_open') items.push({ open: i, close: -1, first: -1, childCount: 0 });
+    else if (depth === 1 && t.type === 'list_item_close') items[items.length - 1].close = i;
+    else if (depth === 1 && t.nesting >= 0) {
       const item = items[items.length - 1];
       if (item.first < 0) item.first = i;
       item.childCount++;
     }
+    depth += t.nesting;
   }
   return items;
 }
@@ -331,6 +349,7 @@ function kramdownList(original: BlockRule): BlockRule {
       li.map = [item.start, item.end];
       li.markup = ordered ? '.' : item.marker;
       if (ordered) li.info = item.marker.slice(0, -1);
+      if (item.ial !== null) applyIal(li, parseAttributeList(item.ial, (state.env as { kramdownAlds?: Map<string, Ial> }).kramdownAlds));
       tokenizeItem(state, item, pushed);
       state.push('list_item_close', 'li', -1).markup = li.markup;
     }
