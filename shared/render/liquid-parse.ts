@@ -32,11 +32,18 @@ const HtmlTokenClass = new Tokenizer('x').readHTMLToken(['{{']).constructor as n
 
 /** liquidjs's tokenizer with a text run found by indexOf (the same tokens: a run ends at the first stop string). */
 class LinearTokenizer extends Tokenizer {
+  /** Where each stop string next occurs at or after the last search (-1: nowhere): a text without `{%` is searched once. */
+  private readonly nextAt = new Map<string, number>();
+
   override readHTMLToken(stopStrings: string[]): HtmlToken {
     const begin = this.p;
     let end = this.N;
     for (const stop of stopStrings) {
-      const at = this.input.indexOf(stop, begin);
+      let at = this.nextAt.get(stop);
+      if (at === undefined || (at !== -1 && at < begin)) {
+        at = this.input.indexOf(stop, begin);
+        this.nextAt.set(stop, at);
+      }
       if (at !== -1 && at < end) end = at;
     }
     this.p = end;
