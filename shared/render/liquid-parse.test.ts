@@ -30,5 +30,7 @@ describe('parseLiquid', () => {
     const big = new Liquid({ parseLimit: 10_000_000 });
     const text = 'Text with {{ n }} and {% if n %}a condition{% endif %}.\n'.repeat(10_000);
     expect(big.renderSync(parseLiquid(big, text), { n: 1 })).toBe('Text with 1 and a condition.\n'.repeat(10_000));
+    // Only outputs, no tags: the search for the next `{%` finds none once, not once per output.
+    expect(big.renderSync(parseLiquid(big, '{{ n }} '.repeat(30_000)), { n: 2 })).toBe('2 '.repeat(30_000));
   });
 });
