@@ -106,12 +106,12 @@ function lazyAllowed(rel: number, text: string, indent: number): boolean {
 
 /**
  * Whether a non-blank line ends kramdown's lazy text after an indented code block (CODEBLOCK_MATCH): a block
- * IAL, an end-of-block marker, or a line opening or closing a non-span element.
+ * IAL, an end-of-block marker (unless `endOfBlock` is false), or a line opening or closing a non-span element.
  */
-export function endsLazyText(state: StateBlock, line: number): boolean {
+export function endsLazyText(state: StateBlock, line: number, endOfBlock = true): boolean {
   const rel = state.sCount[line] - state.blkIndent;
   const text = lineText(state, line);
-  if (rel === 0 && EOB_LINE.test(text)) return true;
+  if (endOfBlock && rel === 0 && EOB_LINE.test(text)) return true;
   return rel <= 3 && (IAL_LINE.test(text) || LAZY_END_HTML.test(text));
 }
 

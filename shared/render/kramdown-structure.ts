@@ -351,7 +351,14 @@ function lazyIndentedCode(md: MarkdownIt): void {
 function setextOneLine(md: MarkdownIt): void {
   const original = blockRule(md, 'lheading');
   // A block IAL line or one starting with a non-span tag (`<https://…>` too) is never a header's text.
-  md.block.ruler.at('lheading', (state, start, end, silent) => !endsLazyText(state, start) && original(state, start, Math.min(end, start + 2), silent));
+  md.block.ruler.at('lheading', (state, start, end, silent) => !endsLazyText(state, start, false) && original(state, start, Math.min(end, start + 2), silent));
+}
+
+/** kramdown's end-of-block marker: a line with only `^` ends the block before it (a paragraph, a list) and prints nothing. */
+function endOfBlockMarker(state: StateBlock, start: number, _end: number, silent: boolean): boolean {
+  if (state.sCount[start] !== state.blkIndent || !/^\^[ \t]*$/.test(lineText(state, start))) return false;
+  if (!silent) state.line = start + 1;
+  return true;
 }
 
 /** Installs the structural fix-ups. */
@@ -361,6 +368,7 @@ export function kramdownStructurePlugin(md: MarkdownIt): void {
   kramdownBlockquote(md);
   setextOneLine(md);
   lazyIndentedCode(md);
+  md.block.ruler.before('paragraph', 'kramdown_eob', endOfBlockMarker, { alt: ['paragraph', 'blockquote', 'reference'] });
   // Neither a rule (`***`) nor a table interrupts a kramdown paragraph (`* * *` does, as a list start).
   md.block.ruler.at('hr', blockRule(md, 'hr'), { alt: ['reference', 'blockquote', 'list'] });
   md.block.ruler.at('table', blockRule(md, 'table'), { alt: ['reference'] });
