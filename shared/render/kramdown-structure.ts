@@ -347,11 +347,27 @@ function lazyIndentedCode(md: MarkdownIt): void {
   });
 }
 
-/** kramdown's setext header is one line of text over its underline; below more lines the underline is text. */
+/**
+ * kramdown's after_block_boundary?: the block is the first in its container, or follows a blank line, an
+ * end-of-block marker or a block IAL.
+ */
+function afterBlockBoundary(state: StateBlock, start: number): boolean {
+  const last = state.tokens[state.tokens.length - 1];
+  if (!last || last.nesting === 1 || start === 0) return true;
+  return state.isEmpty(start - 1) || /^(?:\^[ \t]*|\{:.*\}[ \t]*)$/.test(lineText(state, start - 1));
+}
+
+/**
+ * kramdown's setext header is one line of text over its underline, and only after a block boundary; below
+ * more lines, or right after another block, the underline is text.
+ */
 function setextOneLine(md: MarkdownIt): void {
   const original = blockRule(md, 'lheading');
   // A block IAL line or one starting with a non-span tag (`<https://…>` too) is never a header's text.
-  md.block.ruler.at('lheading', (state, start, end, silent) => !endsLazyText(state, start, false) && original(state, start, Math.min(end, start + 2), silent));
+  md.block.ruler.at(
+    'lheading',
+    (state, start, end, silent) => afterBlockBoundary(state, start) && !endsLazyText(state, start, false) && original(state, start, Math.min(end, start + 2), silent),
+  );
 }
 
 /** kramdown's end-of-block marker: a line with only `^` ends the block before it (a paragraph, a list) and prints nothing. */
