@@ -92,7 +92,11 @@ export async function benchRenderCli(): Promise<RenderBenchResult> {
   try {
     const file = await writeCorpusSite(dir, 1024 * 1024);
     const name = 'pressroom render --site, 1 MB post in a 200-post site (whole process)';
-    const ours = () => timeProcess(process.execPath, [CLI, 'render', '--site', dir, file]);
+    const args = [CLI, 'render', '--site', dir, file];
+    // The site holds every asset and post the post names: a problem on stderr means the bench measures less work.
+    const check = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (check.status !== 0 || check.stderr.trim()) throw new Error(`pressroom render reported problems: ${check.stderr.split('\n')[0]}`);
+    const ours = () => timeProcess(process.execPath, args);
     if (spawnSync('ruby', ['-e', 'require "jekyll"']).status !== 0) {
       const runs = Array.from({ length: 5 }, ours);
       return result(name, runs, undefined, 'Jekyll not available (needs ruby with the jekyll gem, Debian: apt install jekyll): no reference');
