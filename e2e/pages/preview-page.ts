@@ -13,6 +13,8 @@ export class PreviewPage {
   readonly article: Locator;
   readonly loadRemoteButton: Locator;
   readonly problems: Locator;
+  /** The "Image not available" boxes that stand in for images the preview could not show. */
+  readonly brokenImages: Locator;
 
   constructor(readonly page: Page) {
     this.pane = page.getByRole('region', { name: 'Preview', exact: true });
@@ -21,6 +23,7 @@ export class PreviewPage {
     this.article = this.frame.locator('#pr-article');
     this.loadRemoteButton = this.pane.getByRole('button', { name: 'Load remote content' });
     this.problems = this.pane.locator('.preview-problems');
+    this.brokenImages = this.article.locator('.pr-broken-image');
   }
 
   /** Waits until the preview shows `text`. */
@@ -53,5 +56,13 @@ export class PreviewPage {
       const first = blocks.find((b) => b.getBoundingClientRect().bottom > 10);
       return Number(first?.dataset.prLine ?? 0);
     });
+  }
+
+  /** Waits until the image whose alt or class matches `selector` is decoded, and returns its natural size. */
+  async loadedImageSize(selector: string): Promise<{ width: number; height: number }> {
+    const img = this.article.locator(selector).first();
+    await expect(img).toBeVisible();
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    return img.evaluate((el) => ({ width: (el as HTMLImageElement).naturalWidth, height: (el as HTMLImageElement).naturalHeight }));
   }
 }
