@@ -15,6 +15,10 @@ export class PreviewPage {
   readonly problems: Locator;
   /** The "Image not available" boxes that stand in for images the preview could not show. */
   readonly brokenImages: Locator;
+  /** The images of the post's body figures (not the page image the layout shows above the article). */
+  readonly figureImages: Locator;
+  /** The front matter's `image`, shown above the article as the post layout shows it. */
+  readonly pageImage: Locator;
 
   constructor(readonly page: Page) {
     this.pane = page.getByRole('region', { name: 'Preview', exact: true });
@@ -24,6 +28,8 @@ export class PreviewPage {
     this.loadRemoteButton = this.pane.getByRole('button', { name: 'Load remote content' });
     this.problems = this.pane.locator('.preview-problems');
     this.brokenImages = this.article.locator('.pr-broken-image');
+    this.figureImages = this.article.locator('figure:not(.pr-page-image) img');
+    this.pageImage = this.article.locator('.pr-page-image img');
   }
 
   /** Waits until the preview shows `text`. */

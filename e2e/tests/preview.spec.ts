@@ -89,12 +89,12 @@ test('the sample post shows as an article: title, headings, the asset figure, ta
   const { preview } = await openPost(GPU_TITLE);
   await expect(preview.frame.getByRole('heading', { level: 1, name: GPU_TITLE })).toBeVisible();
   await expect(preview.frame.getByRole('heading', { level: 2, name: 'Highlights' })).toBeVisible();
-  const figureImage = preview.frame.locator('figure img');
+  const figureImage = preview.figureImages;
   await expect(figureImage).toHaveAttribute('alt', 'Upgrade timeline of Kestrel Cloud 1.1');
   await expect.poll(() => figureImage.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   expect(await figureImage.evaluate((img: HTMLImageElement) => img.src)).toMatch(/^blob:/);
   // The figure's own style (width: 90%) applies, centred, without an inline style attribute.
-  const figure = await preview.frame.locator('figure').evaluate((f) => {
+  const figure = await preview.frame.locator('figure:not(.pr-page-image)').evaluate((f) => {
     const r = f.getBoundingClientRect();
     const parent = f.parentElement!.getBoundingClientRect();
     return { ratio: r.width / parent.width, left: r.left - parent.left, right: parent.right - r.right, styleAttr: f.getAttribute('style') };
@@ -111,7 +111,7 @@ test('the sample post shows as an article: title, headings, the asset figure, ta
 
 test('typing in the editor updates the preview, keeping the blocks that did not change', async () => {
   const { editor, preview, page } = await openPost(GPU_TITLE);
-  const image = preview.frame.locator('figure img');
+  const image = preview.figureImages;
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   const before = await image.evaluate((img: HTMLImageElement) => img.src);
   await editor.cursorToEnd();
@@ -157,7 +157,7 @@ test('scrolling the editor scrolls the preview to the same place, and the other 
 for (const scheme of ['light', 'dark'] as const) {
   test(`screenshot of the preview in ${scheme} mode`, async () => {
     const { preview, page } = await openPost(GPU_TITLE, { colorScheme: scheme });
-    await expect.poll(() => preview.frame.locator('figure img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => preview.figureImages.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     await expect(preview.frame.locator('html')).toHaveAttribute('data-theme', scheme);
     await fs.mkdir(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, `preview-${scheme}.png`) });
