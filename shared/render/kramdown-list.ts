@@ -207,12 +207,17 @@ export function setLineStart(state: StateBlock, line: number, pos: number, colum
   state.bsCount[line] = column;
 }
 
+/** True when markdown-it's nesting limit (its `maxNesting` option, 100 by default) stops a block rule from going deeper. */
+export function atNestingLimit(state: StateBlock): boolean {
+  return state.level >= ((state.md.options as { maxNesting?: number }).maxNesting ?? 100);
+}
+
 /**
  * Tokenizes lines `start`..`end` as kramdown parses a block's collected text: a document of its own, after
  * `place` has moved each line's start past what kramdown removes from it. Each of `chunks` (first lines) is
  * parsed on its own, as kramdown does for the text chunks of a list item. The line marks are restored after.
  */
-export function tokenizeAsDocument(state: StateBlock, start: number, end: number, parentType: string, place: (line: number) => void, chunks: number[] = [start]): void {
+export function tokenizeAsDocument(state: StateBlock, start: number, end: number, parentType: StateBlock['parentType'], place: (line: number) => void, chunks: number[] = [start]): void {
   const saved = {
     b: state.bMarks.slice(start, end),
     t: state.tShift.slice(start, end),
@@ -334,7 +339,7 @@ function kramdownList(original: BlockRule): BlockRule {
       if (state.parentType === 'blockquote') return false;
       return original(state, startLine, endLine, silent);
     }
-    if (rel > 3 || state.level >= state.md.options.maxNesting) return false;
+    if (rel > 3 || atNestingLimit(state)) return false;
     const m = KRAMDOWN_LIST_START.exec(lineText(state, startLine));
     if (!m) return false;
     const ordered = /\d/.test(m[1]);

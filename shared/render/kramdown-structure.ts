@@ -8,7 +8,7 @@ import type { StateBlock } from 'markdown-it';
 import type { StateCore, StateInline } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { IN_HTML } from './kramdown-html-block';
-import { blockContext, endsLazyText, kramdownListPlugin, lineText, setLineStart, tokenizeAsDocument } from './kramdown-list';
+import { atNestingLimit, blockContext, endsLazyText, kramdownListPlugin, lineText, setLineStart, tokenizeAsDocument } from './kramdown-list';
 import { kramdownTypography } from './kramdown-typography';
 
 const HEADER_ID = /[\t ]\{#([A-Za-z][\w:-]*)\}$/;
@@ -281,7 +281,7 @@ function kramdownBlockquote(md: MarkdownIt): void {
   const rule = rules.find((r) => r.name === 'blockquote')!;
   const original = rule.fn;
   rule.fn = (state, start, end, silent) => {
-    if (silent || state.sCount[start] - state.blkIndent > 3 || state.level >= state.md.options.maxNesting) return original(state, start, end, silent);
+    if (silent || state.sCount[start] - state.blkIndent > 3 || atNestingLimit(state)) return original(state, start, end, silent);
     if (state.src.charCodeAt(state.bMarks[start] + state.tShift[start]) !== 0x3e) return false;
     let last = start + 1;
     while (last < end && !state.isEmpty(last) && !endsLazyText(state, last)) last++;
