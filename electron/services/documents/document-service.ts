@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppFailure, messageOf } from '../../../shared/contract/errors';
 import type { DocumentSnapshot, LineEnding, SaveResult } from '../../../shared/contract/models';
-import { normalizeRel, resolveInside } from '../paths';
+import { normalizeRel, readSiteFile, resolveInside } from '../paths';
 import { atomicWrite, fsyncDir, writeTempFile } from './atomic-write';
 import { looksBinary } from './text-bytes';
 
@@ -69,7 +69,7 @@ function tooLarge(rel: string, size: number): AppFailure {
 }
 
 /** Reads a file that resolveInside has resolved, with the size limit and a clear failure for folders. */
-async function readBytes(abs: string, rel: string): Promise<Buffer> {
+async function readBytes(root: string, abs: string, rel: string): Promise<Buffer> {
   let stat;
   try {
     stat = await fs.stat(abs);
@@ -79,14 +79,13 @@ async function readBytes(abs: string, rel: string): Promise<Buffer> {
   if (stat.isDirectory()) throw new AppFailure('not-readable', `${rel} is a folder, not a file.`, { path: rel });
   if (!stat.isFile()) throw new AppFailure('not-readable', `${rel} is not a regular file.`, { path: rel });
   if (stat.size > MAX_DOCUMENT_BYTES) throw tooLarge(rel, stat.size);
-  let bytes: Buffer;
+  // Read as every site file is: a FIFO or a link out swapped in after the checks above is refused, never followed.
   try {
-    bytes = await fs.readFile(abs);
+    return await readSiteFile(root, rel, { maxBytes: MAX_DOCUMENT_BYTES });
   } catch (error) {
+    if (error instanceof AppFailure && error.error.code === 'too-large') throw tooLarge(rel, MAX_DOCUMENT_BYTES + 1);
     throw ioFailure(error, rel, 'read');
   }
-  if (bytes.length > MAX_DOCUMENT_BYTES) throw tooLarge(rel, bytes.length);
-  return bytes;
 }
 
 /** Turns a Node error into a failure people can read, naming the site-relative path. */
@@ -112,7 +111,7 @@ async function symlinkTargetOf(root: string, rel: string, real: string): Promise
 /** Opens a post for editing: its text without BOM, how its lines end, and the version a save must name. */
 export async function readDocument(root: string, rel: string): Promise<DocumentSnapshot> {
   const abs = await resolveInside(root, rel);
-  const bytes = await readBytes(abs, rel);
+  const bytes = await readBytes(root, abs, rel);
   const text = decodeText(bytes, rel);
   return {
     path: rel,
@@ -155,7 +154,7 @@ export async function saveDocument(root: string, rel: string, text: string, base
   }
   let current: Buffer;
   try {
-    current = await readBytes(abs, rel);
+    current = await readBytes(root, abs, rel);
   } catch (error) {
     if (error instanceof AppFailure && error.error.code === 'too-large') {
       throw new AppFailure('conflict', `The file changed on disk since it was opened: ${rel}. Nothing was saved.`, { path: rel });
