@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_SITE } from './fixtures/fixture-site';
-import { MAX_HTML_DEPTH } from './kramdown-html-block';
+import { MAX_HTML_DEPTH } from './kramdown-html-scan';
 import { MAX_UNCLOSED_PROBLEMS } from './html-problems';
 import { renderPost } from './render-post';
 import type { RenderProblem } from './render-types';

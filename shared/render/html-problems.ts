@@ -2,7 +2,8 @@
  * Turns what the HTML block scan noticed (an element never closed, nesting too deep) into problems the author
  * can act on: worded, and placed on the line of the file as written (Liquid may have moved lines).
  */
-import { HTML_FINDINGS, type HtmlLineFinding, MAX_HTML_DEPTH } from './kramdown-html-block';
+import { HTML_FINDINGS, type HtmlLineFinding } from './kramdown-html-block';
+import { MAX_HTML_DEPTH } from './kramdown-html-scan';
 import type { RenderProblem } from './render-types';
 
 /** The English words of an unclosed element (the CLI prints them; the app words it from kind, tag and line). */

@@ -7,7 +7,7 @@
  * looks past the item. Then kramdown's rules for an item's first paragraph and task lists are applied.
  */
 import type { MarkdownIt, StateBlock, Token } from 'markdown-it';
-import { HTML_SPAN_ELEMENTS } from './kramdown-html-block';
+import { HTML_SPAN_ELEMENTS } from './kramdown-html-scan';
 import { applyIal, type Ial, parseAttributeList } from './kramdown-ial';
 
 const BOX_UNCHECKED = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />';

@@ -7,7 +7,7 @@ import type { LineProblem } from '../../common/editor-bridge';
 import type { MessageKey } from '../../i18n/en';
 import type { MessageParams } from '../../i18n/translate';
 import type { RenderProblem } from '../../../shared/render/render-types';
-import { MAX_HTML_DEPTH } from '../../../shared/render/kramdown-html-block';
+import { MAX_HTML_DEPTH } from '../../../shared/render/kramdown-html-scan';
 
 /** The translate function of `useI18n`. */
 type Translate = (key: MessageKey, params?: MessageParams) => string;
