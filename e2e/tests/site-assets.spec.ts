@@ -4,6 +4,7 @@
  * extension, and the front matter's `image` heads the article. A press officer sees every picture, never the
  * "Image not available" box, and the preview never asks the network for anything.
  */
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { type RunningApp, startApp } from '../harness';
@@ -13,23 +14,33 @@ import { PreviewPage } from '../pages/preview-page';
 const SCS_SITE = path.join(__dirname, '..', 'fixtures', 'scs-site');
 
 let app: RunningApp | undefined;
-test.afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+/** Every request the page made to anywhere but the app's own server (blob: and data: images are local). */
+let external: string[] = [];
 
-test('shows the release figure from _assets/images and the page image above the article', async () => {
-  app = await startApp({ site: SCS_SITE });
-  const external: string[] = [];
+/** Starts the app on the SCS-like site (optionally changed first), opens an English release and waits for its preview. */
+async function openRelease(title: string, shows: string, prepareSite?: (dir: string) => Promise<void>): Promise<PreviewPage> {
+  app = await startApp({ site: SCS_SITE, prepareSite });
+  const origin = app.origin;
   app.page.on('request', (r) => {
-    if (!r.url().startsWith(app!.origin) && !/^(blob|data):/.test(r.url())) external.push(r.url());
+    if (!r.url().startsWith(origin) && !/^(blob|data):/.test(r.url())) external.push(r.url());
   });
   const list = new PostListPage(app.page);
   await list.expectLoaded();
   await list.selectLanguage('en');
-  await list.openPost('Sovereign Cloud Stack: All good things come in threes');
+  await list.openPost(title);
   const preview = new PreviewPage(app.page);
-  await preview.expectText('Technical highlights in SCS Release 3');
+  await preview.expectText(shows);
+  return preview;
+}
+
+test.afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  external = [];
+});
+
+test('shows the release figure from _assets/images and the page image above the article', async () => {
+  const preview = await openRelease('Sovereign Cloud Stack: All good things come in threes', 'Technical highlights in SCS Release 3');
 
   // The architecture figure: `{% asset '201001-SCS-4c.png' class="figure-img w-100" %}`, file in _assets/images/.
   expect(await preview.loadedImageSize('figure:not(.pr-page-image) img.figure-img')).toEqual({ width: 480, height: 270 });
@@ -37,19 +48,13 @@ test('shows the release figure from _assets/images and the page image above the 
   expect(await preview.loadedImageSize('.pr-page-image img')).toEqual({ width: 640, height: 320 });
   await expect(preview.brokenImages).toHaveCount(0);
   await expect(preview.problems).toHaveCount(0);
-  await app.page.screenshot({ path: test.info().outputPath('scs-release-3.png') });
+  await preview.page.screenshot({ path: test.info().outputPath('scs-release-3.png') });
   expect(external).toEqual([]);
-  expect(app.pageErrors).toEqual([]);
+  expect(app!.pageErrors).toEqual([]);
 });
 
 test('resolves a logical path without extension and keeps processor arguments out of the picture', async () => {
-  app = await startApp({ site: SCS_SITE });
-  const list = new PostListPage(app.page);
-  await list.expectLoaded();
-  await list.selectLanguage('en');
-  await list.openPost('Sovereign Cloud Stack Release 4 is out');
-  const preview = new PreviewPage(app.page);
-  await preview.expectText('Release 4 of the Sovereign Cloud Stack');
+  const preview = await openRelease('Sovereign Cloud Stack Release 4 is out', 'Release 4 of the Sovereign Cloud Stack');
 
   // `{% asset blog/r3 alt="…" vips:format=".webp" vips:resize="800x" %}`: the one file named r3 in blog/.
   expect(await preview.loadedImageSize('figure img[alt="Release 4 banner"]')).toEqual({ width: 640, height: 320 });
@@ -63,20 +68,10 @@ test('resolves a logical path without extension and keeps processor arguments ou
 });
 
 test('names a page image that does not exist instead of leaving a hole', async () => {
-  app = await startApp({
-    site: SCS_SITE,
-    prepareSite: async (dir) => {
-      const fs = await import('node:fs/promises');
-      const file = path.join(dir, '_i18n/en/_posts/2023/2023-03-22-release-4.md');
-      await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('image: "blog/r3"', 'image: "blog/r9.jpg"'));
-    },
+  const preview = await openRelease('Sovereign Cloud Stack Release 4 is out', 'Release 4 of the Sovereign Cloud Stack', async (dir) => {
+    const file = path.join(dir, '_i18n/en/_posts/2023/2023-03-22-release-4.md');
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('image: "blog/r3"', 'image: "blog/r9.jpg"'));
   });
-  const list = new PostListPage(app.page);
-  await list.expectLoaded();
-  await list.selectLanguage('en');
-  await list.openPost('Sovereign Cloud Stack Release 4 is out');
-  const preview = new PreviewPage(app.page);
-  await preview.expectText('Release 4 of the Sovereign Cloud Stack');
   await expect(preview.brokenImages).toHaveCount(1);
   await expect(preview.brokenImages.first()).toContainText('blog/r9.jpg');
   await expect(preview.problems).toContainText('blog/r9.jpg');
