@@ -17,8 +17,8 @@ let app: RunningApp | undefined;
 /** Every request the page made to anywhere but the app's own server (blob: and data: images are local). */
 let external: string[] = [];
 
-/** Starts the app on the SCS-like site (optionally changed first), opens an English release and waits for its preview. */
-async function openRelease(title: string, shows: string, prepareSite?: (dir: string) => Promise<void>): Promise<PreviewPage> {
+/** Starts the app on the SCS-like site (optionally changed first), opens a release in `language` and waits for its preview. */
+async function openRelease(title: string, shows: string, prepareSite?: (dir: string) => Promise<void>, language = 'en'): Promise<PreviewPage> {
   app = await startApp({ site: SCS_SITE, prepareSite });
   const origin = app.origin;
   app.page.on('request', (r) => {
@@ -26,7 +26,7 @@ async function openRelease(title: string, shows: string, prepareSite?: (dir: str
   });
   const list = new PostListPage(app.page);
   await list.expectLoaded();
-  await list.selectLanguage('en');
+  await list.selectLanguage(language);
   await list.openPost(title);
   const preview = new PreviewPage(app.page);
   await preview.expectText(shows);
@@ -75,4 +75,12 @@ test('names a page image that does not exist instead of leaving a hole', async (
   await expect(preview.brokenImages).toHaveCount(1);
   await expect(preview.brokenImages.first()).toContainText('blog/r9.jpg');
   await expect(preview.problems).toContainText('blog/r9.jpg');
+});
+
+test('a German release finds the same figure, and a page image given as a site path', async () => {
+  const preview = await openRelease('Sovereign Cloud Stack Release 4 ist da', 'Release 4 der Referenzimplementierung', undefined, 'de');
+  expect(await preview.loadedImageSize('figure:not(.pr-page-image) img.figure-img')).toEqual({ width: 480, height: 270 });
+  // `image: "/assets/img/SCS_logo.png"`: where the site serves it, found in jekyll-assets' default `assets/img`.
+  expect(await preview.loadedImageSize('.pr-page-image img')).toEqual({ width: 80, height: 80 });
+  await expect(preview.brokenImages).toHaveCount(0);
 });
