@@ -18,10 +18,10 @@ describe('createEventBus', () => {
     const { bus, sent, logged } = setup();
     const progress = { id: 'scan-1', label: 'progress.scanning', done: 1, total: 2, finished: false };
     bus.emit('progress', progress);
-    bus.emit('file.changed', { site: '/s', path: '_posts/a.md' });
+    bus.emit('file.changed', { site: '/s', path: '_posts/a.md', kind: 'changed' });
     expect(sent).toEqual([
       { name: 'progress', payload: progress },
-      { name: 'file.changed', payload: { site: '/s', path: '_posts/a.md' } },
+      { name: 'file.changed', payload: { site: '/s', path: '_posts/a.md', kind: 'changed' } },
     ]);
     expect(logged).toEqual([]);
   });
@@ -29,7 +29,7 @@ describe('createEventBus', () => {
   it('logs and drops a payload that does not fit', () => {
     const { bus, sent, logged } = setup();
     bus.emit('progress', { id: 'scan-1', label: 'progress.scanning', done: 1, finished: false } as unknown as Events['progress']);
-    bus.emit('file.changed', { site: '/s', path: 'a.md', secret: 'x' } as unknown as Events['file.changed']);
+    bus.emit('file.changed', { site: '/s', path: 'a.md', kind: 'changed', secret: 'x' } as unknown as Events['file.changed']);
     expect(sent).toEqual([]);
     expect(logged).toEqual([
       'pressroom: event progress not sent, its payload does not fit the contract: payload.total is missing',
@@ -44,9 +44,9 @@ describe('createEventBus', () => {
       throw new Error('window gone');
     });
     const off = bus.subscribe((m) => late.push(m));
-    bus.emit('file.changed', { site: '/s', path: 'a.md' });
+    bus.emit('file.changed', { site: '/s', path: 'a.md', kind: 'changed' });
     off();
-    bus.emit('file.changed', { site: '/s', path: 'b.md' });
+    bus.emit('file.changed', { site: '/s', path: 'b.md', kind: 'changed' });
     expect(sent).toHaveLength(2);
     expect(late).toHaveLength(1);
     expect(logged).toEqual(['pressroom: event listener failed', 'pressroom: event listener failed']);

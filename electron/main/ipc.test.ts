@@ -142,14 +142,14 @@ describe('forwardEvents', () => {
     const foreign = fakeContents('https://evil.example/');
     const closed = fakeContents('app://pressroom/index.html', true);
     const stop = forwardEvents(bus, () => [app1, app2, foreign, closed].map((webContents) => ({ webContents })));
-    bus.emit('file.changed', { site: '/home/ada/site', path: '_posts/a.md' });
-    const expected = [[IPC_EVENT_CHANNEL, { name: 'file.changed', payload: { site: '/home/ada/site', path: '_posts/a.md' } }]];
+    bus.emit('file.changed', { site: '/home/ada/site', path: '_posts/a.md', kind: 'changed' });
+    const expected = [[IPC_EVENT_CHANNEL, { name: 'file.changed', payload: { site: '/home/ada/site', path: '_posts/a.md', kind: 'changed' } }]];
     expect(app1.sent).toEqual(expected);
     expect(app2.sent).toEqual(expected);
     expect(foreign.sent).toEqual([]);
     expect(closed.sent).toEqual([]);
     stop();
-    bus.emit('file.changed', { site: '/home/ada/site', path: '_posts/b.md' });
+    bus.emit('file.changed', { site: '/home/ada/site', path: '_posts/b.md', kind: 'changed' });
     expect(app1.sent).toHaveLength(1);
   });
 });

@@ -76,16 +76,16 @@ describe('preload', () => {
     const got: unknown[][] = [];
     const off = bridge.on('file.changed', (...args: unknown[]) => void got.push(args));
     ipc.deliver(IPC_EVENT_CHANNEL, { name: 'progress', payload: { id: 'p', label: 'x', done: 1, total: 2, finished: false } });
-    ipc.deliver(IPC_EVENT_CHANNEL, { name: 'file.changed', payload: { site: '/s', path: 'a.md' } });
+    ipc.deliver(IPC_EVENT_CHANNEL, { name: 'file.changed', payload: { site: '/s', path: 'a.md', kind: 'changed' } });
     ipc.deliver(IPC_EVENT_CHANNEL, 'garbage');
     ipc.deliver(IPC_EVENT_CHANNEL, null);
-    ipc.deliver('some:other-channel', { name: 'file.changed', payload: { site: '/s', path: 'b.md' } });
-    expect(got).toEqual([[{ site: '/s', path: 'a.md' }]]);
+    ipc.deliver('some:other-channel', { name: 'file.changed', payload: { site: '/s', path: 'b.md', kind: 'changed' } });
+    expect(got).toEqual([[{ site: '/s', path: 'a.md', kind: 'changed' }]]);
     expect(ipc.count(IPC_EVENT_CHANNEL)).toBe(1);
     off();
     off();
     expect(ipc.count(IPC_EVENT_CHANNEL)).toBe(0);
-    ipc.deliver(IPC_EVENT_CHANNEL, { name: 'file.changed', payload: { site: '/s', path: 'c.md' } });
+    ipc.deliver(IPC_EVENT_CHANNEL, { name: 'file.changed', payload: { site: '/s', path: 'c.md', kind: 'changed' } });
     expect(got).toHaveLength(1);
   });
 

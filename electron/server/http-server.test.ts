@@ -309,11 +309,11 @@ describe('events', () => {
     res.on('data', (c: Buffer) => got.push(c.toString('utf8')));
     await new Promise((r) => setTimeout(r, 50));
     expect(subscribers).toBe(before + 1);
-    bus.emit('file.changed', { site: '/s', path: '_posts/a\nb.md' });
+    bus.emit('file.changed', { site: '/s', path: '_posts/a\nb.md', kind: 'changed' });
     bus.emit('progress', { id: 'p1', label: 'progress.scanning', done: 1, total: 2, finished: false });
     await new Promise((r) => setTimeout(r, 250));
     const text = got.join('');
-    expect(text).toContain('event: file.changed\ndata: {"site":"/s","path":"_posts/a\\nb.md"}\n\n');
+    expect(text).toContain('event: file.changed\ndata: {"site":"/s","path":"_posts/a\\nb.md","kind":"changed"}\n\n');
     expect(text).toContain('event: progress\ndata: {"id":"p1","label":"progress.scanning","done":1,"total":2,"finished":false}\n\n');
     expect(text).toContain(': heartbeat\n\n');
     req.destroy();

@@ -78,7 +78,7 @@ describe('createHttpTransport', () => {
     expect([...handlers.keys()].sort()).toEqual(['file.changed', 'progress']);
     handlers.get('progress')?.({ data: JSON.stringify({ id: 'a', label: 'progress.scanning', done: 7, total: 9, finished: false }) });
     handlers.get('progress')?.({ data: 'not json' });
-    handlers.get('file.changed')?.({ data: JSON.stringify({ site: '/s', path: 'a.md' }) });
+    handlers.get('file.changed')?.({ data: JSON.stringify({ site: '/s', path: 'a.md', kind: 'changed' }) });
     expect(got).toEqual([7]);
     off();
     expect(closed).toBe(true);
@@ -92,9 +92,9 @@ describe('createHttpTransport', () => {
     const off = transport.on('file.changed', (p) => got.push(p.path));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      handlers.get('file.changed')?.({ data: JSON.stringify({ site: '/s' }) });
-      handlers.get('file.changed')?.({ data: JSON.stringify({ site: '/s', path: 'a.md', extra: 1 }) });
-      handlers.get('file.changed')?.({ data: JSON.stringify({ site: '/s', path: 'b.md' }) });
+      handlers.get('file.changed')?.({ data: JSON.stringify({ site: '/s', kind: 'changed' }) });
+      handlers.get('file.changed')?.({ data: JSON.stringify({ site: '/s', path: 'a.md', kind: 'changed', extra: 1 }) });
+      handlers.get('file.changed')?.({ data: JSON.stringify({ site: '/s', path: 'b.md', kind: 'changed' }) });
       expect(got).toEqual(['b.md']);
       expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
         'pressroom: dropped a file.changed event that does not fit the contract: payload.path is missing',

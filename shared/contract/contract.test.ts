@@ -52,7 +52,7 @@ describe('types written once', () => {
 
   it('infers event payloads from the event table', () => {
     expectTypeOf<Events['progress']>().toEqualTypeOf<{ id: string; label: string; done: number; total: number | null; finished: boolean }>();
-    expectTypeOf<Events['file.changed']>().toEqualTypeOf<{ site: string; path: string }>();
+    expectTypeOf<Events['file.changed']>().toEqualTypeOf<{ site: string; path: string; kind: 'changed' | 'added' | 'removed' }>();
   });
 });
 
@@ -87,6 +87,8 @@ describe('events', () => {
     const progress = { id: 'scan-1', label: 'progress.scanning', done: 3, total: null, finished: false };
     expect(checkEvent('progress', progress)).toEqual({ ok: true, value: progress });
     expect(checkEvent('progress', { ...progress, done: '3' })).toEqual({ ok: false, problems: ['payload.done must be a finite number'] });
-    expect(checkEvent('file.changed', { site: '/s', path: 'a.md', mtime: 1 })).toEqual({ ok: false, problems: ['payload.mtime is not expected'] });
+    expect(checkEvent('file.changed', { site: '/s', path: 'a.md', kind: 'changed', mtime: 1 })).toEqual({ ok: false, problems: ['payload.mtime is not expected'] });
+    expect(checkEvent('file.changed', { site: '/s', path: '', kind: 'changed' })).toEqual({ ok: true, value: { site: '/s', path: '', kind: 'changed' } });
+    expect(checkEvent('file.changed', { site: '/s', path: 'a.md', kind: 'moved' }).ok).toBe(false);
   });
 });

@@ -107,8 +107,8 @@ export const events = {
       finished: bool(),
     }),
   ),
-  /** A file inside an open site changed on disk. */
-  'file.changed': event(obj({ site: sitePath, path: relPath })),
+  /** A file inside an open site changed, appeared or went away on disk; `path` '' means anything may have (a branch switch, a burst). */
+  'file.changed': event(obj({ site: sitePath, path: str({ max: 4096 }), kind: oneOf(['changed', 'added', 'removed']) })),
 } as const;
 
 /** The name of an event. */

@@ -61,7 +61,7 @@ describe('thumbnails', () => {
     const view = await mount(m, <Screen><Thumbnail site={SITE} candidates={['assets/images/a.png']} /></Screen>);
     await settle();
     await settle(() => {
-      m.emit('file.changed', { site: SITE, path: 'assets/images/a.png' });
+      m.emit('file.changed', { site: SITE, path: 'assets/images/a.png', kind: 'changed' });
     });
     expect(m.count('asset.read', 'assets/images/a.png')).toBe(2);
     expect(shownSources(view.container)).toEqual(['blob:pic-2']);

@@ -36,20 +36,20 @@ describe('the preview render context', () => {
 
     title.value = 'Newsroom';
     await settle(() => {
-      main.emit('file.changed', { site: SITE, path: '_posts/2024-01-02-launch.md' });
-      main.emit('file.changed', { site: '/sites/other', path: '_config.yml' });
+      main.emit('file.changed', { site: SITE, path: '_posts/2024-01-02-launch.md', kind: 'changed' });
+      main.emit('file.changed', { site: '/sites/other', path: '_config.yml', kind: 'changed' });
     });
     expect(main.count('site.renderContext')).toBe(1);
     expect(view.container.textContent).toBe('Press');
 
     await settle(() => {
-      main.emit('file.changed', { site: SITE, path: '_config.yml' });
+      main.emit('file.changed', { site: SITE, path: '_config.yml', kind: 'changed' });
     });
     expect(main.count('site.renderContext')).toBe(2);
     expect(view.container.textContent).toBe('Newsroom');
 
     await settle(() => {
-      main.emit('file.changed', { site: SITE, path: '_data/authors.yml' });
+      main.emit('file.changed', { site: SITE, path: '_data/authors.yml', kind: 'changed' });
     });
     expect(main.count('site.renderContext')).toBe(3);
     await view.unmount();
@@ -73,7 +73,7 @@ describe('the preview render context', () => {
     expect(view.container.textContent).toBe('failed: bad YAML');
     main.answers['site.renderContext'] = () => ({ ok: true, value: { ...EMPTY_RENDER_CONTEXT, config: { title: 'Fixed' } } });
     await settle(() => {
-      main.emit('file.changed', { site: SITE, path: '_config.yml' });
+      main.emit('file.changed', { site: SITE, path: '_config.yml', kind: 'changed' });
     });
     expect(view.container.textContent).toBe('Fixed');
     await view.unmount();
