@@ -1,6 +1,7 @@
 /** The German message catalogue; typed as a full Catalogue so a missing or extra key fails the build. */
 import type { Catalogue } from './en';
 import { frontMatterDe } from './front-matter.de';
+import { diskDe } from './disk.de';
 import { previewDe } from './preview.de';
 
 /** German texts for every English key. */
@@ -182,5 +183,6 @@ export const de: Catalogue = {
   'editor.status': 'Dokumentstatus',
   'editor.editorAndPreview': 'Editor und Vorschau',
   ...previewDe,
+  ...diskDe,
   ...frontMatterDe,
 };

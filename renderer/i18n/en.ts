@@ -1,5 +1,6 @@
 /** The English message catalogue: every string the interface shows. Its keys define the set every language must have. */
 import { frontMatterEn } from './front-matter.en';
+import { diskEn } from './disk.en';
 import { previewEn } from './preview.en';
 export const en = {
   'app.name': 'Pressroom',
@@ -177,6 +178,7 @@ export const en = {
   'editor.status': 'Document status',
   'editor.editorAndPreview': 'Editor and preview',
   ...previewEn,
+  ...diskEn,
   ...frontMatterEn,
 } as const satisfies Record<string, string>;
 

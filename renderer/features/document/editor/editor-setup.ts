@@ -9,7 +9,7 @@ import { drawSelection, EditorView, keymap, ViewPlugin, type ViewUpdate } from '
 import type { EditorBridge } from '../../../common/editor-bridge';
 import { markdownFormatKeymap } from './commands/markdown-keymap';
 import { editorFeed } from './editor-feed';
-import { editorTheme } from './editor-theme';
+import { editorTheme } from '../../../common/editor-theme';
 import { frontMatterLines } from './front-matter-field';
 import { frontMatterProblems } from './front-matter-problems';
 import { liquidTags } from './liquid-tags';

@@ -1,5 +1,5 @@
 /**
- * The editor's chrome in the app's colours: every colour is one of the app's CSS variables, so the same
+ * The editor's chrome in the app's colours (the document editor and the compare view share it): every colour is one of the app's CSS variables, so the same
  * theme is light or dark as `data-theme` switches them. The editor lives in a shadow root, where CodeMirror's
  * styles go into an adopted style sheet instead of a <style> element, which the CSP (`style-src 'self'`) blocks.
  */
