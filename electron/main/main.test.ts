@@ -22,6 +22,7 @@ const fake = vi.hoisted(() => {
     ipcHandlers: new Map<string, Fn>(),
     windows: [] as unknown[],
     messageBoxResponse: 1,
+    messageBoxSyncResponse: 1,
     opened: [] as string[],
   };
   const record = (what: string) => (...args: unknown[]) => void state.calls.push({ what, args, ready: state.isReady });
@@ -30,7 +31,13 @@ const fake = vi.hoisted(() => {
     listeners = new Map<string, Fn>();
     loaded: string[] = [];
     shown = false;
-    webContents = { send: () => {}, isDestroyed: () => false, getURL: () => 'app://pressroom/index.html' };
+    contentsListeners = new Map<string, Fn>();
+    webContents = {
+      send: () => {},
+      isDestroyed: () => false,
+      getURL: () => 'app://pressroom/index.html',
+      on: (event: string, fn: Fn) => void this.contentsListeners.set(event, fn),
+    };
     constructor(options: Record<string, unknown>) {
       this.options = options;
       state.windows.push(this);
@@ -99,6 +106,7 @@ const fake = vi.hoisted(() => {
     dialog: {
       showMessageBox: async (...args: unknown[]) => (record('dialog.showMessageBox')(...args), { response: state.messageBoxResponse }),
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showMessageBoxSync: (...args: unknown[]) => (record('dialog.showMessageBoxSync')(...args), state.messageBoxSyncResponse),
     },
     shell: { openExternal: async (url: string) => void state.opened.push(url) },
   };
@@ -189,6 +197,22 @@ describe('the Electron entry', () => {
     const quitsBefore = callsOf('app.quit').length;
     fake.state.appListeners.get('window-all-closed')!();
     expect(callsOf('app.quit').length).toBe(quitsBefore + (process.platform === 'darwin' ? 0 : 1));
+  });
+
+  it('asks before the window closes (or the app quits) while the page says work is unsaved, and stays on Cancel', () => {
+    const win = fake.state.windows[0] as InstanceType<typeof fake.FakeWindow>;
+    const refuseUnload = () => {
+      let leaves = false;
+      win.contentsListeners.get('will-prevent-unload')!({ preventDefault: () => (leaves = true) });
+      return leaves;
+    };
+    fake.state.messageBoxSyncResponse = 1;
+    expect(refuseUnload()).toBe(false);
+    const [parent, question] = callsOf('dialog.showMessageBoxSync').at(-1)!.args as [unknown, { message: string }];
+    expect(parent).toBe(win);
+    expect(question.message).toBe('You have unsaved changes.');
+    fake.state.messageBoxSyncResponse = 0;
+    expect(refuseUnload()).toBe(true);
   });
 
   it('focuses the existing window when a second instance starts', () => {

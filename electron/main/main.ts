@@ -24,6 +24,7 @@ import { createLinkGate, type LinkGate } from './external-links';
 import { APP_SCHEME, forwardEvents, isAppUrl, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { APP_SCHEME_PRIVILEGES, loadRendererFiles, registerAppProtocol } from './protocol';
+import { guardUnload, LEAVE_QUESTION } from './leave-guard';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 import { messageOf } from '../../shared/contract/errors';
@@ -42,6 +43,8 @@ function focusedOrMainWindow(): BrowserWindow | null {
 
 function openWindow(): BrowserWindow {
   const win = createMainWindow({ icon: path.join(resourcesDir(), 'icon.png') });
+  // Close, quit and reload with unsaved work: the page refuses to unload, and the user is asked here.
+  guardUnload(win.webContents, () => !win.isDestroyed() && dialog.showMessageBoxSync(win, LEAVE_QUESTION) === 0);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });

@@ -55,6 +55,7 @@ const settingsPatch = obj({
   authorEmail: optional(str({ max: 320 })),
   sampleDestination: optional(str({ max: 4096 })),
   signOffCommits: optional(bool()),
+  autosave: optional(bool()),
   autosaveSeconds: optional(num({ int: true, min: 0, max: 3600 })),
 });
 

@@ -17,6 +17,8 @@ export interface Settings {
   sampleDestination: string;
   /** Defaults of later features; stored now so the settings screen has one home. */
   signOffCommits: boolean;
+  /** Save a changed document by itself after `autosaveSeconds` without typing (off by default). */
+  autosave: boolean;
   autosaveSeconds: number;
 }
 

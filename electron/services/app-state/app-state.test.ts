@@ -31,6 +31,7 @@ describe('settings', () => {
       authorEmail: 'ada@example.org',
       sampleDestination: '/docs',
       signOffCommits: true,
+      autosave: false,
       autosaveSeconds: 30,
     });
   });

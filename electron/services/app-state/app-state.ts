@@ -47,6 +47,7 @@ const validators: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = 
   authorEmail: (v): v is string => isString(v) && v.length <= 320,
   sampleDestination: (v): v is string => isString(v) && v.length <= 4096,
   signOffCommits: (v): v is boolean => typeof v === 'boolean',
+  autosave: (v): v is boolean => typeof v === 'boolean',
   autosaveSeconds: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 3600,
 };
 
@@ -97,6 +98,7 @@ export function createAppState(dir: string, defaults: { sampleDestination: strin
       authorEmail: email,
       sampleDestination: defaults.sampleDestination,
       signOffCommits: true,
+      autosave: false,
       autosaveSeconds: 30,
     };
   }

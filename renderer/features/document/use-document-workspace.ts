@@ -12,6 +12,8 @@ import { createEditorState, type EditorCallbacks } from './editor/editor-setup';
 import { editorPhrases } from './editor/editor-phrases';
 import { DocumentTabs, type TabsSnapshot } from './document-tabs';
 import { isDark } from '../../theme/shown-theme';
+import { useLeaveGuard } from '../../common/use-leave-guard';
+import { useAutosave } from './use-autosave';
 
 /** A question waiting for the user: close one unsaved tab, or close the site with unsaved tabs. */
 export type PendingClose = { kind: 'tab'; path: string } | { kind: 'site'; onClosed: () => void; failed: boolean };
@@ -65,6 +67,8 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
   );
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [pending, setPending] = useState<PendingClose | null>(null);
+  useAutosave(store, bridge);
+  useLeaveGuard(() => store.unsaved().length > 0);
 
   // Ctrl/Cmd+S saves the active post wherever the focus is (and keeps the browser's "save page" away).
   useEffect(() => {

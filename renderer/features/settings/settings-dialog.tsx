@@ -46,7 +46,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const { t } = useI18n();
   const { settings, update } = useSettings();
   const titleId = useId();
-  const ids = { name: useId(), email: useId(), autosave: useId(), signOff: useId(), signOffHint: useId(), autosaveHint: useId() };
+  const ids = { name: useId(), email: useId(), autosave: useId(), autosaveOn: useId(), signOff: useId(), signOffHint: useId(), autosaveHint: useId() };
   const [error, setError] = useState<AppError | null>(null);
   const save = (patch: Partial<Settings>) => {
     void update(patch).then((e) => setError(e));
@@ -121,30 +121,36 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
               </p>
             </div>
           </div>
+          <div className="setting setting-check">
+            <input id={ids.autosaveOn} type="checkbox" className="checkbox" checked={settings.autosave} aria-describedby={ids.autosaveHint} onChange={(e) => save({ autosave: e.target.checked })} />
+            <div>
+              <label htmlFor={ids.autosaveOn}>{t('settings.autosave')}</label>
+              <p id={ids.autosaveHint} className="field-hint">
+                {t('settings.autosaveHint')}
+              </p>
+            </div>
+          </div>
           <div className="setting">
             <label className="field-label" htmlFor={ids.autosave}>
-              {t('settings.autosave')}
+              {t('settings.autosaveSeconds')}
             </label>
             <input
               id={ids.autosave}
               className="text-input number-input"
               type="number"
-              min={0}
+              min={1}
               max={3600}
               step={1}
               inputMode="numeric"
-              aria-describedby={ids.autosaveHint}
+              disabled={!settings.autosave}
               value={autosave}
               onChange={(e) => {
                 setAutosave(e.target.value);
                 const n = Number(e.target.value);
-                if (e.target.value !== '' && Number.isInteger(n) && n >= 0 && n <= 3600) save({ autosaveSeconds: n });
+                if (e.target.value !== '' && Number.isInteger(n) && n >= 1 && n <= 3600) save({ autosaveSeconds: n });
               }}
               onBlur={() => setAutosave(String(settings.autosaveSeconds))}
             />
-            <p id={ids.autosaveHint} className="field-hint">
-              {t('settings.autosaveHint')}
-            </p>
           </div>
           </div>
         </fieldset>
