@@ -14,6 +14,9 @@ export const ERROR_CODES = [
   'outside-site',
   'conflict',
   'exists',
+  'not-writable',
+  'disk-full',
+  'busy',
   'refused',
   'not-supported',
   'io',
@@ -30,6 +33,8 @@ export interface AppError {
   path?: string;
   /** One-based line in the file, where the error is about its content. */
   line?: number;
+  /** Whether trying again may help without changing anything (a full disk freed, a lock let go); absent when unknown. */
+  retryable?: boolean;
 }
 
 /** What every call returns over a transport. */

@@ -3,12 +3,25 @@ import { build } from 'esbuild';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/contract/errors';
 import { atomicWrite, sweepStaleTempFiles } from './atomic-write';
 import { WRITE_PHASES, type WritePhase } from './atomic-write-child';
+import { tempNameFor } from './temp-name';
 
 let dir: string;
+let appData: string;
+
+beforeAll(async () => {
+  // The key that proves a temporary file is ours lives in the app-data folder; the writer children inherit it.
+  appData = await fs.mkdtemp(path.join(os.tmpdir(), 'pressroom-app-data-'));
+  process.env.PRESSROOM_APP_DATA = appData;
+});
+
+afterAll(async () => {
+  delete process.env.PRESSROOM_APP_DATA;
+  await fs.rm(appData, { recursive: true, force: true });
+});
 
 beforeEach(async () => {
   dir = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'pressroom-atomic-')));
@@ -121,16 +134,38 @@ describe('atomicWrite', () => {
 });
 
 describe('sweepStaleTempFiles', () => {
-  it('removes temporary files of dead processes, keeps live ones and other files', async () => {
+  async function deadPid(): Promise<number> {
     const dead = spawn(process.execPath, ['-e', '']);
-    const deadPid = await new Promise<number>((resolve) => dead.on('exit', () => resolve(dead.pid as number)));
-    const stale = `.post.md.pressroom-${deadPid}-abcdef012345.tmp`;
-    const mine = `.post.md.pressroom-${process.pid}-abcdef012345.tmp`;
-    const parentsPid = `.post.md.pressroom-${process.ppid}-0123456789ab.tmp`;
+    return new Promise<number>((resolve) => dead.on('exit', () => resolve(dead.pid as number)));
+  }
+
+  it('removes temporary files of dead processes, keeps live ones and other files', async () => {
+    const gone = await deadPid();
+    const stale = await tempNameFor(dir, 'post.md', gone);
+    const mine = await tempNameFor(dir, 'post.md');
+    const parentsPid = await tempNameFor(dir, 'post.md', process.ppid);
     const unrelated = ['.post.md.swp', 'notes.tmp', '.x.pressroom-abc-12.tmp'];
     for (const name of [stale, mine, parentsPid, ...unrelated]) await fs.writeFile(path.join(dir, name), 'x');
     expect(await sweepStaleTempFiles(dir)).toBe(1);
     expect((await fs.readdir(dir)).sort()).toEqual([mine, parentsPid, ...unrelated].sort());
+  });
+
+  it('keeps look-alikes someone else made: our old name pattern, a forged proof, a real name copied from another folder', async () => {
+    const gone = await deadPid();
+    const elsewhere = path.join(dir, 'elsewhere');
+    await fs.mkdir(elsewhere);
+    const lookAlikes = [
+      `.post.md.pressroom-${gone}-abcdef012345.tmp`,
+      `.post.md.pressroom-${gone}-abcdef012345-${'0'.repeat(24)}.tmp`,
+      `.config.pressroom-${gone}-0123456789ab-${'f'.repeat(24)}.tmp`,
+      // A name this install made for another folder proves nothing here.
+      await tempNameFor(elsewhere, 'post.md', gone),
+    ];
+    for (const name of lookAlikes) await fs.writeFile(path.join(dir, name), 'someone else’s data');
+    expect(await sweepStaleTempFiles(dir)).toBe(0);
+    await atomicWrite(path.join(dir, 'post.md'), 'x');
+    expect((await fs.readdir(dir)).sort()).toEqual([...lookAlikes, 'elsewhere', 'post.md'].sort());
+    for (const name of lookAlikes) expect(await fs.readFile(path.join(dir, name), 'utf8')).toBe('someone else’s data');
   });
 
   it('returns 0 for a folder that does not exist', async () => {
@@ -138,9 +173,7 @@ describe('sweepStaleTempFiles', () => {
   });
 
   it('is run by atomicWrite for the folder it writes in', async () => {
-    const dead = spawn(process.execPath, ['-e', '']);
-    const deadPid = await new Promise<number>((resolve) => dead.on('exit', () => resolve(dead.pid as number)));
-    await fs.writeFile(path.join(dir, `.other.md.pressroom-${deadPid}-00ff00ff00ff.tmp`), 'half');
+    await fs.writeFile(path.join(dir, await tempNameFor(dir, 'other.md', await deadPid())), 'half');
     await atomicWrite(path.join(dir, 'post.md'), 'x');
     expect(await fs.readdir(dir)).toEqual(['post.md']);
   });

@@ -2,30 +2,31 @@
  * The one way user content is written: a temporary file beside the target, flushed to disk, then renamed
  * over it, so a crash, a full disk or a killed process leaves either the old file or the new one, never half.
  */
-import { randomBytes } from 'node:crypto';
-import { promises as fs, type Stats } from 'node:fs';
+import { promises as nodeFs, type Stats } from 'node:fs';
 import path from 'node:path';
-import { AppFailure, messageOf } from '../../../shared/contract/errors';
+import { ownTempWriter, tempNameFor } from './temp-name';
+import { errno, writeFailure } from './write-failure';
+
+/**
+ * The file-system functions a write uses. Production uses Node's; tests pass one that fails like a full
+ * disk or a locked file, to prove what such a fault leaves behind.
+ */
+export type WriteFs = Pick<typeof nodeFs, 'open' | 'rename' | 'stat' | 'lstat' | 'realpath' | 'readlink' | 'readdir' | 'unlink' | 'rm'>;
+
+/** How a write may be steered: the mode of a new file, the file system, and a last check before the rename. */
+export interface AtomicWriteOptions {
+  /** Mode of a file that did not exist before (0644 when not given); an existing file keeps its own. */
+  mode?: number;
+  fs?: WriteFs;
+  /** Runs after the new content is safely on disk and just before the rename; throwing cancels the write. */
+  beforeRename?: () => Promise<void>;
+}
 
 /** Default mode of a file that did not exist before. */
 const NEW_FILE_MODE = 0o644;
-/** Keeps the temporary name under the usual 255-byte name limit whatever the target's name. */
-const MAX_BASE_IN_TEMP = 100;
-/** Our temporary files: `.<basename>.pressroom-<pid>-<random>.tmp`. */
-const TEMP_PATTERN = /^\..*\.pressroom-(\d+)-[0-9a-f]+\.tmp$/;
-
-function errno(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | null)?.code;
-}
-
-/** The name of a temporary file for `target`, recognizable by sweepStaleTempFiles. */
-function tempNameFor(target: string): string {
-  const base = path.basename(target).slice(0, MAX_BASE_IN_TEMP);
-  return `.${base}.pressroom-${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
-}
 
 /** Follows symlinks to the final target, also when the last link dangles (the target is then created). */
-async function finalTarget(filePath: string): Promise<string> {
+async function finalTarget(fs: WriteFs, filePath: string): Promise<string> {
   let current = path.resolve(filePath);
   for (let hops = 0; hops <= 40; hops++) {
     try {
@@ -47,8 +48,8 @@ async function finalTarget(filePath: string): Promise<string> {
 }
 
 /** Flushes a folder's entries (the rename) to disk; platforms that cannot open a folder for that are skipped. */
-export async function fsyncDir(dir: string): Promise<void> {
-  let handle: fs.FileHandle | undefined;
+export async function fsyncDir(dir: string, fs: Pick<WriteFs, 'open'> = nodeFs): Promise<void> {
+  let handle: nodeFs.FileHandle | undefined;
   try {
     handle = await fs.open(dir, 'r');
     await handle.sync();
@@ -64,8 +65,15 @@ export async function fsyncDir(dir: string): Promise<void> {
  * Writes `data` to a new temporary file in `dir` named after `target`, with `mode`, flushed to disk.
  * Returns its path; the caller renames or links it into place and removes it on failure.
  */
-export async function writeTempFile(dir: string, target: string, data: Uint8Array | string, mode: number, owner?: Stats): Promise<string> {
-  const tempPath = path.join(dir, tempNameFor(target));
+export async function writeTempFile(
+  dir: string,
+  target: string,
+  data: Uint8Array | string,
+  mode: number,
+  owner?: Stats,
+  fs: Pick<WriteFs, 'open' | 'rm'> = nodeFs,
+): Promise<string> {
+  const tempPath = path.join(dir, await tempNameFor(dir, target));
   const handle = await fs.open(tempPath, 'wx', mode);
   try {
     await handle.writeFile(data);
@@ -93,10 +101,11 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * A writer killed with SIGKILL cannot remove its temporary file; this removes ours whose process is gone.
- * Returns how many were removed. Cheap (one readdir) so every write can call it.
+ * A writer killed with SIGKILL cannot remove its temporary file; this removes those it can prove are this
+ * install's (see temp-name.ts) whose process is gone. A look-alike made by anyone else is kept. Returns how
+ * many were removed. Cheap (one readdir) so every write can call it.
  */
-export async function sweepStaleTempFiles(dir: string): Promise<number> {
+export async function sweepStaleTempFiles(dir: string, fs: WriteFs = nodeFs): Promise<number> {
   let names: string[];
   try {
     names = await fs.readdir(dir);
@@ -105,13 +114,14 @@ export async function sweepStaleTempFiles(dir: string): Promise<number> {
   }
   let removed = 0;
   for (const name of names) {
-    const match = TEMP_PATTERN.exec(name);
-    if (!match) continue;
-    const pid = Number(match[1]);
-    if (pid === process.pid || isAlive(pid)) continue;
+    if (!name.endsWith('.tmp')) continue;
+    const pid = await ownTempWriter(dir, name);
+    if (pid === null || pid === process.pid || isAlive(pid)) continue;
     try {
       const stat = await fs.lstat(path.join(dir, name));
       if (!stat.isFile()) continue;
+      // A file another user owns was not made by us, whatever its name says.
+      if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) continue;
       await fs.unlink(path.join(dir, name));
       removed++;
     } catch {
@@ -124,14 +134,16 @@ export async function sweepStaleTempFiles(dir: string): Promise<number> {
 /**
  * Replaces the file's content atomically and durably. A symlink is written through to its final target
  * (the link stays a link); the existing file's mode is kept (`opts.mode` or 0644 for a new file).
- * Failures are AppFailure('io') naming the path; no temporary file is left behind.
+ * Failures are AppFailures naming the path, with a code that says what went wrong ('disk-full', 'busy',
+ * 'not-writable', 'io') and whether retrying may help; the file is untouched and no temporary file is left.
  */
-export async function atomicWrite(filePath: string, data: Uint8Array | string, opts: { mode?: number } = {}): Promise<void> {
+export async function atomicWrite(filePath: string, data: Uint8Array | string, opts: AtomicWriteOptions = {}): Promise<void> {
+  const fs = opts.fs ?? nodeFs;
   let tempPath: string | undefined;
   try {
-    const target = await finalTarget(filePath);
+    const target = await finalTarget(fs, filePath);
     const dir = path.dirname(target);
-    await sweepStaleTempFiles(dir);
+    await sweepStaleTempFiles(dir, fs);
     let existing: Stats | undefined;
     try {
       existing = await fs.stat(target);
@@ -139,14 +151,13 @@ export async function atomicWrite(filePath: string, data: Uint8Array | string, o
       if (errno(error) !== 'ENOENT') throw error;
     }
     const mode = existing ? existing.mode & 0o7777 : (opts.mode ?? NEW_FILE_MODE);
-    tempPath = await writeTempFile(dir, target, data, mode, existing);
+    tempPath = await writeTempFile(dir, target, data, mode, existing, fs);
+    await opts.beforeRename?.();
     await fs.rename(tempPath, target);
     tempPath = undefined;
-    await fsyncDir(dir);
+    await fsyncDir(dir, fs);
   } catch (error) {
     if (tempPath) await fs.rm(tempPath, { force: true }).catch(() => undefined);
-    if (error instanceof AppFailure) throw error;
-    const reason = messageOf(error);
-    throw new AppFailure('io', `Could not save ${filePath}: ${reason}`, { path: filePath });
+    throw writeFailure(error, filePath);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Reading and saving posts so that a save changes only what the user changed: the byte-order mark, line
- * endings and final newline survive, a file changed on disk since it was opened is never overwritten,
- * and symlinked posts are written through to the file they point to.
+ * endings and final newline survive, a file changed on disk since it was opened is never overwritten (also
+ * by a save racing another), symlinked posts are written through to the file they point to, and nothing in
+ * `.git/`, no binary or non-UTF-8 file, no read-only or hard-linked file is ever rewritten.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -9,8 +10,11 @@ import path from 'node:path';
 import { AppFailure, messageOf } from '../../../shared/contract/errors';
 import type { DocumentSnapshot, LineEnding, SaveResult } from '../../../shared/contract/models';
 import { normalizeRel, readSiteFile, resolveInside } from '../paths';
-import { atomicWrite, fsyncDir, writeTempFile } from './atomic-write';
+import { atomicWrite, fsyncDir, writeTempFile, type WriteFs } from './atomic-write';
+import { withFileLock } from './file-lock';
+import { refuseGitPath, refuseUnsafeTarget } from './save-guards';
 import { looksBinary } from './text-bytes';
+import { writeFailure } from './write-failure';
 
 /** Larger files are not posts; reading them would only make the editor slow. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -88,14 +92,12 @@ async function readBytes(root: string, abs: string, rel: string): Promise<Buffer
   }
 }
 
-/** Turns a Node error into a failure people can read, naming the site-relative path. */
-function ioFailure(error: unknown, rel: string, verb: 'read' | 'create'): AppFailure {
+/** Turns a Node error while reading into a failure people can read, naming the site-relative path. */
+function ioFailure(error: unknown, rel: string, verb: 'read'): AppFailure {
   if (error instanceof AppFailure) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT' && verb === 'read') return new AppFailure('not-found', `${rel} does not exist in the site.`, { path: rel });
-  if (code === 'EACCES' || code === 'EPERM') {
-    return new AppFailure(verb === 'read' ? 'not-readable' : 'io', `Could not ${verb} ${rel}: permission denied.`, { path: rel });
-  }
+  if (code === 'ENOENT') return new AppFailure('not-found', `${rel} does not exist in the site.`, { path: rel });
+  if (code === 'EACCES' || code === 'EPERM') return new AppFailure('not-readable', `Could not ${verb} ${rel}: permission denied.`, { path: rel });
   return new AppFailure('io', `Could not ${verb} ${rel}: ${messageOf(error)}`, { path: rel });
 }
 
@@ -111,6 +113,7 @@ async function symlinkTargetOf(root: string, rel: string, real: string): Promise
 /** Opens a post for editing: its text without BOM, how its lines end, and the version a save must name. */
 export async function readDocument(root: string, rel: string): Promise<DocumentSnapshot> {
   const abs = await resolveInside(root, rel);
+  refuseGitPath(rel, await resolveInside(root, '.'), abs);
   const bytes = await readBytes(root, abs, rel);
   const text = decodeText(bytes, rel);
   return {
@@ -138,11 +141,38 @@ function encodeLike(current: Uint8Array, text: string): Uint8Array {
   return out;
 }
 
+/** Test seams of a save; production passes none. */
+export interface SaveIo {
+  /** The file system the write goes through (a test's fails like a full disk or a locked file). */
+  fs?: WriteFs;
+  /** Runs after the version check, with the new content on disk, just before the check is repeated and the rename. */
+  afterCheck?: () => Promise<void>;
+}
+
+function changedOnDisk(rel: string): AppFailure {
+  return new AppFailure('conflict', `The file changed on disk since it was opened: ${rel}. Nothing was saved; reload it to see the changes.`, {
+    path: rel,
+    retryable: false,
+  });
+}
+
+/** The version on disk now, read as every site file is; a file grown past the limit counts as changed. */
+async function versionOnDisk(realRoot: string, abs: string, rel: string): Promise<Buffer> {
+  try {
+    return await readBytes(realRoot, abs, path.relative(realRoot, abs).split(path.sep).join('/'));
+  } catch (error) {
+    if (error instanceof AppFailure && (error.error.code === 'too-large' || error.error.code === 'not-found')) throw changedOnDisk(rel);
+    throw error instanceof AppFailure ? new AppFailure(error.error.code, error.message, { ...error.error, path: rel }) : error;
+  }
+}
+
 /**
  * Saves the editor's text over the file it was read from, unless the file changed on disk since
  * (`conflict`, nothing written). Unchanged bytes are not written at all. Symlinks are written through.
+ * The check and the rename run under the file's lock and the version is checked again just before the
+ * rename, so of concurrent saves on one version exactly one wins and a change on disk is never overwritten.
  */
-export async function saveDocument(root: string, rel: string, text: string, baseVersion: string): Promise<SaveResult> {
+export async function saveDocument(root: string, rel: string, text: string, baseVersion: string, io: SaveIo = {}): Promise<SaveResult> {
   let abs: string;
   try {
     abs = await resolveInside(root, rel);
@@ -152,34 +182,33 @@ export async function saveDocument(root: string, rel: string, text: string, base
     }
     throw error;
   }
-  let current: Buffer;
-  try {
-    current = await readBytes(root, abs, rel);
-  } catch (error) {
-    if (error instanceof AppFailure && error.error.code === 'too-large') {
-      throw new AppFailure('conflict', `The file changed on disk since it was opened: ${rel}. Nothing was saved.`, { path: rel });
-    }
-    throw error;
-  }
-  if (hashBytes(current) !== baseVersion) {
-    throw new AppFailure(
-      'conflict',
-      `The file changed on disk since it was opened: ${rel}. Nothing was saved; reload it to see the changes.`,
-      { path: rel },
-    );
-  }
-  const bytes = encodeLike(current, text);
-  if (sameBytes(bytes, current)) return { version: baseVersion };
-  if (bytes.length > MAX_DOCUMENT_BYTES) throw tooLarge(rel, bytes.length);
-  await atomicWriteFor(abs, bytes, rel);
-  return { version: hashBytes(bytes) };
+  const realRoot = await resolveInside(root, '.');
+  refuseGitPath(rel, realRoot, abs);
+  return withFileLock(abs, async () => {
+    const current = await versionOnDisk(realRoot, abs, rel);
+    if (hashBytes(current) !== baseVersion) throw changedOnDisk(rel);
+    // The service itself never rewrites a binary or non-UTF-8 file, whatever a caller sends.
+    decodeText(current, rel);
+    const bytes = encodeLike(current, text);
+    if (sameBytes(bytes, current)) return { version: baseVersion };
+    if (bytes.length > MAX_DOCUMENT_BYTES) throw tooLarge(rel, bytes.length);
+    refuseUnsafeTarget(rel, await fs.stat(abs));
+    await atomicWriteFor(abs, bytes, rel, {
+      fs: io.fs,
+      beforeRename: async () => {
+        await io.afterCheck?.();
+        if (hashBytes(await versionOnDisk(realRoot, abs, rel)) !== baseVersion) throw changedOnDisk(rel);
+      },
+    });
+    return { version: hashBytes(bytes) };
+  });
 }
 
-async function atomicWriteFor(abs: string, bytes: Uint8Array, rel: string): Promise<void> {
+async function atomicWriteFor(abs: string, bytes: Uint8Array, rel: string, opts: Parameters<typeof atomicWrite>[2]): Promise<void> {
   try {
-    await atomicWrite(abs, bytes);
+    await atomicWrite(abs, bytes, opts);
   } catch (error) {
-    if (error instanceof AppFailure) throw new AppFailure(error.error.code, error.message, { path: rel });
+    if (error instanceof AppFailure) throw new AppFailure(error.error.code, error.message, { ...error.error, path: rel });
     throw error;
   }
 }
@@ -193,6 +222,7 @@ export async function createDocument(root: string, rel: string, text: string): P
   const realRoot = await resolveInside(root, '.');
   const normalized = normalizeRel(rel);
   if (normalized === '') throw exists();
+  refuseGitPath(rel, realRoot);
   const lexical = path.join(realRoot, ...normalized.split('/'));
   // Anything already at the name, even a dangling symlink, counts as taken.
   const taken = await fs.lstat(lexical).then(
@@ -201,6 +231,7 @@ export async function createDocument(root: string, rel: string, text: string): P
   );
   if (taken) throw exists();
   const abs = await resolveInside(root, rel, { allowMissing: true });
+  refuseGitPath(rel, realRoot, abs);
   const bytes = new TextEncoder().encode(text);
   if (bytes.length > MAX_DOCUMENT_BYTES) throw tooLarge(rel, bytes.length);
   const dir = path.dirname(abs);
@@ -221,7 +252,7 @@ export async function createDocument(root: string, rel: string, text: string): P
     }
     await fsyncDir(dir);
   } catch (error) {
-    throw ioFailure(error, rel, 'create');
+    throw writeFailure(error, rel);
   } finally {
     if (tempPath) await fs.rm(tempPath, { force: true }).catch(() => undefined);
   }
