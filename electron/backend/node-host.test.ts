@@ -36,6 +36,7 @@ describe('createNodeHost', () => {
     expect(summary.postCount).toBeGreaterThan(0);
     const posts = await host.handlers['site.posts']({ site: summary.root });
     expect(posts.every((p) => p.error === null)).toBe(true);
+    await host.dispose();
   });
 
   it('finds the app root from the bundle folder as well as from the source folder', async () => {

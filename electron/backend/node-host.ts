@@ -10,6 +10,7 @@ import { appDataDir, documentsDir } from '../services/app-state';
 import { type AppState, createAppState } from '../services/app-state';
 import { type EventBus, createEventBus } from './event-bus';
 import { createHandlers, type HandlerDeps } from './handlers';
+import { watchOpenedSites } from './calls/open-sites';
 import { appRoot } from './app-paths';
 
 /** What a host chooses; everything else has a default that works without Electron. */
@@ -30,6 +31,8 @@ export interface NodeHost {
   handlers: Handlers;
   bus: EventBus;
   appState: AppState;
+  /** Stops what the host runs in the background (the watches of open sites). */
+  dispose(): Promise<void>;
 }
 
 function readVersion(root: string): string {
@@ -92,6 +95,7 @@ export function createNodeHost(opts: NodeHostOptions): NodeHost {
   const docs = documentsDir(process.env, process.platform, home);
   const appState = createAppState(opts.appDataDir ?? appDataDir(), { sampleDestination: docs });
   const bus = createEventBus();
+  const siteWatches = watchOpenedSites(bus);
   const info: AppInfo = {
     name: 'Pressroom',
     version: readVersion(root),
@@ -109,5 +113,5 @@ export function createNodeHost(opts: NodeHostOptions): NodeHost {
     pickFolder: opts.pickFolder,
     openExternal: opts.openExternal ?? ((url) => openWithSystem(url)),
   });
-  return { handlers, bus, appState };
+  return { handlers, bus, appState, dispose: () => siteWatches.closeAll() };
 }

@@ -11,11 +11,11 @@ import { invokeCall } from './invoke';
 const repo = path.resolve(__dirname, '..', '..');
 
 /** Handlers whose app data, documents and home folder all live in `tmp`, as the backend tests need. */
-export function createTestHandlers(tmp: string): { handlers: Handlers; call<T = unknown>(name: string, args: unknown): Promise<Result<T>> } {
+export function createTestHandlers(tmp: string, bus = createEventBus()): { handlers: Handlers; call<T = unknown>(name: string, args: unknown): Promise<Result<T>> } {
   const info: AppInfo = { name: 'Pressroom', version: '0', platform: process.platform, systemLanguage: 'en', documentsDir: tmp, homeDir: tmp, capabilities: { folderPicker: false } };
   const handlers = createHandlers({
     appState: createAppState(path.join(tmp, 'app-data'), { sampleDestination: tmp }),
-    bus: createEventBus(),
+    bus,
     sampleDir: path.join(repo, 'resources', 'sample-site'),
     info,
     openExternal: async () => true,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { AppFailure } from '../../../shared/contract/errors';
 import type { PostEntry, SiteSummary } from '../../../shared/contract/models';
 import { openSite } from '../../services/site';
+import { createSiteWatches, type SiteWatches, type SiteWatchOptions } from '../../services/watch';
 import type { EventBus } from '../event-bus';
 
 /** Progress events at most this often while a site is scanned, so a big site does not flood the transport. */
@@ -30,7 +31,22 @@ export interface OpenSites {
   require(site: string): { root: string; opened: OpenSite };
 }
 
-/** Creates the session's (empty) set of open sites; progress goes out on `bus`. */
+const watchesByBus = new WeakMap<EventBus, SiteWatches>();
+
+/**
+ * Makes every site opened through handlers on `bus` watched, its changes on disk sent there as `file.changed`
+ * (both transports forward the bus). The host calls this once and closes the result when it shuts down;
+ * handlers on a bus nobody called it for (most tests) watch nothing.
+ */
+export function watchOpenedSites(bus: EventBus, opts?: SiteWatchOptions & { max?: number }): SiteWatches {
+  const watches = createSiteWatches((site, changes) => {
+    for (const { path: rel, kind } of changes) bus.emit('file.changed', { site, path: rel, kind });
+  }, opts);
+  watchesByBus.set(bus, watches);
+  return watches;
+}
+
+/** Creates the session's (empty) set of open sites; progress (and, see `watchOpenedSites`, file changes) go out on `bus`. */
 export function createOpenSites(bus: EventBus): OpenSites {
   const sites = new Map<string, OpenSite>();
   let progressCounter = 0;
@@ -56,6 +72,8 @@ export function createOpenSites(bus: EventBus): OpenSites {
     },
     set(root, site) {
       sites.set(root, site);
+      // Not awaited: opening a big site must not wait for the watcher's first walk (tens of milliseconds for a small one).
+      watchesByBus.get(bus)?.watch(root).catch((error: unknown) => console.error('pressroom: could not watch the site', error));
     },
     require(site) {
       for (const root of [site, path.resolve(site)]) {
