@@ -6,7 +6,8 @@
  *
  * Run as `node --import tsx atomic-write-child.ts <file> <bytes> <fill byte> <phase to stop at>` (the test
  * runs it bundled by esbuild, which starts faster). Prints `phase <name>` for every step it passes, in order,
- * then `paused <name>` and waits to be killed; prints `finished` if the phase never came.
+ * then `paused <name>` and waits to be killed; prints `finished` if the phase never came. With `loop` as the
+ * phase it saves over and over (fill, fill + 1, fill, …) until killed at a moment the test picks at random.
  */
 import { promises as fs } from 'node:fs';
 import { atomicWrite } from './atomic-write';
@@ -67,9 +68,18 @@ export async function runChild(file: string, size: number, fill: number, stopAt:
   process.stdout.write('finished\n');
 }
 
+/** Entry point of the `loop` mode: saves `size` bytes over `file` again and again, alternating two fills, until killed. */
+export async function saveForever(file: string, size: number, fill: number): Promise<never> {
+  process.stdout.write('looping\n');
+  for (let n = 0; ; n++) {
+    await atomicWrite(file, new Uint8Array(size).fill(fill + (n % 2)));
+    process.stdout.write(`saved ${n}\n`);
+  }
+}
+
 const [file, size, fill, stopAt] = process.argv.slice(2);
 if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module && file && size && fill && stopAt) {
-  runChild(file, Number(size), Number(fill), stopAt).catch((error: unknown) => {
+  (stopAt === 'loop' ? saveForever(file, Number(size), Number(fill)) : runChild(file, Number(size), Number(fill), stopAt)).catch((error: unknown) => {
     process.stderr.write(`${String(error)}\n`);
     process.exit(1);
   });

@@ -168,6 +168,14 @@ describe('sweepStaleTempFiles', () => {
     for (const name of lookAlikes) expect(await fs.readFile(path.join(dir, name), 'utf8')).toBe('someone else’s data');
   });
 
+  it('keeps the key that proves a temporary file is ours in the app-data folder, readable by the user only', async () => {
+    await atomicWrite(path.join(dir, 'post.md'), 'x');
+    const key = path.join(appData, 'temp-file-key');
+    expect((await fs.readFile(key)).length).toBe(32);
+    expect((await fs.stat(key)).mode & 0o777).toBe(0o600);
+    expect(await fs.readdir(dir)).toEqual(['post.md']);
+  });
+
   it('returns 0 for a folder that does not exist', async () => {
     expect(await sweepStaleTempFiles(path.join(dir, 'nope'))).toBe(0);
   });
@@ -244,4 +252,29 @@ describe('atomicWrite under SIGKILL', () => {
       expect(await fs.readFile(file, 'utf8'), phase).toBe('saved again\n');
     }
   }, 30_000);
+
+  it('leaves the file whole (old or new, never mixed, short or empty) when killed at random moments of many saves', async () => {
+    const file = path.join(dir, 'post.md');
+    const size = SIZE / 4;
+    await atomicWrite(file, Buffer.alloc(size, OLD));
+    let killedMidSave = 0;
+    for (let round = 0; round < 24; round++) {
+      const child = spawn(process.execPath, [childScript, file, String(size), String(NEW), 'loop'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
+      // Spread the kills over the first saves: before, during and between them.
+      await new Promise((resolve) => setTimeout(resolve, (round * 7) % 40));
+      child.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+      const content = await fs.readFile(file);
+      expect(content.length, `round ${round}`).toBe(size);
+      expect([OLD, NEW, NEW + 1], `round ${round}`).toContain(content[0]);
+      expect(content.equals(Buffer.alloc(size, content[0])), `round ${round}: one whole version`).toBe(true);
+      if ((await tempFilesIn(dir)).length > 0) killedMidSave++;
+    }
+    // Some kills must have hit a save half done, or the test proved nothing; the next save cleans up after them.
+    expect(killedMidSave).toBeGreaterThan(0);
+    await atomicWrite(file, 'saved again\n');
+    expect(await fs.readdir(dir)).toEqual(['atomic-write-child.cjs', 'post.md']);
+  }, 60_000);
 });
