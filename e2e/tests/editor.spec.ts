@@ -124,13 +124,14 @@ test('a file changed on disk behind the editor is never overwritten', async () =
   const theirs = '---\ntitle: "Changed by someone else"\n---\nTheir text.\n';
   await fs.writeFile(file, theirs);
   await editor.save();
-  const banner = editor.banner('This post was changed on disk after you opened it');
+  const banner = editor.banner('This post was changed on disk while you had unsaved changes');
   await expect(banner).toBeVisible();
   expect(await fs.readFile(file, 'utf8')).toBe(theirs);
   await editor.expectText('My unsaved words');
-  await banner.getByRole('button', { name: 'Keep editing' }).click();
-  await expect(banner).toHaveCount(0);
-  await editor.expectText('My unsaved words');
+  // The user keeps typing; the banner waits and nothing is written.
+  await a.page.keyboard.type(' and more');
+  await editor.expectText('My unsaved words and more');
+  expect(await fs.readFile(file, 'utf8')).toBe(theirs);
   await expect(editor.tab(`${GPU_FILE}, unsaved changes`)).toBeVisible();
 
   // Closing the site asks about the unsaved post; Cancel keeps everything open.
@@ -140,9 +141,9 @@ test('a file changed on disk behind the editor is never overwritten', async () =
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await editor.expectText('My unsaved words');
 
-  // Reloading shows their version and discards ours.
+  // Taking the disk's version shows theirs in place of ours.
   await editor.save();
-  await editor.banner('This post was changed on disk').getByRole('button', { name: /Reload from disk/ }).click();
+  await editor.banner('This post was changed on disk').getByRole('button', { name: 'Take the disk’s' }).click();
   await editor.expectText('Their text.');
   await expect(editor.tab(GPU_FILE)).not.toContainText('●');
   expect(await fs.readFile(file, 'utf8')).toBe(theirs);

@@ -19,6 +19,7 @@ const VALID_ARGS: { [K in CallName]: CallArgs<K> } = {
   'sample.create': {},
   'document.read': { site: '/home/ada/site', path: '_posts/2024-01-01-hello.md' },
   'document.save': { site: '/home/ada/site', path: '_posts/2024-01-01-hello.md', text: 'hi', baseVersion: 'v1' },
+  'document.create': { site: '/home/ada/site', path: '_posts/2024-01-02-copy.md', text: 'hi' },
   'shell.openExternal': { url: 'https://example.org/' },
   'site.frontMatterSchema': { site: '/home/ada/site' },
   'post.create': { site: '/home/ada/site', title: 'Launch', date: '2024-05-01', languages: ['en'], category: 'press' },

@@ -74,6 +74,8 @@ export const calls = {
   'sample.create': call(obj({ destination: optional(str()) })).returns<{ path: string }>(),
   'document.read': call(obj({ site: sitePath, path: relPath })).returns<DocumentSnapshot>(),
   'document.save': call(obj({ site: sitePath, path: relPath, text: text(), baseVersion: str({ max: 200 }) })).returns<SaveResult>(),
+  /** Writes a new file ("Save as…", or a post deleted on disk saved again); never replaces an existing one. */
+  'document.create': call(obj({ site: sitePath, path: relPath, text: text() })).returns<SaveResult>(),
   'shell.openExternal': call(obj({ url: str({ max: 8192 }) })).returns<{ opened: boolean }>(),
   /** The site's front-matter form: `.pressroom.yml` merged over the fields and values its posts already use. */
   'site.frontMatterSchema': call(obj({ site: sitePath })).returns<FrontMatterSchema>(),

@@ -1,5 +1,5 @@
 /**
- * One open post: its heading and marks, the messages that matter (could not open, read-only, conflict, save
+ * One open post: its heading and marks, the messages that matter (could not open, read-only, changed on disk, save
  * error, unclosed front matter), the editor beside the live preview, and the status bar.
  */
 import { EditorSelection } from '@codemirror/state';
@@ -10,6 +10,7 @@ import { Icon } from '../../common/icons';
 import { useDocText } from '../../common/use-doc-text';
 import { useI18n } from '../../i18n/i18n-context';
 import { MAX_EDITABLE_LINE } from '../../features/document/editor/document-checks';
+import { DiskChangeBanner } from '../../features/document/disk-change-banner';
 import { EditorHost } from '../../features/document/editor/editor-host';
 import { setFrontMatterLintSchema } from '../../features/document/editor/front-matter-problems';
 import { hasUnclosedFrontMatter } from '../../features/document/editor/front-matter-field';
@@ -192,19 +193,7 @@ export function DocumentPanel({ workspace, tab, panelId, form }: { workspace: Wo
           <p className="error-detail">{t('editor.unclosedFrontMatter')}</p>
         </Banner>
       ) : null}
-      {tab.conflict ? (
-        <Banner kind="error" title={t('editor.conflictTitle')}>
-          <p className="error-detail">{t('editor.conflictText')}</p>
-          <div className="banner-actions">
-            <button type="button" className="button small" onClick={() => void store.reload(path)}>
-              {t('editor.reload')}
-            </button>
-            <button type="button" className="button small primary" onClick={() => store.keepEditing(path)}>
-              {t('editor.keepEditing')}
-            </button>
-          </div>
-        </Banner>
-      ) : null}
+      <DiskChangeBanner store={store} tab={tab} />
       {tab.saveError ? (
         <Banner kind="error" title={t('editor.saveFailed')}>
           <p>{errorHeadline(tab.saveError, t)}</p>

@@ -1,9 +1,10 @@
-import { EditorState } from '@codemirror/state';
+import { history, undo } from '@codemirror/commands';
+import { EditorState, type TransactionSpec } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import type { Api } from '../../../shared/contract/contract';
 import { fail, ok } from '../../../shared/contract/errors';
 import type { PostEntry } from '../../../shared/contract/models';
-import { DocumentTabs } from './document-tabs';
+import { DocumentTabs, type LiveEditor } from './document-tabs';
 
 /** A site held in memory with the read/save rules of the documents service (versions, conflicts). */
 function memorySite(files: Record<string, string>) {
@@ -21,21 +22,31 @@ function memorySite(files: Record<string, string>) {
       versions.set(args.path, (versions.get(args.path) ?? 0) + 1);
       return ok({ version: `v${versions.get(args.path)}` });
     },
+    'document.create': async (args: { path: string; text: string }) => {
+      if (args.path in files) return fail('exists', `${args.path} already exists`);
+      files[args.path] = args.text;
+      versions.set(args.path, (versions.get(args.path) ?? 0) + 1);
+      return ok({ version: `v${versions.get(args.path)}` });
+    },
   } as unknown as Api;
   /** Someone else writes the file. */
   const writeBehind = (path: string, text: string) => {
     files[path] = text;
     versions.set(path, (versions.get(path) ?? 0) + 1);
   };
-  return { api, files, saves, writeBehind };
+  /** Someone else deletes (or renames away) the file. */
+  const removeBehind = (path: string) => {
+    delete files[path];
+  };
+  return { api, files, saves, writeBehind, removeBehind };
 }
 
 const post = (path: string) => ({ path, title: path }) as PostEntry;
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
-async function openTabs(files: Record<string, string>) {
+async function openTabs(files: Record<string, string>, live?: () => LiveEditor | null) {
   const site = memorySite(files);
-  const tabs = new DocumentTabs(site.api, '/site', (_path, text) => EditorState.create({ doc: text }));
+  const tabs = new DocumentTabs(site.api, '/site', (_path, text) => EditorState.create({ doc: text, extensions: history() }), live);
   return { site, tabs };
 }
 
@@ -107,5 +118,152 @@ describe('DocumentTabs', () => {
     tabs.close('missing.md');
     expect(tabs.getSnapshot().active).toBe('b.md');
     expect(tabs.getSnapshot().tabs.map((t) => t.path)).toEqual(['a.md', 'b.md']);
+  });
+});
+
+const text = (tabs: DocumentTabs, path: string) => tabs.editorState(path)?.doc.toString();
+
+describe('DocumentTabs when files change on disk', () => {
+  it('ignores the event of its own save: same version, nothing reloaded or reported', async () => {
+    const { tabs } = await openTabs({ 'a.md': 'Hello\n' });
+    tabs.open(post('a.md'));
+    await settle();
+    edit(tabs, 'a.md', 'mine');
+    await tabs.save('a.md');
+    const generation = tabs.tab('a.md')?.generation;
+    await tabs.fileChanged('a.md');
+    expect(tabs.tab('a.md')).toMatchObject({ conflict: false, disk: null, dirty: false, generation });
+    expect(text(tabs, 'a.md')).toBe('Hello\nmine');
+  });
+
+  it('shows a clean document’s new text by itself, keeping the cursor on its words and the editor in place', async () => {
+    const { site, tabs } = await openTabs({ 'a.md': 'Title\nfirst\nlast\n' });
+    tabs.open(post('a.md'));
+    await settle();
+    const cursorAt = 'Title\nfirst\n'.length + 2;
+    tabs.update('a.md', tabs.editorState('a.md')!.update({ selection: { anchor: cursorAt } }).state, false);
+    const generation = tabs.tab('a.md')?.generation;
+    site.writeBehind('a.md', 'Title\nFIRST, longer\nlast\n');
+    await tabs.fileChanged('a.md');
+    expect(text(tabs, 'a.md')).toBe('Title\nFIRST, longer\nlast\n');
+    expect(tabs.editorState('a.md')!.selection.main.head).toBe('Title\nFIRST, longer\n'.length + 2);
+    expect(tabs.tab('a.md')).toMatchObject({ dirty: false, conflict: false, generation });
+  });
+
+  it('changes the text through the editor on screen, so its view keeps cursor and scroll', async () => {
+    const dispatched: TransactionSpec[] = [];
+    let tabsRef: DocumentTabs | null = null;
+    const live = (): LiveEditor | null => {
+      const state = tabsRef?.editorState('a.md');
+      return state ? { state, dispatch: (spec) => { dispatched.push(spec); tabsRef!.update('a.md', state.update(spec).state, true); } } : null;
+    };
+    const { site, tabs } = await openTabs({ 'a.md': 'one\n' }, live);
+    tabsRef = tabs;
+    tabs.open(post('a.md'));
+    await settle();
+    site.writeBehind('a.md', 'two\n');
+    await tabs.fileChanged('a.md');
+    expect(dispatched).toHaveLength(1);
+    expect(text(tabs, 'a.md')).toBe('two\n');
+    expect(tabs.tab('a.md')?.dirty).toBe(false);
+  });
+
+  it('keeps unsaved changes when the file changes, and "Keep mine" saves over exactly the version shown', async () => {
+    const { site, tabs } = await openTabs({ 'a.md': 'Hello\n' });
+    tabs.open(post('a.md'));
+    await settle();
+    edit(tabs, 'a.md', 'mine');
+    site.writeBehind('a.md', 'Theirs\n');
+    await tabs.fileChanged('a.md');
+    expect(tabs.tab('a.md')).toMatchObject({ dirty: true, conflict: true, disk: { kind: 'changed', text: 'Theirs\n', version: 'v2' } });
+    expect(text(tabs, 'a.md')).toBe('Hello\nmine');
+    expect(site.files['a.md']).toBe('Theirs\n');
+
+    expect(await tabs.keepMine('a.md')).toBe(true);
+    expect(site.saves.at(-1)).toMatchObject({ baseVersion: 'v2', text: 'Hello\nmine' });
+    expect(site.files['a.md']).toBe('Hello\nmine');
+    expect(tabs.tab('a.md')).toMatchObject({ dirty: false, conflict: false, disk: null });
+    // Later saves work again.
+    edit(tabs, 'a.md', ' more');
+    expect(await tabs.save('a.md')).toBe(true);
+    expect(site.files['a.md']).toBe('Hello\nmine more');
+  });
+
+  it('"Keep mine" never writes over a version the user was not shown', async () => {
+    const { site, tabs } = await openTabs({ 'a.md': 'Hello\n' });
+    tabs.open(post('a.md'));
+    await settle();
+    edit(tabs, 'a.md', 'mine');
+    site.writeBehind('a.md', 'Theirs\n');
+    await tabs.fileChanged('a.md');
+    site.writeBehind('a.md', 'Newer\n');
+    expect(await tabs.keepMine('a.md')).toBe(false);
+    expect(site.files['a.md']).toBe('Newer\n');
+    expect(tabs.tab('a.md')).toMatchObject({ conflict: true, disk: { kind: 'changed', text: 'Newer\n' } });
+  });
+
+  it('a save refused because the disk changed offers the same choices instead of a dead end', async () => {
+    const { site, tabs } = await openTabs({ 'a.md': 'Hello\n' });
+    tabs.open(post('a.md'));
+    await settle();
+    edit(tabs, 'a.md', 'mine');
+    site.writeBehind('a.md', 'Theirs\n');
+    expect(await tabs.save('a.md')).toBe(false);
+    expect(tabs.tab('a.md')).toMatchObject({ conflict: true, disk: { kind: 'changed', text: 'Theirs\n' } });
+    expect(await tabs.keepMine('a.md')).toBe(true);
+    expect(site.files['a.md']).toBe('Hello\nmine');
+  });
+
+  it('"Take the disk’s" shows the version on disk, clean, and one undo brings the user’s text back', async () => {
+    const { site, tabs } = await openTabs({ 'a.md': 'Hello\n' });
+    tabs.open(post('a.md'));
+    await settle();
+    edit(tabs, 'a.md', 'mine');
+    site.writeBehind('a.md', 'Theirs\n');
+    await tabs.fileChanged('a.md');
+    tabs.takeDisk('a.md');
+    expect(text(tabs, 'a.md')).toBe('Theirs\n');
+    expect(tabs.tab('a.md')).toMatchObject({ dirty: false, conflict: false, disk: null });
+    let state = tabs.editorState('a.md')!;
+    undo({ state, dispatch: (tr) => (state = tr.state) });
+    tabs.update('a.md', state, true);
+    expect(text(tabs, 'a.md')).toBe('Hello\nmine');
+    expect(tabs.tab('a.md')?.dirty).toBe(true);
+    expect(site.saves).toEqual([]);
+  });
+
+  it('keeps the text of a file deleted underneath, counts it unsaved, and saves it again only when asked', async () => {
+    const { site, tabs } = await openTabs({ 'a.md': 'Hello\n' });
+    tabs.open(post('a.md'));
+    await settle();
+    site.removeBehind('a.md');
+    await tabs.fileChanged('a.md');
+    expect(tabs.tab('a.md')).toMatchObject({ conflict: true, disk: { kind: 'removed' }, dirty: true });
+    expect(tabs.unsaved()).toEqual(['a.md']);
+    expect(text(tabs, 'a.md')).toBe('Hello\n');
+    expect(await tabs.save('a.md')).toBe(false);
+    expect('a.md' in site.files).toBe(false);
+
+    expect(await tabs.saveAs('a.md', 'a.md')).toEqual({ ok: true, value: 'a.md' });
+    expect(site.files['a.md']).toBe('Hello\n');
+    expect(tabs.tab('a.md')).toMatchObject({ conflict: false, disk: null, dirty: false });
+  });
+
+  it('"Save as…" writes a new file, never over an existing one, and the tab then stands for it', async () => {
+    const { site, tabs } = await openTabs({ 'a.md': 'Hello\n', 'b.md': 'Bee\n' });
+    tabs.open(post('a.md'));
+    await settle();
+    edit(tabs, 'a.md', 'mine');
+    site.writeBehind('a.md', 'Theirs\n');
+    await tabs.fileChanged('a.md');
+    expect(await tabs.saveAs('a.md', 'b.md')).toMatchObject({ ok: false, error: { code: 'exists' } });
+    expect(site.files['b.md']).toBe('Bee\n');
+    expect(await tabs.saveAs('a.md', 'a-copy.md')).toEqual({ ok: true, value: 'a-copy.md' });
+    expect(site.files['a-copy.md']).toBe('Hello\nmine');
+    expect(site.files['a.md']).toBe('Theirs\n');
+    expect(tabs.getSnapshot()).toMatchObject({ active: 'a-copy.md', tabs: [{ path: 'a-copy.md', dirty: false, disk: null, post: { path: 'a-copy.md' } }] });
+    edit(tabs, 'a-copy.md', ' again');
+    expect(await tabs.save('a-copy.md')).toBe(true);
+    expect(site.files['a-copy.md']).toBe('Hello\nmine again');
   });
 });

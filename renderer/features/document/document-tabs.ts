@@ -4,10 +4,11 @@
  * names the right version. React subscribes with useSyncExternalStore and re-renders only when what a
  * tab shows changes (loading, unsaved mark, errors), not on every keystroke.
  */
-import type { EditorState, StateEffect, Text } from '@codemirror/state';
+import { type EditorState, type StateEffect, Text, Transaction, type TransactionSpec } from '@codemirror/state';
 import type { Api } from '../../../shared/contract/contract';
-import type { AppError } from '../../../shared/contract/errors';
+import { type AppError, fail, ok, type Result } from '../../../shared/contract/errors';
 import type { DocumentSnapshot, PostEntry } from '../../../shared/contract/models';
+import { diskAction, type DiskConflict, docOf, minimalChange } from './disk-state';
 import { modeFor, type ReadOnlyReason } from './editor/document-checks';
 import type { EditorMode } from './editor/editor-setup';
 
@@ -26,8 +27,10 @@ export interface TabInfo {
   saving: boolean;
   /** A save failed for a reason other than a conflict; the text is kept. */
   saveError: AppError | null;
-  /** A save found the file changed on disk; nothing was written, the text is kept. */
+  /** The file on disk is not the version this text is based on (a save was refused, or it changed or went); saves wait for the user. */
   conflict: boolean;
+  /** How the disk differs, for the banner (null when it does not). */
+  disk: DiskConflict | null;
   /** Changes when the editor state is replaced (a reload), so the editor view is made anew. */
   generation: number;
 }
@@ -44,6 +47,14 @@ interface Entry {
   saved: Text | null;
   version: string;
   scroll: StateEffect<unknown> | null;
+  /** A change on disk was heard while a save ran; look again when it ends. */
+  recheck: boolean;
+}
+
+/** The editor showing a tab right now, if any: changes go through it, so its cursor and scroll stay put. */
+export interface LiveEditor {
+  readonly state: EditorState;
+  dispatch(spec: TransactionSpec): void;
 }
 
 /** Makes the editor state for a document's text in a mode (the React layer supplies labels and callbacks). */
@@ -59,6 +70,8 @@ export class DocumentTabs {
     private readonly api: Api,
     private readonly site: string,
     private readonly makeState: StateFactory,
+    /** The active tab's editor view (the workspace's view ref), so a text replaced from disk keeps its cursor and scroll. */
+    private readonly liveEditor: () => LiveEditor | null = () => null,
   ) {}
 
   /** For useSyncExternalStore. */
@@ -103,9 +116,10 @@ export class DocumentTabs {
       saving: false,
       saveError: null,
       conflict: false,
+      disk: null,
       generation: 0,
     };
-    this.entries.set(post.path, { state: null, saved: null, version: '', scroll: null });
+    this.entries.set(post.path, { state: null, saved: null, version: '', scroll: null, recheck: false });
     this.emit({ tabs: [...this.value.tabs, tab], active: post.path });
     void this.read(post.path);
   }
@@ -135,8 +149,15 @@ export class DocumentTabs {
       dirty: false,
       saveError: null,
       conflict: false,
+      disk: null,
       generation: tab.generation + 1,
     });
+  }
+
+  /** Recovery's "Restore": the tab's next save is checked against the version its restored text was typed on. */
+  rebase(path: string, version: string): void {
+    const entry = this.entries.get(path);
+    if (entry) entry.version = version;
   }
 
   /** Shows a tab. */
@@ -195,7 +216,7 @@ export class DocumentTabs {
   async save(path: string): Promise<boolean> {
     const entry = this.entries.get(path);
     const tab = this.tab(path);
-    if (!entry?.state || !tab || tab.status !== 'ready' || tab.mode !== 'edit' || tab.saving) return false;
+    if (!entry?.state || !tab || tab.status !== 'ready' || tab.mode !== 'edit' || tab.saving || tab.disk?.kind === 'removed') return false;
     const doc = entry.state.doc;
     if (entry.saved && doc.eq(entry.saved)) {
       if (tab.dirty) this.patch(path, { dirty: false });
@@ -208,12 +229,28 @@ export class DocumentTabs {
       entry.version = r.value.version;
       entry.saved = doc;
       const dirty = entry.state ? !entry.state.doc.eq(doc) : false;
-      this.patch(path, { saving: false, dirty, conflict: false, saveError: null });
+      this.patch(path, { saving: false, dirty, conflict: false, disk: null, saveError: null });
+      this.afterSave(path, entry);
       return true;
     }
-    if (r.error.code === 'conflict') this.patch(path, { saving: false, conflict: true });
-    else this.patch(path, { saving: false, saveError: r.error });
+    if (r.error.code === 'conflict') {
+      // Refused because the disk moved on: show what is there now, with the same choices as a change heard.
+      this.patch(path, { saving: false, conflict: true });
+      entry.recheck = false;
+      await this.fileChanged(path);
+      // The file could not be read to show what changed: say the save was refused, so it can be tried again.
+      if (this.entries.get(path) === entry && !this.tab(path)?.disk) this.patch(path, { conflict: false, saveError: r.error });
+    } else {
+      this.patch(path, { saving: false, saveError: r.error });
+      this.afterSave(path, entry);
+    }
     return false;
+  }
+
+  private afterSave(path: string, entry: Entry): void {
+    if (!entry.recheck) return;
+    entry.recheck = false;
+    void this.fileChanged(path);
   }
 
   /** Saves every unsaved tab; true when all were saved. */
@@ -225,13 +262,8 @@ export class DocumentTabs {
   /** Throws the editor's text away and reads the file as it is on disk now. */
   async reload(path: string): Promise<void> {
     if (!this.tab(path)) return;
-    this.patch(path, { status: 'loading', conflict: false, saveError: null });
+    this.patch(path, { status: 'loading', conflict: false, disk: null, saveError: null });
     await this.read(path);
-  }
-
-  /** Hides the conflict message; the text stays as the user left it. */
-  keepEditing(path: string): void {
-    this.patch(path, { conflict: false });
   }
 
   /** Hides a save error. */
@@ -240,15 +272,115 @@ export class DocumentTabs {
   }
 
   /**
-   * The file changed on disk: a tab without unsaved changes shows the new text; a tab with unsaved changes
-   * keeps them (the next save reports the conflict).
+   * The file may have changed on disk (a watcher event, or a refused save): reads it again and follows
+   * `diskAction`. Our own saves come back with the version the tab already has and change nothing.
    */
   async fileChanged(path: string): Promise<void> {
     const tab = this.tab(path);
     const entry = this.entries.get(path);
-    if (!tab || !entry || tab.dirty || tab.saving || tab.status !== 'ready') return;
+    if (!tab || !entry || tab.status !== 'ready') return;
+    if (tab.saving) {
+      entry.recheck = true;
+      return;
+    }
     const r = await this.api['document.read']({ site: this.site, path });
-    if (!r.ok || r.value.version === entry.version || this.tab(path)?.dirty) return;
-    await this.read(path);
+    const now = this.tab(path);
+    if (!now || this.entries.get(path) !== entry || now.status !== 'ready' || now.saving) return;
+    const action = diskAction({ dirty: now.dirty, version: entry.version, conflict: now.disk }, r);
+    if (action.kind === 'ignore') return;
+    if (action.kind === 'in-sync') {
+      if (now.disk?.kind === 'removed') entry.saved = docOf(action.text);
+      this.patch(path, { conflict: false, disk: null, dirty: entry.saved && entry.state ? !entry.state.doc.eq(entry.saved) : now.dirty });
+      return;
+    }
+    if (action.kind === 'reload') {
+      this.replaceText(path, entry, action.text, action.version, false);
+      this.patch(path, { conflict: false, disk: null, saveError: null });
+      return;
+    }
+    // A file gone counts as unsaved (its text exists only here), so closing it asks first.
+    if (action.conflict.kind === 'removed') entry.saved = Text.empty;
+    const dirty = entry.saved && entry.state ? !entry.state.doc.eq(entry.saved) : now.dirty;
+    this.patch(path, { conflict: true, disk: action.conflict, dirty });
+  }
+
+  /**
+   * "Keep mine": saves the editor's text over the version on disk the user was shown (never a newer one: if
+   * the disk moved on again, the save is refused and the banner shows the newer version).
+   */
+  async keepMine(path: string): Promise<boolean> {
+    const entry = this.entries.get(path);
+    const disk = this.tab(path)?.disk;
+    if (!entry || disk?.kind !== 'changed') return false;
+    const base = entry.version;
+    entry.version = disk.version;
+    // Mark the text unsaved against the disk's version so save() sends it even when it equals what was read.
+    entry.saved = docOf(disk.text);
+    this.patch(path, { conflict: false });
+    const saved = await this.save(path);
+    if (saved) this.patch(path, { disk: null });
+    else if (this.tab(path)?.disk === disk) {
+      entry.version = base;
+      this.patch(path, { conflict: true });
+    }
+    return saved;
+  }
+
+  /** "Take the disk's": the editor shows the version on disk; one undo brings the user's text back (unsaved). */
+  takeDisk(path: string): void {
+    const entry = this.entries.get(path);
+    const disk = this.tab(path)?.disk;
+    if (!entry || disk?.kind !== 'changed') return;
+    this.replaceText(path, entry, disk.text, disk.version, true);
+    this.patch(path, { conflict: false, disk: null, saveError: null });
+  }
+
+  /**
+   * "Save as…" (and "save again" to the same path when the file is gone): writes the text as a new file,
+   * never over an existing one, and the tab then stands for that file.
+   */
+  async saveAs(path: string, target: string): Promise<Result<string>> {
+    const entry = this.entries.get(path);
+    const tab = this.tab(path);
+    if (!entry?.state || !tab || tab.status !== 'ready' || tab.mode !== 'edit') return fail('invalid-arguments', 'This post cannot be saved now.');
+    if (target !== path && this.tab(target)) return fail('exists', `${target} is open in another tab.`, { path: target });
+    const doc = entry.state.doc;
+    this.patch(path, { saving: true, saveError: null });
+    const r = await this.api['document.create']({ site: this.site, path: target, text: doc.toString() });
+    if (this.entries.get(path) !== entry) return r.ok ? ok(target) : r;
+    if (!r.ok) {
+      this.patch(path, { saving: false });
+      return r;
+    }
+    entry.version = r.value.version;
+    entry.saved = doc;
+    entry.recheck = false;
+    const dirty = entry.state ? !entry.state.doc.eq(doc) : false;
+    this.entries.delete(path);
+    this.entries.set(target, entry);
+    const tabs = this.value.tabs.map((t) =>
+      t.path === path ? { ...t, path: target, post: { ...t.post, path: target }, saving: false, dirty, conflict: false, disk: null, saveError: null, generation: t.generation + 1 } : t,
+    );
+    this.emit({ tabs, active: this.value.active === path ? target : this.value.active });
+    return ok(target);
+  }
+
+  /** Puts `text` in a tab's editor as the file's content at `version`, through the live view when the tab is shown. */
+  private replaceText(path: string, entry: Entry, text: string, version: string, undoable: boolean): void {
+    if (!entry.state) return;
+    const change = minimalChange(entry.state.doc, text);
+    entry.version = version;
+    if (!change) {
+      entry.saved = entry.state.doc;
+      this.patch(path, { dirty: false });
+      return;
+    }
+    const spec: TransactionSpec = { changes: change, annotations: [Transaction.addToHistory.of(undoable), Transaction.userEvent.of('input.disk')] };
+    const next = entry.state.update(spec).state;
+    entry.saved = next.doc;
+    const live = this.liveEditor();
+    if (live && live.state === entry.state) live.dispatch(spec);
+    else entry.state = next;
+    this.patch(path, { dirty: false });
   }
 }

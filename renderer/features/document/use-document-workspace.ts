@@ -63,6 +63,7 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
           phrases: editorPhrases(words.current.language),
           dark: isDark(),
         }),
+        () => viewRef.current,
       ),
   );
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
@@ -83,6 +84,8 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
 
+  // Every change heard on disk is checked by reading the file again: our own saves come back with the version
+  // the tab already has and change nothing; see DocumentTabs.fileChanged.
   useEvent(
     'file.changed',
     useCallback(
