@@ -26,6 +26,11 @@ const VALID_ARGS: { [K in CallName]: CallArgs<K> } = {
   'site.renderContext': { site: '/home/ada/site' },
   'asset.read': { site: '/home/ada/site', path: '_assets/images/x.png' },
   'asset.list': { site: '/home/ada/site' },
+  'recovery.put': { site: '/home/ada/site', path: '_posts/2024-01-01-hello.md', text: 'hi\r\n', baseVersion: 'v1' },
+  'recovery.list': { site: '/home/ada/site' },
+  'recovery.discard': { site: '/home/ada/site', path: '_posts/2024-01-01-hello.md' },
+  'session.get': {},
+  'session.put': { site: '/home/ada/site', tabs: ['_posts/2024-01-01-hello.md'], active: '_posts/2024-01-01-hello.md' },
 };
 
 type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => unknown;

@@ -10,7 +10,9 @@ import type {
   PathCompletion,
   PostEntry,
   RecentSite,
+  RecoveredDocument,
   SaveResult,
+  Session,
   Settings,
   SiteSummary,
   AssetData,
@@ -96,6 +98,16 @@ export const calls = {
   'asset.read': call(obj({ site: sitePath, path: relPath })).returns<AssetData>(),
   /** The images in the site's asset folders (names and sizes, at most 5,000), for picking a header image or avatar. */
   'asset.list': call(obj({ site: sitePath })).returns<AssetListing>(),
+  /** Keeps a document's unsaved text (exactly as typed) in the app-data folder, with the version it was based on. */
+  'recovery.put': call(obj({ site: sitePath, path: relPath, text: text(16 * 1024 * 1024), baseVersion: str({ max: 200 }) })).returns<{ savedAt: string }>(),
+  /** The kept texts of an open site, each with the file's version on disk now; texts the disk already holds are dropped. */
+  'recovery.list': call(obj({ site: sitePath })).returns<RecoveredDocument[]>(),
+  /** Forgets a document's kept text (the user discarded it; a save forgets it by itself). */
+  'recovery.discard': call(obj({ site: sitePath, path: relPath })).returns<{ removed: boolean }>(),
+  /** What was open when Pressroom last ran (site and tabs), or null. */
+  'session.get': call(obj({})).returns<Session | null>(),
+  /** Records the open site and its tabs; `site` null when the user closed it. */
+  'session.put': call(obj({ site: nullable(sitePath), tabs: list(relPath, 100), active: nullable(relPath) })).returns<null>(),
 } as const;
 
 /** The table of events main sends to the renderer: name → payload schema. */

@@ -107,6 +107,32 @@ export interface SaveResult {
   version: string;
 }
 
+/** A document's unsaved text from the recovery store, offered back after a crash, a killed process or a reload. */
+export interface RecoveredDocument {
+  /** Site-relative path of the document. */
+  path: string;
+  /** The text exactly as it was typed (line endings, BOM character and all). */
+  text: string;
+  /** The version of the file the text was based on (as `document.read` gave it). */
+  baseVersion: string;
+  /** When the text was kept (ISO time). */
+  savedAt: string;
+  /** The file's version on disk now; null when it is gone or cannot be read. Not `baseVersion`: it changed since. */
+  diskVersion: string | null;
+}
+
+/** What was open when Pressroom last ran, so the next start reopens the site and its tabs. */
+export interface Session {
+  /** The site's root as `site.open` returned it. */
+  site: string;
+  /** Site-relative paths of the open tabs, in tab order. */
+  tabs: string[];
+  /** The tab in front, if any. */
+  active: string | null;
+  /** When the session was last recorded (ISO time). */
+  savedAt: string;
+}
+
 /** Progress of something that takes longer than a moment (its schema is the `progress` event in contract.ts). */
 export type ProgressEvent = Events['progress'];
 

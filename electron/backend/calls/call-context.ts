@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { AppInfo } from '../../../shared/contract/models';
 import type { AppState } from '../../services/app-state';
+import type { RecoveryStore } from '../../services/recovery';
 import type { EventBus } from '../event-bus';
 import type { OpenSites } from './open-sites';
 
@@ -23,6 +24,8 @@ export interface HandlerDeps {
 /** The host's dependencies and the sites opened in this session, handed to each area's `create…Calls`. */
 export interface CallContext extends HandlerDeps {
   sites: OpenSites;
+  /** The unsaved text kept for recovery, in the app-data folder; a save forgets its document's entry. */
+  recovery: RecoveryStore;
 }
 
 /** Expands a leading `~` as typed in browser mode's path field; other paths pass through unchanged. */

@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { RecentSite, Settings } from '../../../shared/contract/models';
+import type { RecentSite, Session, Settings } from '../../../shared/contract/models';
 import { atomicWrite } from '../documents';
 import { isRecord } from '../../../shared/util/is-record';
 
@@ -13,6 +13,12 @@ export interface AppState {
   listRecent(): Promise<RecentSite[]>;
   addRecent(path: string, name: string): Promise<void>;
   removeRecent(path: string): Promise<RecentSite[]>;
+  /** What was open when the app last ran (the site and its tabs), so the next start reopens it; null when nothing was. */
+  getSession(): Promise<Session | null>;
+  /** Records what is open now; null when the user closed the site (the next start shows the first screen). */
+  putSession(session: Omit<Session, 'savedAt'> | null): Promise<void>;
+  /** The app-data folder, where stores that live beside this one (recovery) keep their files. */
+  readonly dir: string;
 }
 
 /** How many sites the first screen remembers. */
@@ -20,6 +26,9 @@ export const MAX_RECENT = 12;
 
 const SETTINGS_FILE = 'settings.json';
 const RECENT_FILE = 'recent.json';
+const SESSION_FILE = 'session.json';
+/** Most tabs a session reopens. */
+export const MAX_SESSION_TABS = 100;
 const GIT_TIMEOUT_MS = 3000;
 
 type StoredRecent = Omit<RecentSite, 'exists'>;
@@ -169,11 +178,32 @@ export function createAppState(dir: string, defaults: { sampleDestination: strin
     return out.slice(0, MAX_RECENT);
   }
 
+  /** The stored session, if it is whole; a hand-edited one keeps what is valid of its tabs. */
+  async function loadSession(): Promise<Session | null> {
+    const stored = await readJson(SESSION_FILE);
+    if (!isRecord(stored) || !isString(stored.site) || stored.site === '') return null;
+    const tabs = Array.isArray(stored.tabs) ? [...new Set(stored.tabs.filter((t): t is string => isString(t) && t !== ''))].slice(0, MAX_SESSION_TABS) : [];
+    const active = isString(stored.active) && tabs.includes(stored.active) ? stored.active : null;
+    return { site: stored.site, tabs, active, savedAt: isString(stored.savedAt) ? stored.savedAt : '' };
+  }
+
   async function withExists(entries: StoredRecent[]): Promise<RecentSite[]> {
     return Promise.all(entries.map(async (e) => ({ ...e, exists: await isDirectory(e.path) })));
   }
 
   return {
+    dir,
+    getSession: () => serial(loadSession),
+    putSession: (session) =>
+      serial(async () => {
+        if (session === null) {
+          await fs.rm(path.join(dir, SESSION_FILE), { force: true });
+          return;
+        }
+        const tabs = [...new Set(session.tabs)].slice(0, MAX_SESSION_TABS);
+        const active = session.active !== null && tabs.includes(session.active) ? session.active : null;
+        await writeJson(SESSION_FILE, { site: session.site, tabs, active, savedAt: new Date().toISOString() });
+      }),
     getSettings: () => serial(loadSettings),
     updateSettings: (patch) =>
       serial(async () => {
