@@ -32,6 +32,14 @@ describe('createApi', () => {
     expect(await api['site.open']({ path: '/tmp/x' })).toEqual({ ok: false, error: { code: 'not-a-site', message: 'No _config.yml', path: '/tmp/x' } });
   });
 
+  it('passes on whether trying again may help, so a full disk can offer "save again"', async () => {
+    const error = { code: 'disk-full', message: 'Could not save p.md: the disk is full.', path: 'p.md', retryable: true };
+    const api = createApi(fakeTransport(async () => ({ ok: false, error: { ...error, retryable: 'yes' } })));
+    expect(await api['site.open']({ path: '/tmp/x' })).toEqual({ ok: false, error: { ...error, retryable: undefined } });
+    const api2 = createApi(fakeTransport(async () => ({ ok: false, error })));
+    expect(await api2['site.open']({ path: '/tmp/x' })).toEqual({ ok: false, error });
+  });
+
   it('never rejects: a transport that throws becomes an io error the user can read', async () => {
     const api = createApi(fakeTransport(async () => { throw new Error('channel closed'); }));
     const r = await api['app.info']({});

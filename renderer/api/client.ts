@@ -14,6 +14,7 @@ export function normalizeResult(value: unknown, name: CallName): Result<unknown>
       const error: AppError = { code, message: r.error.message };
       if (typeof r.error.path === 'string') error.path = r.error.path;
       if (typeof r.error.line === 'number') error.line = r.error.line;
+      if (typeof r.error.retryable === 'boolean') error.retryable = r.error.retryable;
       return { ok: false, error };
     }
   }

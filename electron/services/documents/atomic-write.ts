@@ -155,7 +155,9 @@ export async function atomicWrite(filePath: string, data: Uint8Array | string, o
     await opts.beforeRename?.();
     await fs.rename(tempPath, target);
     tempPath = undefined;
-    await fsyncDir(dir, fs);
+    // The new content is in place: a folder that cannot be flushed must not report the save as failed (a retry
+    // would then meet its own version as a conflict). Only the rename's durability across a power cut is at stake.
+    await fsyncDir(dir, fs).catch(() => undefined);
   } catch (error) {
     if (tempPath) await fs.rm(tempPath, { force: true }).catch(() => undefined);
     throw writeFailure(error, filePath);

@@ -112,6 +112,8 @@ async function symlinkTargetOf(root: string, rel: string, real: string): Promise
 
 /** Opens a post for editing: its text without BOM, how its lines end, and the version a save must name. */
 export async function readDocument(root: string, rel: string): Promise<DocumentSnapshot> {
+  // By name first, so a refused path says nothing about whether it exists.
+  refuseGitPath(rel, root);
   const abs = await resolveInside(root, rel);
   refuseGitPath(rel, await resolveInside(root, '.'), abs);
   const bytes = await readBytes(root, abs, rel);
@@ -173,6 +175,7 @@ async function versionOnDisk(realRoot: string, abs: string, rel: string): Promis
  * rename, so of concurrent saves on one version exactly one wins and a change on disk is never overwritten.
  */
 export async function saveDocument(root: string, rel: string, text: string, baseVersion: string, io: SaveIo = {}): Promise<SaveResult> {
+  refuseGitPath(rel, root);
   let abs: string;
   try {
     abs = await resolveInside(root, rel);

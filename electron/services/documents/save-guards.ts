@@ -22,7 +22,7 @@ export function isInGitFolder(rel: string): boolean {
 
 /**
  * Refuses a document call on anything inside `.git/`, by the path as named and by the real path it
- * resolves to (a symlink whose target lies in `.git` is refused as well).
+ * resolves to (a symlink whose target lies in `.git` is refused as well). Without `real`, checks the name only.
  */
 export function refuseGitPath(rel: string, realRoot: string, real: string = realRoot): void {
   const inside = path.relative(realRoot, real);
