@@ -1,8 +1,9 @@
 /** The screen of an open site: a toolbar with its name and path, the post list on the left, the open posts in tabs on the right. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import type { PostEntry, SiteSummary } from '../../../shared/contract/models';
-import { useApi } from '../../api/api-context';
+import { postKindOfPath } from '../../../shared/site/conventions';
+import { useApi, useEvent } from '../../api/api-context';
 import { ErrorAlert } from '../../common/error-alert';
 import { Icon } from '../../common/icons';
 import { useI18n } from '../../i18n/i18n-context';
@@ -22,6 +23,9 @@ export interface SiteScreenProps {
   onOpenSettings(): void;
 }
 
+/** How long the post list waits after a file event before listing again, so a burst rescans once. */
+const POSTS_RELOAD_DELAY_MS = 50;
+
 /** Loads the post list through `site.posts` (with progress) and keeps the chosen post open. */
 function usePosts(root: string) {
   const api = useApi();
@@ -39,6 +43,20 @@ function usePosts(root: string) {
     void load();
   }, [load]);
   const reload = useCallback(() => load(true), [load]);
+  // A post added, deleted or renamed on disk, or a branch switch (path ''): list the posts again once the burst
+  // is over, without the busy indicator. A changed post (our own saves included) does not rescan the site.
+  const pendingReload = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEvent('file.changed', (event) => {
+    if (event.site !== root || (event.path !== '' && (event.kind === 'changed' || postKindOfPath(event.path) === null))) return;
+    if (pendingReload.current) clearTimeout(pendingReload.current);
+    pendingReload.current = setTimeout(() => {
+      pendingReload.current = null;
+      void api['site.posts']({ site: root, refresh: true }).then((r) => r.ok && setPosts(r.value));
+    }, POSTS_RELOAD_DELAY_MS);
+  });
+  useEffect(() => () => {
+    if (pendingReload.current) clearTimeout(pendingReload.current);
+  }, []);
   return { posts, error, setError, reload };
 }
 

@@ -92,6 +92,20 @@ describe('the site-data cache', () => {
     expect(freed).toEqual(['v1']);
   });
 
+  it('loads everything of the site again after a site-wide change (a branch switch)', async () => {
+    const { resource, data, pending, ok } = manual();
+    const lease = data.acquire(resource, '/site', 'a');
+    ok(0, 'v1');
+    await flush();
+    data.signal({ type: 'file.changed', site: '/elsewhere', path: '' });
+    expect(pending).toHaveLength(1);
+    data.signal({ type: 'file.changed', site: '/site', path: '' });
+    expect(pending).toHaveLength(2);
+    ok(1, 'v2');
+    await flush();
+    expect(lease.state).toEqual({ status: 'ready', value: 'v2' });
+  });
+
   it('frees a value a moment after its last user let go, unless someone takes it up again', async () => {
     const { resource, data, freed, ok, pending } = manual();
     const a = data.acquire(resource, '/site', 'a');

@@ -131,7 +131,9 @@ export class SiteData {
     for (const entry of [...this.entries.values()]) {
       if (entry.site !== signal.site) continue;
       const value = entry.state.status === 'ready' ? entry.state.value : undefined;
-      if (!entry.resource.invalidatedBy(signal, entry.key, value)) continue;
+      // A change with the path '' (a branch switch, a burst of changes) makes everything of the site stale.
+      const siteWide = signal.type === 'file.changed' && signal.path === '';
+      if (!siteWide && !entry.resource.invalidatedBy(signal, entry.key, value)) continue;
       if (entry.refs > 0) this.load(entry);
       else this.drop(entry);
     }
