@@ -160,6 +160,11 @@ export class DocumentTabs {
     if (entry) entry.version = version;
   }
 
+  /** The version of the file a tab's text is based on, as its next save names it (null while unknown); recovery keeps it with the text. */
+  baseVersion(path: string): string | null {
+    return this.entries.get(path)?.version || null;
+  }
+
   /** Shows a tab. */
   activate(path: string): void {
     if (this.value.active !== path && this.tab(path)) this.emit({ ...this.value, active: path });

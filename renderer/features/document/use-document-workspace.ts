@@ -14,6 +14,7 @@ import { DocumentTabs, type TabsSnapshot } from './document-tabs';
 import { isDark } from '../../theme/shown-theme';
 import { useLeaveGuard } from '../../common/use-leave-guard';
 import { useAutosave } from './use-autosave';
+import { useRecoveryWriter } from '../../common/recovery/use-recovery-writer';
 
 /** A question waiting for the user: close one unsaved tab, or close the site with unsaved tabs. */
 export type PendingClose = { kind: 'tab'; path: string } | { kind: 'site'; onClosed: () => void; failed: boolean };
@@ -69,6 +70,7 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [pending, setPending] = useState<PendingClose | null>(null);
   useAutosave(store, bridge);
+  const recovery = useRecoveryWriter(site.root, store, bridge);
   useLeaveGuard(() => store.unsaved().length > 0);
 
   // Ctrl/Cmd+S saves the active post wherever the focus is (and keeps the browser's "save page" away).
@@ -130,6 +132,7 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
       }
       if (choice === 'discard' || (await store.saveAll())) {
         setPending(null);
+        if (choice === 'discard') void recovery.discardAll();
         question.onClosed();
         return;
       }
@@ -137,7 +140,7 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
       if (failed) store.activate(failed);
       setPending({ ...question, failed: true });
     },
-    [pending, store],
+    [pending, store, recovery],
   );
 
   return { site, store, snapshot, callbacks, bridge, viewRef, pending, open, requestCloseTab, requestCloseSite, answer };
