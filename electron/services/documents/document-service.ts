@@ -195,7 +195,12 @@ export async function saveDocument(root: string, rel: string, text: string, base
     const bytes = encodeLike(current, text);
     if (sameBytes(bytes, current)) return { version: baseVersion };
     if (bytes.length > MAX_DOCUMENT_BYTES) throw tooLarge(rel, bytes.length);
-    refuseUnsafeTarget(rel, await fs.stat(abs));
+    refuseUnsafeTarget(
+      rel,
+      await fs.stat(abs).catch((error: unknown) => {
+        throw ioFailure(error, rel, 'read');
+      }),
+    );
     await atomicWriteFor(abs, bytes, rel, {
       fs: io.fs,
       beforeRename: async () => {
