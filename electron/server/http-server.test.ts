@@ -6,10 +6,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES, type Handlers } from '../../shared/contract/contract';
 import { AppFailure } from '../../shared/contract/errors';
-import { MAX_CALL_BODY_BYTES } from '../../shared/contract/transport';
+import { MAX_CALL_BODY_BYTES, TOKEN_STORAGE_KEY } from '../../shared/contract/transport';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { createEventBus, type EventBus } from '../backend/event-bus';
-import { type RunningHttpServer, startHttpServer, tokenCookieName } from './http-server';
+import { type RunningHttpServer, startHttpServer } from './http-server';
+import { REOPEN_SCRIPT_PATH } from './reopen-page';
 
 interface Reply {
   status: number;
@@ -50,15 +51,23 @@ function fakeHandlers(): Handlers {
   return all as unknown as Handlers;
 }
 
-/** One request over real HTTP with exactly the headers given (plus the right Host and the cookie unless told otherwise). */
+/** The header the page sends its token in, as the renderer's transport sends it. */
+function auth(token = server.token): Record<string, string> {
+  return { 'X-Pressroom-Token': token };
+}
+
+/**
+ * One request over real HTTP with exactly the headers given, plus the right Host and the token header unless
+ * told otherwise (`token: null` sends none, a string sends that one); `cookie` adds a Cookie header.
+ */
 function request(
   target: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer; cookie?: string | null; host?: string | null } = {},
+  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer; token?: string | null; cookie?: string; host?: string | null } = {},
 ): Promise<Reply> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.host !== null) headers.Host = opts.host ?? `127.0.0.1:${server.port}`;
-  const cookie = opts.cookie === undefined ? `${tokenCookieName(server.port)}=${server.token}` : opts.cookie;
-  if (cookie !== null) headers.Cookie = cookie;
+  if (opts.token !== null) Object.assign(headers, auth(opts.token ?? server.token));
+  if (opts.cookie !== undefined) headers.Cookie = opts.cookie;
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: server.port, path: target, method: opts.method ?? 'GET', headers, setHost: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -121,50 +130,112 @@ afterAll(async () => {
 });
 
 describe('the token', () => {
-  it('the first address sets an HttpOnly SameSite=Strict cookie and redirects to the same page without the token', async () => {
+  it('the printed address serves the page itself, setting no cookie and redirecting nowhere', async () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
     expect(server.token).toMatch(/^[0-9a-f]{32}$/);
-    const first = await request(`/?token=${server.token}&site=%2Fhome%2Fme%2Fsite`, { cookie: null });
-    expect(first.status).toBe(302);
-    expect(first.headers.location).toBe('/?site=%2Fhome%2Fme%2Fsite');
-    expect(first.headers['set-cookie']).toEqual([`${tokenCookieName(server.port)}=${server.token}; HttpOnly; SameSite=Strict; Path=/`]);
-    const page = await request('/', { cookie: first.headers['set-cookie']![0].split(';')[0] });
+    const first = await request(`/?token=${server.token}&site=%2Fhome%2Fme%2Fsite`, { token: null });
+    expect(first.status).toBe(200);
+    expect(first.headers.location).toBeUndefined();
+    expect(first.headers['set-cookie']).toBeUndefined();
+    expect(first.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(first.headers['cache-control']).toBe('no-store');
+    expect(first.body).toBe(INDEX);
+    // The address keeps working for the life of the server: a second tab, or the same one opened again.
+    expect((await request(`/?token=${server.token}`, { token: null })).body).toBe(INDEX);
+    const page = await request('/', { headers: auth() });
     expect(page.status).toBe(200);
-    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.body).toBe(INDEX);
   });
 
   it('refuses requests without the token or with a wrong one, and shows nothing of the app', async () => {
-    const none = await request('/', { cookie: null });
+    const none = await request('/', { token: null });
     expect(none.status).toBe(401);
-    const wrongCookie = await request('/', { cookie: `${tokenCookieName(server.port)}=${'0'.repeat(32)}` });
-    expect(wrongCookie.status).toBe(403);
-    const wrongQuery = await request(`/?token=${'f'.repeat(32)}`, { cookie: null });
+    const wrongHeader = await request('/', { token: '0'.repeat(32) });
+    expect(wrongHeader.status).toBe(403);
+    const wrongQuery = await request(`/?token=${'f'.repeat(32)}`, { token: null });
     expect(wrongQuery.status).toBe(403);
     expect(wrongQuery.headers['set-cookie']).toBeUndefined();
-    const shortQuery = await request('/?token=abc', { cookie: null });
+    const shortQuery = await request('/?token=abc', { token: null });
     expect(shortQuery.status).toBe(403);
-    for (const r of [none, wrongCookie, wrongQuery, shortQuery]) expect(r.body).not.toContain('Pressroom test renderer');
-    const asset = await request('/assets/app.js', { cookie: null });
+    const twice = await raw(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-Pressroom-Token: ${server.token}\r\nX-Pressroom-Token: ${'0'.repeat(32)}\r\nConnection: close\r\n\r\n`);
+    expect(twice.split('\r\n')[0]).toBe('HTTP/1.1 403 Forbidden');
+    expect(twice).not.toContain('Pressroom test renderer');
+    for (const r of [none, wrongHeader, wrongQuery, shortQuery]) expect(r.body).not.toContain('Pressroom test renderer');
+    const asset = await request('/assets/app.js', { token: null });
     expect(asset.status).toBe(401);
     expect(asset.body).not.toContain('renderer');
   });
 
-  it('refuses calls and events without the token, before any handler runs', async () => {
+  it('refuses the token as a cookie: the browser would hand a cookie to every other server on 127.0.0.1 too', async () => {
     const before = calls.length;
-    const call = await request('/api/call/app.info', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', cookie: null });
-    expect(call.status).toBe(401);
-    const events = await request('/api/events', { cookie: null });
-    expect(events.status).toBe(401);
+    for (const name of ['pressroom_token', `pressroom_token_${server.port}`, 'token']) {
+      const cookie = `${name}=${server.token}`;
+      expect((await request('/', { token: null, cookie })).status, name).toBe(401);
+      expect((await request('/assets/app.js', { token: null, cookie })).status, name).toBe(401);
+      expect((await request('/api/call/app.info', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', token: null, cookie })).status, name).toBe(401);
+      expect((await request('/api/events', { token: null, cookie })).status, name).toBe(401);
+    }
     expect(calls.length).toBe(before);
   });
 
-  it('does not let the first address redirect to another server', async () => {
-    const r = await request(`//evil.example/?token=${server.token}`, { cookie: null });
-    expect(r.status).toBe(302);
-    expect(r.headers.location).toBe('/');
-    const backslash = await request(`/\\evil.example/?token=${server.token}`, { cookie: null });
-    expect(backslash.headers.location).toBe('/');
+  it('refuses calls and events without the token, and never takes it from the address of a call or the stream', async () => {
+    const before = calls.length;
+    const call = await request('/api/call/app.info', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', token: null });
+    expect(call.status).toBe(401);
+    const events = await request('/api/events', { token: null });
+    expect(events.status).toBe(401);
+    const inAddress = await request(`/api/call/app.info?token=${server.token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', token: null });
+    expect(inAddress.status).toBe(401);
+    expect((await request(`/api/events?token=${server.token}`, { token: null })).status).toBe(401);
+    expect(calls.length).toBe(before);
+  });
+
+  it('a reload of the stripped address gets a refusal whose only script returns to the address with the tab’s token', async () => {
+    const reload = await request('/', { token: null, headers: { 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' } });
+    expect(reload.status).toBe(401);
+    expect(reload.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(reload.body).toContain(`<script src="${REOPEN_SCRIPT_PATH}"></script>`);
+    expect(reload.body).toContain('open the address printed in the terminal');
+    expect(reload.body).not.toContain('Pressroom test renderer');
+    const script = await request(REOPEN_SCRIPT_PATH, { token: null });
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.body).toContain('sessionStorage');
+    expect(script.body).toContain(JSON.stringify(TOKEN_STORAGE_KEY));
+    expect(script.body).not.toContain(server.token);
+  });
+
+  it('serves the page’s own script, style and worker files to its subresource requests, but never the page or a call', async () => {
+    const own = { 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'script' };
+    expect((await request('/assets/app.js', { token: null, headers: own })).status).toBe(200);
+    expect((await request('/assets/app.js', { token: null, headers: { ...own, 'Sec-Fetch-Dest': 'worker' } })).status).toBe(200);
+    expect((await request('/assets/app.js', { token: null, headers: { ...own, 'Sec-Fetch-Dest': 'empty' } })).status).toBe(401);
+    expect((await request('/assets/app.js', { token: null, headers: { ...own, 'Sec-Fetch-Site': 'same-site' } })).status).toBe(403);
+    for (const target of ['/', '/index.html']) expect((await request(target, { token: null, headers: own })).body).not.toContain('Pressroom test renderer');
+    const before = calls.length;
+    expect((await request('/api/events', { token: null, headers: own })).status).toBe(401);
+    expect((await request('/api/call/app.info', { method: 'POST', headers: { ...own, 'Content-Type': 'application/json' }, body: '{}', token: null })).status).toBe(401);
+    expect(calls.length).toBe(before);
+  });
+
+  it('lets the private opener file (a file:// page, so cross-site) navigate to the address with the token, and nothing else cross-site', async () => {
+    const opener = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' };
+    const page = await request(`/?token=${server.token}`, { token: null, headers: opener });
+    expect(page.status).toBe(200);
+    expect(page.body).toBe(INDEX);
+    expect((await request(`/?token=${'f'.repeat(32)}`, { token: null, headers: opener })).status).toBe(403);
+    expect((await request('/', { headers: opener })).status).toBe(403);
+    expect((await request(`/assets/app.js?token=${server.token}`, { token: null, headers: opener })).status).toBe(403);
+    expect((await request(`/?token=${server.token}`, { token: null, headers: { ...opener, 'Sec-Fetch-Dest': 'iframe' } })).status).toBe(403);
+  });
+
+  it('never redirects, so no spelling of the address can send the browser to another server', async () => {
+    const r = await request(`//evil.example/?token=${server.token}`, { token: null });
+    expect(r.status).toBeGreaterThanOrEqual(400);
+    expect(r.headers.location).toBeUndefined();
+    const backslash = await request(`/\\evil.example/?token=${server.token}`, { token: null });
+    expect(backslash.status).toBeGreaterThanOrEqual(400);
+    expect(backslash.headers.location).toBeUndefined();
   });
 });
 
@@ -251,7 +322,7 @@ describe('calls', () => {
           port: server.port,
           path: '/api/call/document.save',
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'Content-Length': String(MAX_CALL_BODY_BYTES + 1), Cookie: `${tokenCookieName(server.port)}=${server.token}` },
+          headers: { 'Content-Type': 'application/json', 'Content-Length': String(MAX_CALL_BODY_BYTES + 1), ...auth() },
         },
         (res) => {
           let body = '';
@@ -267,7 +338,7 @@ describe('calls', () => {
 
     const streamed = await new Promise<number>((resolve) => {
       const req = http.request(
-        { host: '127.0.0.1', port: server.port, path: '/api/call/document.save', method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: `${tokenCookieName(server.port)}=${server.token}` } },
+        { host: '127.0.0.1', port: server.port, path: '/api/call/document.save', method: 'POST', headers: { 'Content-Type': 'application/json', ...auth() } },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
@@ -297,7 +368,7 @@ describe('events', () => {
   it('streams bus events as SSE with heartbeats and unsubscribes when the tab goes', async () => {
     const before = subscribers;
     const got: string[] = [];
-    const req = http.request({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Cookie: `${tokenCookieName(server.port)}=${server.token}` } });
+    const req = http.request({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { ...auth() } });
     const res = await new Promise<http.IncomingMessage>((resolve) => {
       req.on('response', resolve);
       req.end();
@@ -346,15 +417,15 @@ describe('static files', () => {
   });
 
   it('answers an absolute-form request target with 404, and a foreign Host in it with 403', async () => {
-    const cookie = `${tokenCookieName(server.port)}=${server.token}`;
-    const own = await raw(`GET http://evil/ HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`);
+    const tokenLine = `X-Pressroom-Token: ${server.token}`;
+    const own = await raw(`GET http://evil/ HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n${tokenLine}\r\nConnection: close\r\n\r\n`);
     expect(own.split('\r\n')[0]).toBe('HTTP/1.1 404 Not Found');
-    const file = await raw(`GET http://127.0.0.1:${server.port}/../package.json HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`);
+    const file = await raw(`GET http://127.0.0.1:${server.port}/../package.json HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n${tokenLine}\r\nConnection: close\r\n\r\n`);
     expect(file.split('\r\n')[0]).toBe('HTTP/1.1 404 Not Found');
     expect(file).not.toContain('outside the renderer');
-    const noHost = await raw(`GET / HTTP/1.0\r\nCookie: ${cookie}\r\n\r\n`);
+    const noHost = await raw(`GET / HTTP/1.0\r\n${tokenLine}\r\n\r\n`);
     expect(noHost.split('\r\n')[0]).toBe('HTTP/1.1 403 Forbidden');
-    const evil = await raw(`GET http://evil/ HTTP/1.1\r\nHost: evil\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`);
+    const evil = await raw(`GET http://evil/ HTTP/1.1\r\nHost: evil\r\n${tokenLine}\r\nConnection: close\r\n\r\n`);
     expect(evil.split('\r\n')[0]).toBe('HTTP/1.1 403 Forbidden');
   });
 });
@@ -369,7 +440,7 @@ describe('headers', () => {
   });
 
   it('every response carries the CSP and hardening headers and never an Access-Control-* header', async () => {
-    await request('/', { cookie: null });
+    await request('/', { token: null });
     await request('/nope');
     expect(replies.length).toBeGreaterThan(30);
     for (const r of replies) {
@@ -388,7 +459,7 @@ describe('closing', () => {
   it('close() ends open event streams and stops listening', async () => {
     const extra = await startHttpServer({ handlers: fakeHandlers(), bus: createEventBus(), rendererDir: path.join(tmp, 'renderer') });
     const ended = new Promise<void>((resolve) => {
-      http.get({ host: '127.0.0.1', port: extra.port, path: '/api/events', headers: { Cookie: `${tokenCookieName(extra.port)}=${extra.token}` } }, (res) => {
+      http.get({ host: '127.0.0.1', port: extra.port, path: '/api/events', headers: auth(extra.token) }, (res) => {
         res.resume();
         res.on('close', () => resolve());
       });

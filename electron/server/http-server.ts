@@ -3,17 +3,27 @@
  * contract's calls (`POST /api/call/<name>`) and events (SSE at `/api/events`). Any local program or web page
  * can reach 127.0.0.1, so every request must show the token, name our own host (no DNS rebinding) and come
  * from our own origin; nothing is ever shared cross-origin.
+ *
+ * The token never travels in a cookie (cookies ignore ports, so the browser would hand it to every other server
+ * on 127.0.0.1). The page is opened with the token in its address (`/?token=…`, printed in the terminal, or
+ * reached through the private opener file); the page moves it into the tab's sessionStorage, strips it from the
+ * address bar and sends it as the `X-Pressroom-Token` header on every call and on the event stream. A reload of
+ * the stripped address gets a refusal page whose one script (`/pressroom-reopen.js`) returns to `/?token=…` from
+ * that tab's storage. The renderer's own script, style and font files are served to the page's own subresource
+ * requests (same-origin, as the browser marks them) without the token: they are the app's public code, the
+ * same bytes as in its install folder, and they hold no site data.
  */
 import http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import fs from 'node:fs/promises';
 import { type Handlers } from '../../shared/contract/contract';
 import { fail, type Result, messageOf } from '../../shared/contract/errors';
-import { HTTP_CALL_PREFIX, HTTP_EVENTS_PATH, MAX_CALL_BODY_BYTES, TOKEN_COOKIE, TOKEN_QUERY } from '../../shared/contract/transport';
+import { HTTP_CALL_PREFIX, HTTP_EVENTS_PATH, MAX_CALL_BODY_BYTES, TOKEN_HEADER, TOKEN_QUERY } from '../../shared/contract/transport';
 import { SECURITY_HEADERS } from '../../shared/security/csp';
 import { type EventBus } from '../backend/event-bus';
 import { invokeCall } from '../backend/invoke';
 import { buildStaticMap, lookupStatic, type StaticFileMap } from './static-files';
+import { REOPEN_PAGE, REOPEN_SCRIPT, REOPEN_SCRIPT_PATH } from './reopen-page';
 import { createToken, tokensEqual } from './token';
 
 /** How often an idle event stream gets a comment line, so proxies and browsers keep it open. */
@@ -39,13 +49,13 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-/**
- * The cookie that keeps the token. Cookies ignore ports, so the name carries the port: two Pressroom
- * servers on one machine then never overwrite each other's cookie in the same browser.
- */
-export function tokenCookieName(port: number): string {
-  return `${TOKEN_COOKIE}_${port}`;
-}
+/** The addresses of the page itself: a navigation cannot send a header, so these take the token from the query. */
+const PAGE_PATHS = new Set(['/', '/index.html']);
+
+/** What a browser marks a page's own script, style, font, image or worker request with (never a navigation nor a fetch). */
+const SUBRESOURCE_DESTS = new Set(['script', 'style', 'font', 'image', 'worker', 'sharedworker', 'manifest']);
+
+type Auth = 'ok' | 'missing' | 'wrong';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
@@ -73,15 +83,9 @@ function sendJson(res: http.ServerResponse, status: number, value: Result<unknow
   send(res, status, { ...NO_STORE, 'Content-Type': 'application/json; charset=utf-8', ...extra }, body);
 }
 
-/** Reads the values of one cookie name from a Cookie header (browsers may send the same name twice). */
-function cookieValues(header: string | undefined, name: string): string[] {
-  if (!header) return [];
-  const values: string[] = [];
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim());
-  }
-  return values;
+/** Hides the token in a request target before it is logged: the terminal log is the only place it could land. */
+function redactTarget(target: string | undefined): string {
+  return String(target).slice(0, 200).replace(/([?&]token=)[^&#]*/gi, '$1…');
 }
 
 /** Reads a request body up to `max` bytes; resolves 'too-large' as soon as it would pass the bound. */
@@ -121,14 +125,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   const files: StaticFileMap = buildStaticMap(opts.rendererDir);
   const token = createToken();
   const streams = new Set<http.ServerResponse>();
-  let port = 0;
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
 
-  function isAuthorized(req: http.IncomingMessage): 'ok' | 'missing' | 'wrong' {
-    const presented = cookieValues(req.headers.cookie, tokenCookieName(port));
-    if (presented.length === 0) return 'missing';
-    return presented.some((v) => tokensEqual(token, v)) ? 'ok' : 'wrong';
+  /** The token header (never a cookie); sent twice it is refused, so a proxy cannot smuggle a second one in. */
+  function headerAuth(req: http.IncomingMessage): Auth {
+    const presented = req.headers[TOKEN_HEADER.toLowerCase()];
+    if (presented === undefined) return 'missing';
+    return tokensEqual(token, presented) ? 'ok' : 'wrong';
   }
 
   async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
@@ -201,34 +205,36 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) return sendText(res, 403, 'Forbidden: wrong Host.');
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin)) return sendText(res, 403, 'Forbidden: foreign origin.');
-    const fetchSite = req.headers['sec-fetch-site'];
-    // 'same-site' is refused too: another server on localhost (any port) is the same site as us.
-    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') return sendText(res, 403, 'Forbidden: cross-site request.');
-    if (req.method === 'OPTIONS') return sendText(res, 405, 'Method not allowed.', { Allow: 'GET, HEAD, POST' });
-
     const target = req.url ?? '';
     // Only origin-form targets (`/path?query`); absolute-form (`http://evil/`) and `*` name nothing here.
-    if (!target.startsWith('/')) return sendText(res, 404, 'Not found.');
     const q = target.indexOf('?');
-    const pathname = q === -1 ? target : target.slice(0, q);
+    const pathname = !target.startsWith('/') ? '' : q === -1 ? target : target.slice(0, q);
     const query = new URLSearchParams(q === -1 ? '' : target.slice(q + 1));
-
-    if ((req.method === 'GET' || req.method === 'HEAD') && query.has(TOKEN_QUERY)) {
-      if (!tokensEqual(token, query.get(TOKEN_QUERY))) return sendText(res, 403, 'Forbidden: this address has a wrong token.');
-      query.delete(TOKEN_QUERY);
-      // Never let the redirect leave: `//host` or `/\host` would be read as another server.
-      const safePath = pathname === '/' || /^\/[^/\\]/.test(pathname) ? pathname : '/';
-      const rest = query.toString();
-      return send(res, 302, {
-        ...NO_STORE,
-        Location: rest ? `${safePath}?${rest}` : safePath,
-        'Set-Cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        'Content-Length': 0,
-      });
+    const isRead = req.method === 'GET' || req.method === 'HEAD';
+    const pageWithToken = isRead && PAGE_PATHS.has(pathname) && query.has(TOKEN_QUERY);
+    const fetchSite = req.headers['sec-fetch-site'];
+    // 'same-site' is refused too: another server on localhost (any port) is the same site as us. The one
+    // cross-site request let through is a top-level navigation to the page's address with the token in it: the
+    // private opener file (a file:// page) leads there, and only whoever saw the token can make it.
+    const openerNavigation = pageWithToken && req.headers['sec-fetch-mode'] === 'navigate' && req.headers['sec-fetch-dest'] === 'document';
+    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none' && !(fetchSite === 'cross-site' && openerNavigation)) {
+      return sendText(res, 403, 'Forbidden: cross-site request.');
     }
-    const auth = isAuthorized(req);
+    if (req.method === 'OPTIONS') return sendText(res, 405, 'Method not allowed.', { Allow: 'GET, HEAD, POST' });
+    if (!pathname) return sendText(res, 404, 'Not found.');
+    // The reopen script is the same public bytes for everyone and carries nothing of the app or the site.
+    if (pathname === REOPEN_SCRIPT_PATH && isRead) return send(res, 200, { ...NO_STORE, 'Content-Type': 'text/javascript; charset=utf-8' }, req.method === 'HEAD' ? undefined : REOPEN_SCRIPT);
+
+    let auth = headerAuth(req);
+    if (auth === 'missing' && pageWithToken) auth = tokensEqual(token, query.get(TOKEN_QUERY)) ? 'ok' : 'wrong';
+    const ownSubresource = fetchSite === 'same-origin' && SUBRESOURCE_DESTS.has(String(req.headers['sec-fetch-dest']));
+    if (auth === 'missing' && ownSubresource && isRead && !PAGE_PATHS.has(pathname) && !pathname.startsWith('/api/')) auth = 'ok';
+    if (auth === 'missing' && isRead && PAGE_PATHS.has(pathname)) {
+      return send(res, 401, { ...NO_STORE, 'Content-Type': 'text/html; charset=utf-8' }, req.method === 'HEAD' ? undefined : REOPEN_PAGE);
+    }
     if (auth === 'missing') return sendText(res, 401, 'Pressroom: open the address printed in the terminal where Pressroom started (it carries the token).');
-    if (auth === 'wrong') return sendText(res, 403, 'Pressroom: this browser holds an old token; open the address printed in the terminal again.');
+    if (auth === 'wrong' && pageWithToken) return sendText(res, 403, 'Forbidden: this address has a wrong token.');
+    if (auth === 'wrong') return sendText(res, 403, 'Pressroom: this tab holds an old token; open the address printed in the terminal again.');
 
     if (pathname.startsWith(HTTP_CALL_PREFIX)) return handleCall(req, res, pathname);
     if (pathname === HTTP_CALL_PREFIX.slice(0, -1)) return sendText(res, 405, 'Calls are POST requests to /api/call/<name>.', { Allow: 'POST' });
@@ -242,7 +248,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     req.on('error', () => undefined);
     res.on('error', () => undefined);
     handle(req, res).catch((error: unknown) => {
-      log(`pressroom: request ${req.method} ${String(req.url).slice(0, 200)} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log(`pressroom: request ${req.method} ${redactTarget(req.url)} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       if (!res.headersSent) sendJson(res, 500, fail('internal', 'The server failed to answer.'));
       else res.destroy();
     });
@@ -259,7 +265,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       resolve();
     });
   });
-  port = (server.address() as AddressInfo).port;
+  const port = (server.address() as AddressInfo).port;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   server.on('error', (error) => log(`pressroom: server error: ${String(error)}`));

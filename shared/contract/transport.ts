@@ -13,8 +13,13 @@ export const HTTP_CALL_PREFIX = '/api/call/';
 export const HTTP_EVENTS_PATH = '/api/events';
 /** Browser mode: the query parameter of the first address that carries the token. */
 export const TOKEN_QUERY = 'token';
-/** Browser mode: the HttpOnly cookie that keeps the token after the first request. */
-export const TOKEN_COOKIE = 'pressroom_token';
+/**
+ * Browser mode: the request header that carries the token on every call and on the event stream. Never a cookie:
+ * cookies ignore ports, so the browser would also hand one to every other server on 127.0.0.1.
+ */
+export const TOKEN_HEADER = 'X-Pressroom-Token';
+/** Browser mode: the tab's sessionStorage key that keeps the token, so a reload of the tab stays signed in. */
+export const TOKEN_STORAGE_KEY = 'pressroom.token';
 /** Largest JSON body a call may have (a whole post plus room). */
 export const MAX_CALL_BODY_BYTES = 80 * 1024 * 1024;
 
