@@ -7,7 +7,9 @@ import { act, type ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeMain, mount } from '../site-data/site-data-testing';
 import { CompareView } from './compare-view';
+import { stubTextLayout } from './compare-testing';
 
+stubTextLayout();
 const mounted: Array<{ unmount(): Promise<void> }> = [];
 afterEach(async () => {
   for (const m of mounted.splice(0)) await m.unmount();

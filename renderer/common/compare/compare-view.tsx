@@ -95,6 +95,9 @@ export function CompareView({ disk, mine, onMineChange, label, mineTitle }: Comp
     merge.a.dom.classList.add('cm-merge-a');
     merge.b.dom.classList.add('cm-merge-b');
     setChanges(merge.chunks.length);
+    // Open at the first difference, which may be far down a long post.
+    const first = merge.chunks[0];
+    if (first) merge.b.dispatch({ effects: EditorView.scrollIntoView(first.fromB, { y: 'start', yMargin: 24 }) });
     const stopFollowingTheme = onShownThemeChange((nowDark) => {
       merge.a.dispatch({ effects: themeA.reconfigure(editorTheme(nowDark)) });
       merge.b.dispatch({ effects: themeB.reconfigure(editorTheme(nowDark)) });

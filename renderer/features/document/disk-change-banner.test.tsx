@@ -8,7 +8,9 @@ import type { PostEntry } from '../../../shared/contract/models';
 import { fakeMain, mount, settle } from '../../common/site-data/site-data-testing';
 import { copyName, DiskChangeBanner } from './disk-change-banner';
 import { DocumentTabs } from './document-tabs';
+import { stubTextLayout } from '../../common/compare/compare-testing';
 
+stubTextLayout();
 const mounted: Array<{ unmount(): Promise<void> }> = [];
 afterEach(async () => {
   for (const m of mounted.splice(0)) await m.unmount();

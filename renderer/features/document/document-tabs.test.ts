@@ -249,6 +249,22 @@ describe('DocumentTabs when files change on disk', () => {
     expect(tabs.tab('a.md')).toMatchObject({ conflict: false, disk: null, dirty: false });
   });
 
+  it('looks at every open post after a site-wide change (a branch switch) and at those inside a changed folder', async () => {
+    const { site, tabs } = await openTabs({ 'p/a.md': 'A\n', 'p/b.md': 'B\n', 'q/c.md': 'C\n' });
+    for (const p of ['p/a.md', 'p/b.md', 'q/c.md']) tabs.open(post(p));
+    await settle();
+    site.removeBehind('p/a.md');
+    site.removeBehind('q/c.md');
+    tabs.diskEvent('p');
+    await settle();
+    expect(tabs.getSnapshot().tabs.map((t) => t.disk?.kind ?? null)).toEqual(['removed', null, null]);
+    site.writeBehind('p/b.md', 'B2\n');
+    tabs.diskEvent('');
+    await settle();
+    expect(tabs.getSnapshot().tabs.map((t) => t.disk?.kind ?? null)).toEqual(['removed', null, 'removed']);
+    expect(text(tabs, 'p/b.md')).toBe('B2\n');
+  });
+
   it('"Save as…" writes a new file, never over an existing one, and the tab then stands for it', async () => {
     const { site, tabs } = await openTabs({ 'a.md': 'Hello\n', 'b.md': 'Bee\n' });
     tabs.open(post('a.md'));

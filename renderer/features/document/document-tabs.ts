@@ -276,6 +276,11 @@ export class DocumentTabs {
     this.patch(path, { saveError: null });
   }
 
+  /** A change heard on disk at `path` (a file, a folder, or '' for anywhere, as after a branch switch): checks each open tab it may concern. */
+  diskEvent(path: string): void {
+    for (const tab of this.value.tabs) if (path === '' || tab.path === path || tab.path.startsWith(`${path}/`)) void this.fileChanged(tab.path);
+  }
+
   /**
    * The file may have changed on disk (a watcher event, or a refused save): reads it again and follows
    * `diskAction`. Our own saves come back with the version the tab already has and change nothing.

@@ -92,7 +92,7 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
     'file.changed',
     useCallback(
       (e: { site: string; path: string }) => {
-        if (e.site === site.root) void store.fileChanged(e.path);
+        if (e.site === site.root) store.diskEvent(e.path);
       },
       [site.root, store],
     ),
