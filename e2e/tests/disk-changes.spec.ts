@@ -100,7 +100,7 @@ test('a post deleted on disk keeps its text and is saved again under its name on
   await fs.rm(file);
   await expect(banner.removed).toBeVisible();
   await editor.expectText('GPU');
-  await expect(editor.tab(`${FILE}, unsaved changes`)).toBeVisible();
+  await expect(editor.tab(`${FILE}, deleted on disk`)).toBeVisible();
   expect(await fs.access(file).then(() => 'there', () => 'gone')).toBe('gone');
   await banner.button(`Save again as ${REL}`).click();
   await expect(banner.removed).toHaveCount(0);

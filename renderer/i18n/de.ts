@@ -165,11 +165,6 @@ export const de: Catalogue = {
   'editor.saving': 'Wird gespeichert…',
   'editor.savedNow': 'Gespeichert',
   'editor.readOnly': 'Schreibgeschützt',
-  'editor.conflictTitle': 'Dieser Beitrag wurde nach dem Öffnen auf der Festplatte geändert',
-  'editor.conflictText':
-    'Es wurde nichts gespeichert, und Ihr Text ist noch da. Laden Sie die Fassung von der Festplatte neu (Ihre Änderungen werden verworfen), oder bearbeiten Sie weiter und kopieren Sie zuerst, was Sie brauchen.',
-  'editor.reload': 'Neu laden und meine Änderungen verwerfen',
-  'editor.keepEditing': 'Weiter bearbeiten',
   'editor.saveFailed': 'Der Beitrag konnte nicht gespeichert werden. Ihr Text ist noch da.',
   'editor.longLineTitle': 'Schreibgeschützt geöffnet: eine Zeile ist zu lang',
   'editor.longLine':

@@ -160,11 +160,6 @@ export const en = {
   'editor.saving': 'Saving…',
   'editor.savedNow': 'Saved',
   'editor.readOnly': 'Read-only',
-  'editor.conflictTitle': 'This post was changed on disk after you opened it',
-  'editor.conflictText':
-    'Nothing was saved and your text is still here. Reload to see the version on disk (your changes are discarded), or keep editing and copy what you need first.',
-  'editor.reload': 'Reload from disk and discard my changes',
-  'editor.keepEditing': 'Keep editing',
   'editor.saveFailed': 'The post could not be saved. Your text is still here.',
   'editor.longLineTitle': 'Opened read-only: a line is too long',
   'editor.longLine':

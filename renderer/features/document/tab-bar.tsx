@@ -1,4 +1,4 @@
-/** The row of open posts: each tab names its file, marks unsaved changes with ● (and says so to screen readers), and closes. */
+/** The row of open posts: each tab names its file, marks unsaved changes with ● and a file deleted on disk struck through (and says so to screen readers), and closes. */
 import { type KeyboardEvent, useRef } from 'react';
 import { Icon } from '../../common/icons';
 import { useI18n } from '../../i18n/i18n-context';
@@ -51,8 +51,9 @@ export function TabBar({ tabs, active, panelId, onActivate, onClose }: TabBarPro
       {tabs.map((tab) => {
         const name = names.get(tab.path) ?? tab.path;
         const selected = tab.path === active;
+        const removed = tab.disk?.kind === 'removed';
         return (
-          <div key={tab.path} role="presentation" className={`tab ${selected ? 'tab-active' : ''} ${tab.dirty ? 'tab-dirty' : ''}`} title={tab.path}>
+          <div key={tab.path} role="presentation" className={`tab ${selected ? 'tab-active' : ''} ${tab.dirty ? 'tab-dirty' : ''} ${removed ? 'tab-removed' : ''}`} title={tab.path}>
             <button
               type="button"
               role="tab"
@@ -60,7 +61,7 @@ export function TabBar({ tabs, active, panelId, onActivate, onClose }: TabBarPro
               aria-selected={selected}
               aria-controls={selected ? panelId : undefined}
               tabIndex={selected ? 0 : -1}
-              aria-label={tab.dirty ? t('tabs.unsaved', { name }) : name}
+              aria-label={removed ? t('tabs.removed', { name }) : tab.dirty ? t('tabs.unsaved', { name }) : name}
               onClick={() => onActivate(tab.path)}
               onAuxClick={(e) => {
                 if (e.button === 1) onClose(tab.path);
