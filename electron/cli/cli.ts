@@ -61,7 +61,8 @@ Options:
   serve: `Usage: pressroom serve [<site>] [--port <n>] [--no-open]
 
 Runs Pressroom in your web browser, served on 127.0.0.1 only. The first line printed is the address
-to open (it carries a secret token). With <site>, the site opens at once. Stops on Ctrl+C.
+to open (it carries a secret token; keep it to yourself). It keeps working until the server stops, so a
+closed tab can be opened again from it. With <site>, the site opens at once. Stops on Ctrl+C.
 
 Options:
   --port <n>   Listen on port <n> (1-65535); by default a free port is chosen.
