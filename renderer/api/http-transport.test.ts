@@ -141,6 +141,23 @@ describe('createHttpTransport', () => {
     await waitFor(() => streams.length === 0);
   });
 
+  it('asks for the event stream again far less often once the server refused the token (it was restarted)', async () => {
+    let asked = 0;
+    const refusing = http.createServer((_req, res) => {
+      asked++;
+      res.writeHead(403).end('Pressroom: this tab holds an old token');
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    const transport = createHttpTransport({ base: `http://127.0.0.1:${(refusing.address() as AddressInfo).port}`, token: TOKEN, reconnectMs: 10 });
+    const off = transport.on('progress', () => undefined);
+    await new Promise((r) => setTimeout(r, 300));
+    off();
+    await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    // Every 10 ms would be about 30 requests; refused, it waits 150 ms between them.
+    expect(asked).toBeGreaterThanOrEqual(1);
+    expect(asked).toBeLessThanOrEqual(3);
+  });
+
   it('drops an event whose payload does not fit the contract, with a console warning', async () => {
     const transport = createHttpTransport({ base, token: TOKEN });
     const got: unknown[] = [];

@@ -20,6 +20,9 @@ export interface HttpTransportOptions {
   reconnectMs?: number;
 }
 
+/** How many times longer the event stream waits before asking again after the server refused its token. */
+const REFUSED_BACKOFF = 15;
+
 /** The parts of the page the token pickup reads and writes, so tests can pass their own. */
 export interface TokenScope {
   location: { href: string };
@@ -125,6 +128,8 @@ export function createHttpTransport(opts: HttpTransportOptions = {}): Transport 
 
   async function run(controller: AbortController): Promise<void> {
     while (!controller.signal.aborted) {
+      // A refused token (the server was restarted) will not pass a second later: ask again far less often.
+      let wait = reconnectMs;
       try {
         const response = await doFetch(base + HTTP_EVENTS_PATH, {
           headers: { ...authHeaders, Accept: 'text/event-stream' },
@@ -141,6 +146,7 @@ export function createHttpTransport(opts: HttpTransportOptions = {}): Transport 
             feed(value);
           }
         } else {
+          if (response.status === 401 || response.status === 403) wait = reconnectMs * REFUSED_BACKOFF;
           await response.body?.cancel().catch(() => undefined);
         }
       } catch {
@@ -148,7 +154,7 @@ export function createHttpTransport(opts: HttpTransportOptions = {}): Transport 
       }
       if (controller.signal.aborted) return;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, reconnectMs);
+        const timer = setTimeout(resolve, wait);
         controller.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
       });
     }
