@@ -44,6 +44,34 @@ describe('createCoalescer', () => {
     expect(batches).toEqual([[{ path: '', kind: 'changed' }]]);
   });
 
+  it('counts the cap over a second: paths already sent leave less room before the rest goes site-wide', () => {
+    const c = make(3);
+    c.push('a.md', 'added');
+    c.push('b.md', 'added');
+    vi.advanceTimersByTime(100);
+    c.push('c.md', 'added');
+    c.push('d.md', 'added');
+    vi.advanceTimersByTime(100);
+    expect(batches).toEqual([[{ path: 'a.md', kind: 'added' }, { path: 'b.md', kind: 'added' }], [{ path: '', kind: 'changed' }]]);
+    vi.advanceTimersByTime(1000);
+    c.push('e.md', 'changed');
+    vi.advanceTimersByTime(100);
+    expect(batches[2]).toEqual([{ path: 'e.md', kind: 'changed' }]);
+  });
+
+  it('keeps a burst that outlasts the longest wait site-wide: one change a second, no tail of single paths', () => {
+    const c = make(3);
+    for (let i = 0; i < 60; i++) {
+      c.push(`f${i}.md`, 'added');
+      vi.advanceTimersByTime(25);
+    }
+    vi.advanceTimersByTime(150);
+    expect(batches).toEqual([[{ path: '', kind: 'changed' }], [{ path: '', kind: 'changed' }]]);
+    c.push('later.md', 'changed');
+    vi.advanceTimersByTime(100);
+    expect(batches[2]).toEqual([{ path: 'later.md', kind: 'changed' }]);
+  });
+
   it('sends nothing once cancelled, and what is pending on flush', () => {
     const c = make();
     c.push('a.md', 'changed');

@@ -1,7 +1,8 @@
 /**
  * Turns the watcher's raw stream into few, meaningful changes: every path is reported at most once per window
- * (its kinds merged: added then removed is nothing, removed then added is a change), and a burst larger than
- * the cap (a checkout touching 500 files) becomes one site-wide change, so the transports are never flooded.
+ * (its kinds merged: added then removed is nothing, removed then added is a change), and once more paths than
+ * the cap were reported within a second (a checkout touching 500 files), the rest of the burst becomes one
+ * site-wide change, so the transports are never flooded.
  */
 
 /** What happened to a path; the contract's `file.changed` kinds. */
@@ -17,7 +18,7 @@ export interface FileChange {
 export interface CoalesceOptions {
   /** How long after the first raw event of a quiet period the batch goes out (the latency the user sees). */
   windowMs: number;
-  /** More distinct paths than this in one window become a single site-wide change. */
+  /** More paths than this within a second (sent and pending): what is pending, and the rest of the burst, goes out as one site-wide change. */
   maxPaths: number;
 }
 
@@ -29,6 +30,9 @@ export interface Coalescer {
   /** Drops what is pending and stops the timer. */
   cancel(): void;
 }
+
+/** The period over which `maxPaths` is counted. */
+const BUDGET_MS = 1000;
 
 /** How a later raw event changes what an earlier one in the same window meant; null: nothing happened. */
 function merge(before: ChangeKind, after: ChangeKind): ChangeKind | null {
@@ -45,7 +49,13 @@ export function createCoalescer(emit: (changes: FileChange[]) => void, opts: Coa
   let timer: ReturnType<typeof setTimeout> | null = null;
   let firstAt = 0;
   // A site-wide batch waits for the burst to go quiet (one event for a whole checkout), but never longer than this.
-  const maxWaitMs = opts.windowMs * 5;
+  const maxWaitMs = opts.windowMs * 10;
+  // Raw events before this time belong to the burst that went site-wide: however long it lasts, it stays
+  // site-wide (one event per `maxWaitMs` at most), never a tail of per-path events.
+  let stormUntil = 0;
+  // Paths sent since `budgetFrom`; the cap counts them with the pending ones, over one second.
+  let budgetFrom = 0;
+  let budgetUsed = 0;
 
   const flush = () => {
     if (timer) clearTimeout(timer);
@@ -53,26 +63,33 @@ export function createCoalescer(emit: (changes: FileChange[]) => void, opts: Coa
     const batch: FileChange[] = siteWide ? [{ path: '', kind: 'changed' }] : [...pending].flatMap(([path, kind]) => (kind ? [{ path, kind }] : []));
     pending = new Map();
     siteWide = false;
+    budgetUsed += batch.length;
     if (batch.length > 0) emit(batch);
   };
 
   return {
     push(path, kind) {
-      if (path === '') siteWide = true;
+      const now = Date.now();
+      if (now - budgetFrom > BUDGET_MS) {
+        budgetFrom = now;
+        budgetUsed = 0;
+      }
+      if (path === '' || now < stormUntil) siteWide = true;
       else if (!siteWide) {
         const before = pending.get(path);
         pending.set(path, before === undefined ? kind : before === null ? kind : merge(before, kind));
-        if (pending.size > opts.maxPaths) {
+        if (pending.size + budgetUsed > opts.maxPaths) {
           siteWide = true;
           pending = new Map();
         }
       }
+      if (siteWide) stormUntil = now + opts.windowMs;
       if (!timer) {
-        firstAt = Date.now();
+        firstAt = now;
         timer = setTimeout(flush, opts.windowMs);
       } else if (siteWide) {
         clearTimeout(timer);
-        timer = setTimeout(flush, Math.max(0, Math.min(opts.windowMs, firstAt + maxWaitMs - Date.now())));
+        timer = setTimeout(flush, Math.max(0, Math.min(opts.windowMs, firstAt + maxWaitMs - now)));
       }
     },
     flush,
@@ -81,6 +98,7 @@ export function createCoalescer(emit: (changes: FileChange[]) => void, opts: Coa
       timer = null;
       pending = new Map();
       siteWide = false;
+      stormUntil = 0;
     },
   };
 }

@@ -12,8 +12,8 @@
  *   later. `awaitWriteFinish` is off: it polls sizes for its threshold (2 s by default) before reporting, too slow,
  *   and a document is read whole and version-checked anyway. `atomic` (chokidar's default) makes a
  *   delete-then-recreate within 100 ms one change, as editors and our own atomic save do it.
- * - A branch switch: `.git/HEAD` changing sends one site-wide change (path ''), as does any burst larger than the
- *   cap; the post list and caches reload everything once instead of one event per file.
+ * - A branch switch: `.git/HEAD` changing sends one site-wide change (path ''), as does a burst once more than
+ *   the cap of paths went out within a second; the post list and caches reload everything once, not per file.
  * - Symlinked posts (a German post linking to the English file): chokidar follows links and watches the target
  *   through the link path, so a change of the target is reported for both the target and the link.
  * - Our own saves are seen too (the rename of the temporary file over the document is a change): the renderer
@@ -24,7 +24,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import { type ChangeKind, createCoalescer, type FileChange } from './coalesce';
 import { GIT_HEAD, isIgnoredPath } from './ignore';
 
-/** How a site watcher batches (defaults: 100 ms, 200 paths). */
+/** How a site watcher batches (defaults: 100 ms, 100 paths a second). */
 export interface SiteWatchOptions {
   windowMs?: number;
   maxPaths?: number;
@@ -42,8 +42,8 @@ export interface SiteWatch {
 
 /** The default coalescing window: well inside the one second the user may wait. */
 export const WATCH_WINDOW_MS = 100;
-/** The default cap of paths in one batch before it becomes one site-wide change. */
-export const WATCH_MAX_PATHS = 200;
+/** The default cap of paths reported within a second before the rest of a burst becomes one site-wide change. */
+export const WATCH_MAX_PATHS = 100;
 
 // A removed folder is reported itself (chokidar does not list its files), so a list showing files below it reloads.
 const KIND_OF: Record<string, ChangeKind | undefined> = { add: 'added', change: 'changed', unlink: 'removed', unlinkDir: 'removed' };
