@@ -51,6 +51,13 @@ export interface RunningApp {
   pageErrors: string[];
   /** Messages of every alert/confirm/prompt the page opened (each dismissed at once); should stay empty. */
   dialogs: string[];
+  /** How many times the page asked before it was left (`beforeunload`); each is answered "leave", as a user who goes on. */
+  leaveQuestions: number;
+  /**
+   * Ends the `pressroom serve` process with `signal` (SIGKILL: as a crash, nothing runs on the way out) and starts
+   * a new one on the same site and app-data folder; its address is the new server's. `close` stops it.
+   */
+  restartServer(signal?: NodeJS.Signals): Promise<RunningServer>;
   /** What the server wrote to stderr, for failure messages. */
   serverLog(): string;
   close(): Promise<void>;
@@ -189,12 +196,26 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     const dialogs: string[] = [];
+    let leaveQuestions = 0;
     page.on('dialog', (dialog) => {
+      if (dialog.type() === 'beforeunload') {
+        leaveQuestions += 1;
+        void dialog.accept().catch(() => undefined);
+        return;
+      }
       dialogs.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss().catch(() => undefined);
     });
     await page.goto(server.url);
-    const running = server;
+    let running = server;
+    const restartServer = async (signal: NodeJS.Signals = 'SIGKILL'): Promise<RunningServer> => {
+      const old = running;
+      const exited = new Promise<void>((resolve) => (old.child.exitCode !== null || old.child.signalCode !== null ? resolve() : old.child.once('exit', () => resolve())));
+      old.child.kill(signal);
+      await exited;
+      server = running = await startServer({ siteDir: source ? siteDir : undefined, appDataDir });
+      return running;
+    };
     return {
       page,
       context,
@@ -205,6 +226,10 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
       appDataDir,
       pageErrors,
       dialogs,
+      get leaveQuestions() {
+        return leaveQuestions;
+      },
+      restartServer,
       serverLog: () => running.stderr(),
       close: cleanup,
     };

@@ -59,7 +59,7 @@ function Screens() {
   const [site, setSite] = useState<SiteSummary | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [startError, setStartError] = useState<AppError | null>(null);
-  const [ready, setReady] = useState(() => siteFromAddress(window.location.search) === null);
+  const [ready, setReady] = useState(false);
   const started = useRef(false);
 
   const openSite = useCallback(
@@ -78,7 +78,15 @@ function Screens() {
     if (started.current) return;
     started.current = true;
     const initial = siteFromAddress(window.location.search);
-    if (!initial) return;
+    if (!initial) {
+      // No site in the address: reopen the one that was open when Pressroom last ran (after a crash, a killed
+      // process, a reload or a closed tab too); if it cannot be opened any more, the first screen shows.
+      void api['session.get']({}).then(async (r) => {
+        if (r.ok && r.value) await openSite(r.value.site);
+        setReady(true);
+      });
+      return;
+    }
     const url = new URL(window.location.href);
     url.searchParams.delete('site');
     window.history.replaceState(null, '', url.pathname + url.search + url.hash);
@@ -86,7 +94,7 @@ function Screens() {
       setStartError(error);
       setReady(true);
     });
-  }, [openSite]);
+  }, [api, openSite]);
 
   const openSettings = () => setSettingsOpen(true);
   return (

@@ -1,5 +1,5 @@
 /** The document side of the site screen: the tabs of open posts, the active one's panel, and the unsaved-work questions. */
-import { useCallback, useId, useState } from 'react';
+import { type ReactNode, useCallback, useId, useState } from 'react';
 import { Icon } from '../../common/icons';
 import { useI18n } from '../../i18n/i18n-context';
 import { DocumentPanel } from './document-panel';
@@ -9,8 +9,8 @@ import type { Workspace } from '../../features/document/use-document-workspace';
 import '../../features/document/document.css';
 import '../../features/document/editor/editor.css';
 
-/** Renders the workspace made by `useDocumentWorkspace`. */
-export function DocumentWorkspace({ workspace }: { workspace: Workspace }) {
+/** Renders the workspace made by `useDocumentWorkspace`; `children` (recovered-text offers) go above the tabs. */
+export function DocumentWorkspace({ workspace, children }: { workspace: Workspace; children?: ReactNode }) {
   const panelId = useId();
   const { tabs, active } = workspace.snapshot;
   const tab = tabs.find((t) => t.path === active) ?? null;
@@ -18,6 +18,7 @@ export function DocumentWorkspace({ workspace }: { workspace: Workspace }) {
   const onToggleForm = useCallback(() => setFormOpen((o) => !o), []);
   return (
     <div className="workspace">
+      {children}
       {tabs.length > 0 ? (
         <TabBar
           tabs={tabs}

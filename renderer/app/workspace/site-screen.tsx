@@ -11,6 +11,8 @@ import { DocumentWorkspace } from './document-workspace';
 import { useDocumentWorkspace } from '../../features/document/use-document-workspace';
 import { newPostEntry } from '../../features/new-post/new-post-paths';
 import { NewPostDialog } from '../../features/new-post/new-post-dialog';
+import { RecoveryOffers } from '../../features/document/recovery-offers';
+import { useSession } from '../../features/document/use-session';
 import { PostList } from '../../features/posts/post-list';
 import { useProgress } from '../../common/progress/progress-context';
 import { useSiteDataScope } from '../../common/site-data/use-site-resource';
@@ -69,6 +71,13 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
   useSiteDataScope(site.root);
   const [showWarnings, setShowWarnings] = useState(false);
   const [creating, setCreating] = useState(false);
+  // The tabs open when Pressroom last ran come back, and recovered text names its post (a file the list lacks gets a plain entry).
+  const listed = useCallback((path: string) => posts?.find((e) => e.path === path) ?? null, [posts]);
+  const session = useSession(site.root, workspace.store, posts ? listed : null);
+  const postFor = useCallback(
+    (path: string) => listed(path) ?? workspace.store.tab(path)?.post ?? newPostEntry(path, path.slice(path.lastIndexOf('/') + 1), '', null),
+    [listed, workspace.store],
+  );
 
   // A new post: list the posts again and open each created file in a tab (the dialog told the site data, so the new categories come too).
   const onCreated = async (paths: string[], title: string, date: string) => {
@@ -103,7 +112,12 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
             <Icon name="gear" />
             {t('site.settings')}
           </button>
-          <button type="button" className="button" onClick={() => workspace.requestCloseSite(onClose)}>
+          <button type="button" className="button" onClick={() =>
+              workspace.requestCloseSite(() => {
+                session.forget();
+                onClose();
+              })
+            }>
             {t('site.close')}
           </button>
         </div>
@@ -136,7 +150,7 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
           )}
         </aside>
         <main className="document-pane">
-          <DocumentWorkspace workspace={workspace} />
+          <DocumentWorkspace workspace={workspace}>{posts ? <RecoveryOffers workspace={workspace} postFor={postFor} /> : null}</DocumentWorkspace>
         </main>
       </div>
       {creating && posts ? <NewPostDialog site={site} posts={posts} onCreated={onCreated} onClose={() => setCreating(false)} /> : null}
