@@ -233,7 +233,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       return send(res, 401, { ...NO_STORE, 'Content-Type': 'text/html; charset=utf-8' }, req.method === 'HEAD' ? undefined : REOPEN_PAGE);
     }
     if (auth === 'missing') return sendText(res, 401, 'Pressroom: open the address printed in the terminal where Pressroom started (it carries the token).');
-    if (auth === 'wrong' && pageWithToken) return sendText(res, 403, 'Forbidden: this address has a wrong token.');
+    if (auth === 'wrong' && pageWithToken) return sendText(res, 403, 'Forbidden: this address has a wrong or old token (a restarted Pressroom has a new one); open the address printed in the terminal.');
     if (auth === 'wrong') return sendText(res, 403, 'Pressroom: this tab holds an old token; open the address printed in the terminal again.');
 
     if (pathname.startsWith(HTTP_CALL_PREFIX)) return handleCall(req, res, pathname);
