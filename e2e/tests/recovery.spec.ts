@@ -9,6 +9,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { type RunningApp, startApp } from '../harness';
 import { EditorPage } from '../pages/editor-page';
 import { PostListPage } from '../pages/post-list-page';
+import { SettingsDialog } from '../pages/settings-dialog';
 
 /** The recovery writer keeps unsaved text a second or two after typing pauses; this leaves room for the call too. */
 const KEPT_AFTER_MS = 3_000;
@@ -116,4 +117,25 @@ test('a server killed outright (SIGKILL) and started again on the same app data 
   await page.goto(server.url);
   await restoreAndSave(page, file, before);
   await a.page.close({ runBeforeUnload: false });
+});
+
+test('with autosave on, a pause in typing saves the post by itself through the normal save', async () => {
+  const a = (app = await startApp({ copySample: true }));
+  const list = new PostListPage(a.page);
+  await list.expectLoaded();
+  const settings = new SettingsDialog(a.page);
+  await settings.open();
+  await settings.dialog.getByRole('checkbox', { name: 'Save changed posts automatically' }).check();
+  await settings.dialog.getByRole('spinbutton', { name: 'After this many seconds without typing' }).fill('1');
+  await settings.close();
+  await list.openPost(GPU_TITLE);
+  const editor = new EditorPage(a.page);
+  await editor.expectText('GPU-backed instance types');
+  const file = path.join(a.siteDir, GPU_PATH);
+  const before = await fs.readFile(file, 'utf8');
+  await editor.cursorToEnd();
+  await a.page.keyboard.type(TYPED);
+  await expect.poll(() => fs.readFile(file, 'utf8'), { timeout: 15_000 }).toBe(`${before}${TYPED}`);
+  await expect(editor.tab(GPU_FILE)).not.toContainText('●');
+  expect(a.pageErrors).toEqual([]);
 });
