@@ -3,25 +3,16 @@ import { build } from 'esbuild';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/contract/errors';
 import { atomicWrite, sweepStaleTempFiles } from './atomic-write';
 import { WRITE_PHASES, type WritePhase } from './atomic-write-child';
 import { tempNameFor } from './temp-name';
+import { useTempAppData } from './documents-testing';
 
 let dir: string;
-let appData: string;
-
-beforeAll(async () => {
-  // The key that proves a temporary file is ours lives in the app-data folder; the writer children inherit it.
-  appData = await fs.mkdtemp(path.join(os.tmpdir(), 'pressroom-app-data-'));
-  process.env.PRESSROOM_APP_DATA = appData;
-});
-
-afterAll(async () => {
-  delete process.env.PRESSROOM_APP_DATA;
-  await fs.rm(appData, { recursive: true, force: true });
-});
+// The key that proves a temporary file is ours lives in the app-data folder; the writer children inherit it.
+const appData = useTempAppData();
 
 beforeEach(async () => {
   dir = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'pressroom-atomic-')));
@@ -170,7 +161,7 @@ describe('sweepStaleTempFiles', () => {
 
   it('keeps the key that proves a temporary file is ours in the app-data folder, readable by the user only', async () => {
     await atomicWrite(path.join(dir, 'post.md'), 'x');
-    const key = path.join(appData, 'temp-file-key');
+    const key = path.join(appData(), 'temp-file-key');
     expect((await fs.readFile(key)).length).toBe(32);
     expect((await fs.stat(key)).mode & 0o777).toBe(0o600);
     expect(await fs.readdir(dir)).toEqual(['post.md']);

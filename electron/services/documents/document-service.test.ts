@@ -5,6 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppFailure } from '../../../shared/contract/errors';
 import { createDocument, detectEol, hashBytes, readDocument, saveDocument } from './document-service';
 import { failureOf } from '../../../shared/contract/errors-testing';
+import { putFile, useTempAppData } from './documents-testing';
+
+useTempAppData();
 
 let base: string;
 let site: string;
@@ -20,12 +23,7 @@ afterEach(async () => {
   await fs.rm(base, { recursive: true, force: true });
 });
 
-async function put(rel: string, content: string | Uint8Array): Promise<string> {
-  const abs = path.join(site, ...rel.split('/'));
-  await fs.mkdir(path.dirname(abs), { recursive: true });
-  await fs.writeFile(abs, content);
-  return abs;
-}
+const put = (rel: string, content: string | Uint8Array): Promise<string> => putFile(site, rel, content);
 
 const BOM = '\uFEFF';
 const CRLF_POST = `${BOM}---\r\ntitle: Hällo\r\nlang: de\r\n---\r\n\r\nErste Zeile.\r\nZweite Zeile.\r\n`;

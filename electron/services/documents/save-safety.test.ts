@@ -6,24 +6,15 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failureOf } from '../../../shared/contract/errors-testing';
 import type { WriteFs } from './atomic-write';
 import { createDocument, hashBytes, readDocument, saveDocument } from './document-service';
+import { putFile, useTempAppData } from './documents-testing';
 
 let base: string;
 let site: string;
-let appData: string;
-
-beforeAll(async () => {
-  appData = await fs.mkdtemp(path.join(os.tmpdir(), 'pressroom-app-data-'));
-  process.env.PRESSROOM_APP_DATA = appData;
-});
-
-afterAll(async () => {
-  delete process.env.PRESSROOM_APP_DATA;
-  await fs.rm(appData, { recursive: true, force: true });
-});
+useTempAppData();
 
 beforeEach(async () => {
   base = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'pressroom-save-')));
@@ -35,12 +26,7 @@ afterEach(async () => {
   await fs.rm(base, { recursive: true, force: true });
 });
 
-async function put(rel: string, content: string | Uint8Array): Promise<string> {
-  const abs = path.join(site, ...rel.split('/'));
-  await fs.mkdir(path.dirname(abs), { recursive: true });
-  await fs.writeFile(abs, content);
-  return abs;
-}
+const put = (rel: string, content: string | Uint8Array): Promise<string> => putFile(site, rel, content);
 
 /** Every file in a folder whose name marks one of our temporary files. */
 async function tempsIn(folder: string): Promise<string[]> {
