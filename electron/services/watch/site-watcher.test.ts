@@ -78,6 +78,19 @@ describe('watchSite', () => {
     expect(changes).toEqual(expect.arrayContaining([{ path: '_posts/2024-01-01-a.md', kind: 'changed' }, { path: '_i18n/de/_posts/2024-01-01-a.md', kind: 'changed' }]));
   });
 
+  it('never follows a link out of the site: a change in the folder it points to is not reported', async () => {
+    const outside = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'pressroom-watch-outside-')));
+    try {
+      await fs.writeFile(path.join(outside, 'secret.md'), 'outside');
+      await fs.symlink(outside, path.join(root, 'linked-out'));
+      await startWatch();
+      const { changes } = await changesAfter(() => fs.writeFile(path.join(outside, 'secret.md'), 'changed outside'));
+      expect(changes).toEqual([]);
+    } finally {
+      await fs.rm(outside, { recursive: true, force: true });
+    }
+  });
+
   it('sends one site-wide change when .git/HEAD moves (a branch switch), and nothing for other git internals or _site', async () => {
     await startWatch();
     const internals = await changesAfter(async () => {

@@ -15,14 +15,17 @@
  * - A branch switch: `.git/HEAD` changing sends one site-wide change (path ''), as does a burst once more than
  *   the cap of paths went out within a second; the post list and caches reload everything once, not per file.
  * - Symlinked posts (a German post linking to the English file): chokidar follows links and watches the target
- *   through the link path, so a change of the target is reported for both the target and the link.
+ *   through the link path, so a change of the target is reported for both the target and the link. A link whose
+ *   real target lies outside the site is never followed (a link to `/` would otherwise watch the whole disk).
  * - Our own saves are seen too (the rename of the temporary file over the document is a change): the renderer
  *   compares the file's version with the one it saved and ignores its own writes.
  */
+import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { type ChangeKind, createCoalescer, type FileChange } from './coalesce';
 import { GIT_HEAD, isIgnoredPath } from './ignore';
+import { isInside } from '../paths';
 
 /** How a site watcher batches (defaults: 100 ms, 100 paths a second). */
 export interface SiteWatchOptions {
@@ -55,6 +58,16 @@ function relativeTo(root: string, abs: string): string | null {
   return rel.split(path.sep).join('/');
 }
 
+/** True when `abs` is a symlink whose real target lies outside the real site folder `root` (or cannot be resolved). */
+function linksOut(root: string, abs: string): boolean {
+  try {
+    if (!lstatSync(abs).isSymbolicLink()) return false;
+    return !isInside(root, realpathSync(abs));
+  } catch {
+    return false;
+  }
+}
+
 /** Starts watching `root` (an absolute, real folder path); `onChanges` receives each coalesced batch. */
 export function watchSite(root: string, onChanges: (changes: FileChange[]) => void, opts: SiteWatchOptions = {}): SiteWatch {
   const log = opts.log ?? ((...parts: unknown[]) => console.error(...parts));
@@ -64,7 +77,7 @@ export function watchSite(root: string, onChanges: (changes: FileChange[]) => vo
     awaitWriteFinish: false,
     ignored: (abs: string) => {
       const rel = relativeTo(root, abs);
-      return rel === null ? false : isIgnoredPath(rel);
+      return rel === null ? false : isIgnoredPath(rel) || linksOut(root, abs);
     },
   });
   let closed = false;
