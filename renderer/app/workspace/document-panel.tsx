@@ -199,6 +199,12 @@ export function DocumentPanel({ workspace, tab, panelId, form }: { workspace: Wo
           <p>{errorHeadline(tab.saveError, t)}</p>
           <ErrorDetail error={tab.saveError} />
           <div className="banner-actions">
+            {/* A full disk or a file another program holds can pass: offer to save again, the text is still here. */}
+            {tab.saveError.retryable ? (
+              <button type="button" className="button small primary" onClick={() => void store.save(path)}>
+                {t('app.retry')}
+              </button>
+            ) : null}
             <button type="button" className="button small" onClick={() => store.dismissSaveError(path)}>
               {t('error.dismiss')}
             </button>
