@@ -19,17 +19,17 @@ test.afterEach(async () => {
   app = undefined;
 });
 
-/** Asks the running server for the posts the way the renderer does (same origin, cookie). */
+/** Asks the running server for the posts the way the renderer does (same origin, the token header). */
 async function postsFromServer(a: RunningApp): Promise<PostEntry[]> {
-  return a.page.evaluate(async (site) => {
-    const post = (name: string, args: unknown) =>
-      fetch(`/api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) }).then((r) => r.json());
+  return a.page.evaluate(async ({ site, token }) => {
+    const headers = { 'Content-Type': 'application/json', 'X-Pressroom-Token': token };
+    const post = (name: string, args: unknown) => fetch(`/api/call/${name}`, { method: 'POST', headers, body: JSON.stringify(args) }).then((r) => r.json());
     const opened = await post('site.open', { path: site });
     if (!opened.ok) throw new Error(JSON.stringify(opened.error));
     const result = await post('site.posts', { site: opened.value.root });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     return result.value as PostEntry[];
-  }, a.siteDir);
+  }, { site: a.siteDir, token: a.token });
 }
 
 /** Nothing ran: no dialog, no page error from injected code, no global set by a script. */
