@@ -91,6 +91,14 @@ describe('watchSite', () => {
     }
   });
 
+  it('does not follow a folder link that loops back into the site', async () => {
+    await fs.symlink('..', path.join(root, '_posts', 'loop'));
+    await startWatch();
+    const { changes } = await changesAfter(() => fs.writeFile(path.join(root, '_posts/2024-01-01-a.md'), 'changed'));
+    expect(changes.map((c) => c.path).filter((p) => p.includes('loop'))).toEqual([]);
+    expect(changes).toEqual(expect.arrayContaining([{ path: '_posts/2024-01-01-a.md', kind: 'changed' }]));
+  });
+
   it('sends one site-wide change when .git/HEAD moves (a branch switch), and nothing for other git internals or _site', async () => {
     await startWatch();
     const internals = await changesAfter(async () => {

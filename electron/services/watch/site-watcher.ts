@@ -15,12 +15,12 @@
  * - A branch switch: `.git/HEAD` changing sends one site-wide change (path ''), as does a burst once more than
  *   the cap of paths went out within a second; the post list and caches reload everything once, not per file.
  * - Symlinked posts (a German post linking to the English file): chokidar follows links and watches the target
- *   through the link path, so a change of the target is reported for both the target and the link. A link whose
- *   real target lies outside the site is never followed (a link to `/` would otherwise watch the whole disk).
+ *   through the link path, so a change of the target is reported for both the target and the link. Links to
+ *   folders and links out of the site are never followed (a link to `..` loops, a link to `/` watches the disk).
  * - Our own saves are seen too (the rename of the temporary file over the document is a change): the renderer
  *   compares the file's version with the one it saved and ignores its own writes.
  */
-import { lstatSync, realpathSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { type ChangeKind, createCoalescer, type FileChange } from './coalesce';
@@ -58,11 +58,15 @@ function relativeTo(root: string, abs: string): string | null {
   return rel.split(path.sep).join('/');
 }
 
-/** True when `abs` is a symlink whose real target lies outside the real site folder `root` (or cannot be resolved). */
-function linksOut(root: string, abs: string): boolean {
+/**
+ * True when `abs` is a symlink the watcher must not follow: one whose real target lies outside the real site folder
+ * `root` (a link to `/` would watch the whole disk), one to a folder (a link to `..` loops; the post scan does not
+ * follow folder links either), or one that cannot be resolved. Links to files inside the site (translations) are kept.
+ */
+function unfollowedLink(root: string, abs: string): boolean {
   try {
     if (!lstatSync(abs).isSymbolicLink()) return false;
-    return !isInside(root, realpathSync(abs));
+    return !isInside(root, realpathSync(abs)) || statSync(abs).isDirectory();
   } catch {
     return false;
   }
@@ -77,7 +81,7 @@ export function watchSite(root: string, onChanges: (changes: FileChange[]) => vo
     awaitWriteFinish: false,
     ignored: (abs: string) => {
       const rel = relativeTo(root, abs);
-      return rel === null ? false : isIgnoredPath(rel) || linksOut(root, abs);
+      return rel === null ? false : isIgnoredPath(rel) || unfollowedLink(root, abs);
     },
   });
   let closed = false;
