@@ -29,11 +29,8 @@ test.afterEach(async () => {
   app = undefined;
 });
 
-/** Opens the GPU post of a fresh sample site, types at its end and waits until the recovery writer has kept it. */
-async function typeUnsaved(): Promise<{ a: RunningApp; before: string; file: string }> {
-  const a = (app = await startApp({ copySample: true }));
-  const list = new PostListPage(a.page);
-  await list.expectLoaded();
+/** Opens the GPU post from the list, types TYPED at its end and returns the editor, the file and its text before. */
+async function typeAtEndOfGpuPost(a: RunningApp, list: PostListPage): Promise<{ editor: EditorPage; file: string; before: string }> {
   await list.openPost(GPU_TITLE);
   const editor = new EditorPage(a.page);
   await editor.expectText('GPU-backed instance types');
@@ -41,6 +38,15 @@ async function typeUnsaved(): Promise<{ a: RunningApp; before: string; file: str
   const before = await fs.readFile(file, 'utf8');
   await editor.cursorToEnd();
   await a.page.keyboard.type(TYPED);
+  return { editor, file, before };
+}
+
+/** Opens the GPU post of a fresh sample site, types at its end and waits until the recovery writer has kept it. */
+async function typeUnsaved(): Promise<{ a: RunningApp; before: string; file: string }> {
+  const a = (app = await startApp({ copySample: true }));
+  const list = new PostListPage(a.page);
+  await list.expectLoaded();
+  const { editor, file, before } = await typeAtEndOfGpuPost(a, list);
   await a.page.keyboard.press('Enter');
   await expect(editor.tab(`${GPU_FILE}, unsaved changes`)).toBeVisible();
   // Typing pauses: the writer keeps the text a moment later (the idle wait, and room for the call).
@@ -128,13 +134,7 @@ test('with autosave on, a pause in typing saves the post by itself through the n
   await settings.dialog.getByRole('checkbox', { name: 'Save changed posts automatically' }).check();
   await settings.dialog.getByRole('spinbutton', { name: 'After this many seconds without typing' }).fill('1');
   await settings.close();
-  await list.openPost(GPU_TITLE);
-  const editor = new EditorPage(a.page);
-  await editor.expectText('GPU-backed instance types');
-  const file = path.join(a.siteDir, GPU_PATH);
-  const before = await fs.readFile(file, 'utf8');
-  await editor.cursorToEnd();
-  await a.page.keyboard.type(TYPED);
+  const { editor, file, before } = await typeAtEndOfGpuPost(a, list);
   await expect.poll(() => fs.readFile(file, 'utf8'), { timeout: 15_000 }).toBe(`${before}${TYPED}`);
   await expect(editor.tab(GPU_FILE)).not.toContainText('●');
   expect(a.pageErrors).toEqual([]);
