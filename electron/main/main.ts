@@ -70,9 +70,9 @@ async function confirmExternal(url: string): Promise<boolean> {
 }
 
 /** The native folder picker behind `dialog.pickFolder`. */
-async function pickFolder(purpose: 'open-site' | 'sample-destination', defaultPath?: string): Promise<string | null> {
+async function pickFolder(purpose: 'open-site' | 'sample-destination' | 'clone-destination', defaultPath?: string): Promise<string | null> {
   const options: OpenDialogOptions = {
-    title: purpose === 'open-site' ? 'Open a Jekyll site' : 'Choose where the sample site goes',
+    title: purpose === 'open-site' ? 'Open a Jekyll site' : purpose === 'clone-destination' ? 'Choose where the site is copied to' : 'Choose where the sample site goes',
     buttonLabel: purpose === 'open-site' ? 'Open' : 'Choose',
     defaultPath,
     properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'],

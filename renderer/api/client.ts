@@ -15,6 +15,8 @@ export function normalizeResult(value: unknown, name: CallName): Result<unknown>
       if (typeof r.error.path === 'string') error.path = r.error.path;
       if (typeof r.error.line === 'number') error.line = r.error.line;
       if (typeof r.error.retryable === 'boolean') error.retryable = r.error.retryable;
+      if (Array.isArray(r.error.paths)) error.paths = r.error.paths.filter((p): p is string => typeof p === 'string').slice(0, 1000);
+      if (typeof r.error.suggestion === 'string') error.suggestion = r.error.suggestion;
       return { ok: false, error };
     }
   }

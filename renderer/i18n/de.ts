@@ -2,6 +2,8 @@
 import type { Catalogue } from './en';
 import { frontMatterDe } from './front-matter.de';
 import { diskDe } from './disk.de';
+import { gitChangesDe } from './git-changes.de';
+import { gitRemoteDe } from './git-remote.de';
 import { previewDe } from './preview.de';
 
 /** German texts for every English key. */
@@ -144,6 +146,14 @@ export const de: Catalogue = {
   'error.busy': 'Ein anderes Programm verwendet diese Datei, daher wurde nichts gespeichert. Schließen Sie es oder warten Sie kurz und speichern Sie erneut.',
   'error.refused': 'Pressroom hat das nicht erlaubt.',
   'error.not-supported': 'Das ist hier nicht möglich.',
+  'error.not-a-repo': 'Diese Website wird noch nicht mit git verwaltet.',
+  'error.identity-missing': 'Pressroom braucht Ihren Namen und Ihre E-Mail-Adresse für Commits.',
+  'error.nothing-staged': 'Für den Commit ist nichts ausgewählt.',
+  'error.auth-failed': 'Der Server hat Ihren Benutzernamen oder Ihr Token nicht angenommen.',
+  'error.unreachable': 'Der Server ist nicht erreichbar. Ihre Arbeit bleibt hier erhalten; versuchen Sie es wieder, wenn Sie online sind.',
+  'error.rejected': 'Der Server hat die Änderung abgelehnt, weil der Branch dort neue Commits hat. Holen Sie zuerst die neuesten Änderungen.',
+  'error.in-progress': 'In diesem Repository ist ein anderer git-Vorgang nicht abgeschlossen.',
+  'error.detached': 'Es ist kein Branch ausgewählt. Wählen Sie zuerst einen Branch.',
   'error.io': 'Etwas konnte nicht gelesen oder geschrieben werden.',
   'error.internal': 'In Pressroom ist ein Fehler aufgetreten.',
   'tabs.label': 'Geöffnete Beiträge',
@@ -191,5 +201,7 @@ export const de: Catalogue = {
   'editor.editorAndPreview': 'Editor und Vorschau',
   ...previewDe,
   ...diskDe,
+  ...gitChangesDe,
+  ...gitRemoteDe,
   ...frontMatterDe,
 };

@@ -1,6 +1,8 @@
 /** The English message catalogue: every string the interface shows. Its keys define the set every language must have. */
 import { frontMatterEn } from './front-matter.en';
 import { diskEn } from './disk.en';
+import { gitChangesEn } from './git-changes.en';
+import { gitRemoteEn } from './git-remote.en';
 import { previewEn } from './preview.en';
 export const en = {
   'app.name': 'Pressroom',
@@ -140,6 +142,14 @@ export const en = {
   'error.busy': 'Another program is using this file, so nothing was saved. Close it or wait a moment and save again.',
   'error.refused': 'Pressroom did not allow this.',
   'error.not-supported': 'This is not possible here.',
+  'error.not-a-repo': 'This site is not kept in git yet.',
+  'error.identity-missing': 'Pressroom needs your name and e-mail address for commits.',
+  'error.nothing-staged': 'Nothing is selected for the commit.',
+  'error.auth-failed': 'The server did not accept your user name or token.',
+  'error.unreachable': 'The server cannot be reached. Your work is safe here; try again when you are online.',
+  'error.rejected': 'The server refused the change because the branch has new commits there. Get the latest changes first.',
+  'error.in-progress': 'Another git operation is unfinished in this repository.',
+  'error.detached': 'No branch is checked out. Choose a branch first.',
   'error.io': 'Something could not be read or written.',
   'error.internal': 'Something went wrong inside Pressroom.',
   'tabs.label': 'Open posts',
@@ -186,6 +196,8 @@ export const en = {
   'editor.editorAndPreview': 'Editor and preview',
   ...previewEn,
   ...diskEn,
+  ...gitChangesEn,
+  ...gitRemoteEn,
   ...frontMatterEn,
 } as const satisfies Record<string, string>;
 

@@ -19,6 +19,7 @@ import type {
   AssetListing,
   SiteRenderContext,
 } from './models';
+import type { GitBranches, GitCommitSummary, GitCredentialInfo, GitDiff, GitPullResult, GitPushResult, GitStatus } from './git-models';
 import { bool, check, type Checked, type Infer, list, nullable, num, obj, oneOf, optional, type Schema, str, text } from './schema';
 
 /** A call's entry in the table: the schema of its arguments and, as a phantom, the type of its result. */
@@ -68,7 +69,7 @@ export const calls = {
   'settings.set': call(obj({ patch: settingsPatch })).returns<Settings>(),
   'recent.list': call(obj({})).returns<RecentSite[]>(),
   'recent.remove': call(obj({ path: sitePath })).returns<RecentSite[]>(),
-  'dialog.pickFolder': call(obj({ purpose: oneOf(['open-site', 'sample-destination'] as const), defaultPath: optional(str()) })).returns<string | null>(),
+  'dialog.pickFolder': call(obj({ purpose: oneOf(['open-site', 'sample-destination', 'clone-destination'] as const), defaultPath: optional(str()) })).returns<string | null>(),
   'fs.completePath': call(obj({ partial: str({ max: 4096 }) })).returns<PathCompletion[]>(),
   'site.open': call(obj({ path: sitePath })).returns<SiteSummary>(),
   /** The posts of an open site: those read by `site.open`, or read afresh with `refresh`. */
@@ -108,6 +109,42 @@ export const calls = {
   'session.get': call(obj({})).returns<Session | null>(),
   /** Records the open site and its tabs; `site` null when the user closed it. */
   'session.put': call(obj({ site: nullable(sitePath), tabs: list(relPath, 100), active: nullable(relPath) })).returns<null>(),
+  /** The site's repository: branch, upstream distance, changed files (refreshed from the watcher's paths, full in the background). */
+  'git.status': call(obj({ site: sitePath })).returns<GitStatus>(),
+  /** Makes the site a repository (branch `main`); only when the user asked, never by itself. */
+  'git.init': call(obj({ site: sitePath })).returns<GitStatus>(),
+  /** A changed file as committed and as it is now, for the diff view; `path` is relative to the repository. */
+  'git.diff': call(obj({ site: sitePath, path: relPath })).returns<GitDiff>(),
+  /** Puts files' current content into the next commit. */
+  'git.stage': call(obj({ site: sitePath, paths: list(relPath, 10_000) })).returns<GitStatus>(),
+  /** Takes files out of the next commit; their changes stay on disk. */
+  'git.unstage': call(obj({ site: sitePath, paths: list(relPath, 10_000) })).returns<GitStatus>(),
+  /** Commits what is staged, nothing else; with `signOff` a `Signed-off-by:` trailer from the configured name and e-mail. */
+  'git.commit': call(obj({ site: sitePath, summary: str({ min: 1, max: 500 }), description: optional(str({ max: 100_000 })), signOff: bool() })).returns<GitCommitSummary>(),
+  /** Local branches with their distance to upstream, the default branch and remote branches not yet local. */
+  'git.branches': call(obj({ site: sitePath })).returns<GitBranches>(),
+  /** Creates a branch from the default branch (or `from`) and switches to it, carrying uncommitted changes along. */
+  'git.createBranch': call(obj({ site: sitePath, name: str({ min: 1, max: 250 }), from: optional(str({ min: 1, max: 250 })) })).returns<GitStatus>(),
+  /** Switches branch carrying uncommitted changes along; refuses (`conflict`, naming the files) when they would be overwritten. */
+  'git.switchBranch': call(obj({ site: sitePath, name: str({ min: 1, max: 250 }) })).returns<GitStatus>(),
+  /** Fetches and fast-forwards; a diverged branch is merged only with `merge`, else reported and left as it was. */
+  'git.pull': call(obj({ site: sitePath, merge: optional(bool()) })).returns<GitPullResult>(),
+  /** Aborts a merge a pull left with conflicts, back to the exact state before the pull. */
+  'git.abortMerge': call(obj({ site: sitePath })).returns<GitStatus>(),
+  /** Pushes the current branch (setting its upstream on the first push); never forces. */
+  'git.push': call(obj({ site: sitePath })).returns<GitPushResult>(),
+  /** Commits on the branch not yet on its upstream (or the default branch) that lack a sign-off, as DCO checks would reject them. */
+  'git.unsignedCommits': call(obj({ site: sitePath })).returns<GitCommitSummary[]>(),
+  /** Adds the configured sign-off to the unpushed commits that lack one (rewrites only commits no remote has). */
+  'git.addSignOff': call(obj({ site: sitePath })).returns<{ rewritten: number }>(),
+  /** Clones an HTTPS repository into a new folder inside `destination`, with progress; returns the new folder. */
+  'git.clone': call(obj({ url: str({ min: 1, max: 2048 }), destination: str({ min: 1, max: 4096 }) })).returns<{ path: string }>(),
+  /** Whether credentials for the host of the site's remote (or of `url`) are known; the token never comes back. */
+  'git.credentials': call(obj({ site: optional(sitePath), url: optional(str({ max: 2048 })) })).returns<GitCredentialInfo>(),
+  /** Keeps a user name and token for a host: encrypted when `remember`, else for this session only. */
+  'git.setCredentials': call(obj({ site: optional(sitePath), url: optional(str({ max: 2048 })), username: str({ min: 1, max: 200 }), token: str({ min: 1, max: 4096 }), remember: bool() })).returns<GitCredentialInfo>(),
+  /** Forgets the credentials of a host. */
+  'git.forgetCredentials': call(obj({ site: optional(sitePath), url: optional(str({ max: 2048 })) })).returns<GitCredentialInfo>(),
 } as const;
 
 /** The table of events main sends to the renderer: name → payload schema. */
@@ -124,6 +161,8 @@ export const events = {
   ),
   /** A file inside an open site changed, appeared or went away on disk; `path` '' means anything may have (a branch switch, a burst). */
   'file.changed': event(obj({ site: sitePath, path: str({ max: 4096 }), kind: oneOf(['changed', 'added', 'removed']) })),
+  /** The site's repository changed (files, index, branch, a commit): the git panel asks `git.status` again. */
+  'git.changed': event(obj({ site: sitePath })),
 } as const;
 
 /** The name of an event. */

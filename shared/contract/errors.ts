@@ -19,6 +19,14 @@ export const ERROR_CODES = [
   'busy',
   'refused',
   'not-supported',
+  'not-a-repo',
+  'identity-missing',
+  'nothing-staged',
+  'auth-failed',
+  'unreachable',
+  'rejected',
+  'in-progress',
+  'detached',
   'io',
   'internal',
 ] as const;
@@ -35,6 +43,10 @@ export interface AppError {
   line?: number;
   /** Whether trying again may help without changing anything (a full disk freed, a lock let go); absent when unknown. */
   retryable?: boolean;
+  /** Files the error is about (a switch that would overwrite them, a merge's conflicts). */
+  paths?: string[];
+  /** What would work instead, e.g. the HTTPS form of an SSH remote. */
+  suggestion?: string;
 }
 
 /** What every call returns over a transport. */

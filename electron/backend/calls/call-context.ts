@@ -16,7 +16,7 @@ export interface HandlerDeps {
   templatesDir?: string;
   info: AppInfo;
   /** The native folder dialog; absent where there is none (browser mode), which the renderer learns from `info.capabilities`. */
-  pickFolder?: (purpose: 'open-site' | 'sample-destination', defaultPath?: string) => Promise<string | null>;
+  pickFolder?: (purpose: 'open-site' | 'sample-destination' | 'clone-destination', defaultPath?: string) => Promise<string | null>;
   /** Hands an already checked URL to the operating system; resolves false when nothing could open it. */
   openExternal: (url: string) => Promise<boolean>;
 }

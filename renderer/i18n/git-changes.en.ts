@@ -1,0 +1,3 @@
+/** English texts of the git panel (git-changes). */
+export const gitChangesEn = {
+} as const;

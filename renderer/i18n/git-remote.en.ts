@@ -1,0 +1,3 @@
+/** English texts of the git panel (git-remote). */
+export const gitRemoteEn = {
+} as const;
