@@ -24,6 +24,8 @@ export interface NodeHostOptions {
   appRoot?: string;
   /** Overrides the sample site's folder (a packaged app may keep it outside the app root). */
   sampleDir?: string;
+  /** The operating system's encryption for remembered git tokens (Electron passes safeStorage; browser mode none). */
+  secretBox?: HandlerDeps['secretBox'];
 }
 
 /** A ready host: the transports take `handlers` and forward the events of `bus`. */
@@ -112,6 +114,7 @@ export function createNodeHost(opts: NodeHostOptions): NodeHost {
     info,
     pickFolder: opts.pickFolder,
     openExternal: opts.openExternal ?? ((url) => openWithSystem(url)),
+    secretBox: opts.secretBox,
   });
   return { handlers, bus, appState, dispose: () => siteWatches.closeAll() };
 }

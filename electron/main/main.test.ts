@@ -109,6 +109,7 @@ const fake = vi.hoisted(() => {
       showMessageBoxSync: (...args: unknown[]) => (record('dialog.showMessageBoxSync')(...args), state.messageBoxSyncResponse),
     },
     shell: { openExternal: async (url: string) => void state.opened.push(url) },
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
   };
   return { state, electron, FakeWindow };
 });

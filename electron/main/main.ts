@@ -13,6 +13,7 @@ import {
   type MessageBoxOptions,
   type OpenDialogOptions,
   protocol,
+  safeStorage,
   session,
   shell,
   type WebContents,
@@ -27,6 +28,7 @@ import { APP_SCHEME_PRIVILEGES, loadRendererFiles, registerAppProtocol } from '.
 import { guardUnload, LEAVE_QUESTION } from './leave-guard';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
+import { createSafeStorageBox } from './safe-storage-box';
 import { messageOf } from '../../shared/contract/errors';
 
 // Electron's own profile (cache, storage) lives with Pressroom's state, so PRESSROOM_APP_DATA isolates both
@@ -97,7 +99,7 @@ function start(gate: LinkGate): void {
   hardenSession(session.defaultSession);
   registerAppProtocol(protocol, loadRendererFiles(rendererDir()));
 
-  const host = createNodeHost({ capabilities: { folderPicker: true }, pickFolder, openExternal: gate, sampleDir: packagedSampleDir() });
+  const host = createNodeHost({ capabilities: { folderPicker: true }, pickFolder, openExternal: gate, sampleDir: packagedSampleDir(), secretBox: createSafeStorageBox(safeStorage) });
   registerIpc(ipcMain, host.handlers, isAppUrl);
   forwardEvents(host.bus, () => BrowserWindow.getAllWindows());
 

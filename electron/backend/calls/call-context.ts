@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { AppInfo } from '../../../shared/contract/models';
 import type { AppState } from '../../services/app-state';
+import type { CredentialStore, SecretBox } from '../../services/git';
 import type { RecoveryStore } from '../../services/recovery';
 import type { EventBus } from '../event-bus';
 import type { OpenSites } from './open-sites';
@@ -19,6 +20,10 @@ export interface HandlerDeps {
   pickFolder?: (purpose: 'open-site' | 'sample-destination' | 'clone-destination', defaultPath?: string) => Promise<string | null>;
   /** Hands an already checked URL to the operating system; resolves false when nothing could open it. */
   openExternal: (url: string) => Promise<boolean>;
+  /** Where git credentials are kept; by default `git-credentials.json` in the app-data folder. */
+  credentials?: CredentialStore;
+  /** The operating system's encryption for remembered tokens (Electron's safeStorage); none in browser mode. */
+  secretBox?: SecretBox;
 }
 
 /** The host's dependencies and the sites opened in this session, handed to each area's `create…Calls`. */
