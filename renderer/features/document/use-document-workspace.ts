@@ -15,6 +15,7 @@ import { isDark } from '../../theme/shown-theme';
 import { useLeaveGuard } from '../../common/use-leave-guard';
 import { useAutosave } from './use-autosave';
 import { useRecoveryWriter } from '../../common/recovery/use-recovery-writer';
+import { registerOpenDocuments } from '../../common/open-documents';
 
 /** A question waiting for the user: close one unsaved tab, or close the site with unsaved tabs. */
 export type PendingClose = { kind: 'tab'; path: string } | { kind: 'site'; onClosed: () => void; failed: boolean };
@@ -72,6 +73,11 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
   useAutosave(store, bridge);
   const recovery = useRecoveryWriter(site.root, store, bridge);
   useLeaveGuard(() => store.unsaved().length > 0);
+  // The git panel asks which posts are unsaved (and saves them) before a branch switch; see common/open-documents.
+  useEffect(
+    () => registerOpenDocuments(site.root, { unsavedPaths: () => store.unsaved(), saveAll: () => store.saveAll(), activePath: () => store.getSnapshot().active }),
+    [site.root, store],
+  );
 
   // Ctrl/Cmd+S saves the active post wherever the focus is (and keeps the browser's "save page" away).
   useEffect(() => {
