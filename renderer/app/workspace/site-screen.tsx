@@ -1,5 +1,5 @@
 /** The screen of an open site: a toolbar with its name and path, the post list on the left, the open posts in tabs on the right. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import type { PostEntry, SiteSummary } from '../../../shared/contract/models';
 import { postKindOfPath } from '../../../shared/site/conventions';
@@ -14,6 +14,9 @@ import { NewPostDialog } from '../../features/new-post/new-post-dialog';
 import { RecoveryOffers } from '../../features/document/recovery-offers';
 import { useSession } from '../../features/document/use-session';
 import { PostList } from '../../features/posts/post-list';
+import { DiffView } from '../../features/git/diff-view';
+import { changedFileCount, GitPanel } from '../../features/git/git-panel';
+import { type GitStatusValue, useGitStatus } from '../../features/git/use-git-status';
 import { useProgress } from '../../common/progress/progress-context';
 import { useSiteDataScope } from '../../common/site-data/use-site-resource';
 import './site.css';
@@ -62,6 +65,46 @@ function usePosts(root: string) {
   return { posts, error, setError, reload };
 }
 
+type SidebarTab = 'posts' | 'changes';
+
+/** The sidebar's two tabs, Posts and Changes (with the number of changed files); arrow keys move between them. */
+function SidebarTabs({ id, tab, onTab, git }: { id: string; tab: SidebarTab; onTab(tab: SidebarTab): void; git: GitStatusValue }) {
+  const { t, tn } = useI18n();
+  const count = changedFileCount(git);
+  const order: SidebarTab[] = ['posts', 'changes'];
+  const onKeyDown = (e: KeyboardEvent) => {
+    const at = order.indexOf(tab);
+    const next = e.key === 'ArrowRight' ? order[(at + 1) % 2] : e.key === 'ArrowLeft' ? order[(at + 1) % 2] : e.key === 'Home' ? 'posts' : e.key === 'End' ? 'changes' : null;
+    if (!next) return;
+    e.preventDefault();
+    onTab(next);
+    document.getElementById(`${id}-tab-${next}`)?.focus();
+  };
+  const tabProps = (name: SidebarTab) => ({
+    type: 'button' as const,
+    role: 'tab',
+    id: `${id}-tab-${name}`,
+    'aria-selected': tab === name,
+    'aria-controls': `${id}-panel-${name}`,
+    tabIndex: tab === name ? 0 : -1,
+    className: 'sidebar-tab',
+    onClick: () => onTab(name),
+  });
+  return (
+    <div role="tablist" aria-label={t('gitChanges.sidebarTabs')} className="sidebar-tabs" onKeyDown={onKeyDown}>
+      <button {...tabProps('posts')}>{t('gitChanges.tabPosts')}</button>
+      <button {...tabProps('changes')} aria-label={count ? tn('gitChanges.tabChangesCount', count) : undefined}>
+        {t('gitChanges.tabChanges')}
+        {count ? (
+          <span className="sidebar-tab-badge" aria-hidden="true">
+            {count}
+          </span>
+        ) : null}
+      </button>
+    </div>
+  );
+}
+
 /** The whole site screen. */
 export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
   const { t, tn } = useI18n();
@@ -71,6 +114,22 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
   useSiteDataScope(site.root);
   const [showWarnings, setShowWarnings] = useState(false);
   const [creating, setCreating] = useState(false);
+  const git = useGitStatus(site.root);
+  const tabsId = useId();
+  const [sideTab, setSideTab] = useState<SidebarTab>('posts');
+  // A changed file chosen in the Changes tab shows its diff in place of the editor, which stays mounted (hidden) and untouched.
+  const [diffPath, setDiffPath] = useState<string | null>(null);
+  const diffChange = diffPath ? (git.status?.changes.find((c) => c.path === diffPath) ?? null) : null;
+  const closeDiff = () => {
+    const path = diffPath;
+    setDiffPath(null);
+    if (path) document.querySelector<HTMLElement>(`[data-change-path="${CSS.escape(path)}"]`)?.focus();
+  };
+  const openPost = (post: PostEntry) => {
+    setDiffPath(null);
+    workspace.open(post);
+  };
+  const activeSlug = workspace.store.tab(workspace.snapshot.active ?? '')?.post.slug;
   // The tabs open when Pressroom last ran come back, and recovered text names its post (a file the list lacks gets a plain entry).
   const listed = useCallback((path: string) => posts?.find((e) => e.path === path) ?? null, [posts]);
   const session = useSession(site.root, workspace.store, posts ? listed : null);
@@ -141,16 +200,27 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
       <ErrorAlert error={error} onDismiss={() => setError(null)} className="site-alert" />
       <div className={`site-body ${workspace.snapshot.tabs.length > 0 ? 'site-body-editing' : ''}`}>
         <aside className="sidebar">
-          {posts ? (
-            <PostList posts={posts} siteLanguages={site.languages} selectedPath={workspace.snapshot.active} onOpen={workspace.open} />
-          ) : (
-            <div className="sidebar-loading">
-              <span className="spinner" aria-hidden="true" />
-            </div>
-          )}
+          <SidebarTabs id={tabsId} tab={sideTab} onTab={setSideTab} git={git} />
+          <div role="tabpanel" id={`${tabsId}-panel-posts`} aria-labelledby={`${tabsId}-tab-posts`} className="sidebar-panel" hidden={sideTab !== 'posts'}>
+            {posts ? (
+              <PostList posts={posts} siteLanguages={site.languages} selectedPath={workspace.snapshot.active} onOpen={openPost} />
+            ) : (
+              <div className="sidebar-loading">
+                <span className="spinner" aria-hidden="true" />
+              </div>
+            )}
+          </div>
+          <div role="tabpanel" id={`${tabsId}-panel-changes`} aria-labelledby={`${tabsId}-tab-changes`} className="sidebar-panel" hidden={sideTab !== 'changes'}>
+            <GitPanel site={site} git={git} selectedPath={diffChange ? diffPath : null} onSelect={setDiffPath} activeSlug={activeSlug} />
+          </div>
         </aside>
         <main className="document-pane">
-          <DocumentWorkspace workspace={workspace}>{posts ? <RecoveryOffers workspace={workspace} postFor={postFor} /> : null}</DocumentWorkspace>
+          {diffChange && git.status ? (
+            <DiffView site={site.root} change={diffChange} sitePrefix={git.status.sitePrefix} refreshKey={git.status} onClose={closeDiff} />
+          ) : null}
+          <div className="document-slot" hidden={!!diffChange}>
+            <DocumentWorkspace workspace={workspace}>{posts ? <RecoveryOffers workspace={workspace} postFor={postFor} /> : null}</DocumentWorkspace>
+          </div>
         </main>
       </div>
       {creating && posts ? <NewPostDialog site={site} posts={posts} onCreated={onCreated} onClose={() => setCreating(false)} /> : null}

@@ -4,7 +4,7 @@
  * disk and to look at a document that changed underneath (or a recovered one). Themed like the editor and
  * mounted in a shadow root for the same reason (the CSP allows adopted style sheets, not <style> elements).
  */
-import { MergeView } from '@codemirror/merge';
+import { getChunks, MergeView, unifiedMergeView } from '@codemirror/merge';
 import { Compartment, EditorState, type Extension, Prec } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useId, useRef, useState } from 'react';
@@ -25,6 +25,10 @@ export interface CompareViewProps {
   label: string;
   /** Heading of the right side; "Yours" by default. */
   mineTitle?: string;
+  /** Heading of the left side; "On disk" by default. */
+  diskTitle?: string;
+  /** One column instead of two: removed lines struck through in red above the added ones in green (read-only). */
+  unified?: boolean;
 }
 
 /** What the compare view adds to the editor's chrome: no room below the text, and the change marks in the app's colours. */
@@ -39,6 +43,11 @@ const compareChrome = EditorView.theme({
   '.cm-changeGutter': { width: '3px' },
   '&.cm-merge-a .cm-changedLineGutter': { backgroundColor: 'var(--danger)' },
   '&.cm-merge-b .cm-changedLineGutter': { backgroundColor: 'var(--accent)' },
+  '&.cm-merge-unified .cm-changedLine': { backgroundColor: 'var(--compare-added-soft)' },
+  '&.cm-merge-unified .cm-insertedLine': { background: 'none', backgroundColor: 'var(--compare-added)', textDecoration: 'none' },
+  '&.cm-merge-unified .cm-deletedLine, &.cm-merge-unified .cm-deletedLine del': { textDecoration: 'line-through', textDecorationColor: 'var(--danger)' },
+  '&.cm-merge-unified .cm-changedLineGutter': { backgroundColor: 'var(--compare-added-mark)' },
+  '&.cm-merge-unified .cm-deletedLineGutter': { backgroundColor: 'var(--danger)' },
 });
 
 function sideExtensions(theme: Compartment, dark: boolean, label: string, editable: boolean, extra: Extension): Extension[] {
@@ -55,12 +64,12 @@ function sideExtensions(theme: Compartment, dark: boolean, label: string, editab
 }
 
 /** The comparison. Its texts are read when it mounts (key it by what it compares to show other texts); it is destroyed on unmount. */
-export function CompareView({ disk, mine, onMineChange, label, mineTitle }: CompareViewProps) {
+export function CompareView({ disk, mine, onMineChange, label, mineTitle, diskTitle, unified = false }: CompareViewProps) {
   const { t, tn } = useI18n();
   const host = useRef<HTMLDivElement>(null);
   const diskId = useId();
   const mineId = useId();
-  const initial = useRef({ disk, mine, editable: !!onMineChange, diskLabel: t('compare.diskLabel'), mineLabel: mineTitle ?? t('compare.mineLabel') });
+  const initial = useRef({ disk, mine, unified, label, editable: !!onMineChange && !unified, diskLabel: diskTitle ?? t('compare.diskLabel'), mineLabel: mineTitle ?? t('compare.mineLabel') });
   const latestChange = useRef(onMineChange);
   useEffect(() => {
     latestChange.current = onMineChange;
@@ -75,6 +84,26 @@ export function CompareView({ disk, mine, onMineChange, label, mineTitle }: Comp
     const themeA = new Compartment();
     const themeB = new Compartment();
     const dark = isDark();
+    if (initial.current.unified) {
+      const single = new EditorView({
+        parent: root,
+        root,
+        doc: b,
+        extensions: [
+          sideExtensions(themeB, dark, initial.current.label, false, []),
+          unifiedMergeView({ original: a, gutter: true, highlightChanges: true, mergeControls: false, syntaxHighlightDeletions: false, collapseUnchanged: { margin: 3, minSize: 8 } }),
+        ],
+      });
+      single.dom.classList.add('cm-merge-unified');
+      const chunks = getChunks(single.state)?.chunks ?? [];
+      setChanges(chunks.length);
+      if (chunks[0]) single.dispatch({ effects: EditorView.scrollIntoView(chunks[0].fromB, { y: 'start', yMargin: 24 }) });
+      const stop = onShownThemeChange((nowDark) => single.dispatch({ effects: themeB.reconfigure(editorTheme(nowDark)) }));
+      return () => {
+        stop();
+        single.destroy();
+      };
+    }
     let view: MergeView | null = null;
     // The merge view works out its chunks before the editor hears the change, so the count is current here.
     const report = EditorView.updateListener.of((update) => {
@@ -109,12 +138,12 @@ export function CompareView({ disk, mine, onMineChange, label, mineTitle }: Comp
   }, []);
 
   return (
-    <section className="compare" role="region" aria-label={label}>
+    <section className={unified ? 'compare compare-unified' : 'compare'} role="region" aria-label={label}>
       <div className="compare-heads">
-        <p className="compare-head" id={diskId}>
+        <p className="compare-head compare-head-a" id={diskId}>
           {initial.current.diskLabel}
         </p>
-        <p className="compare-head" id={mineId}>
+        <p className="compare-head compare-head-b" id={mineId}>
           {initial.current.mineLabel}
         </p>
       </div>
