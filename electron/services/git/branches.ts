@@ -10,6 +10,8 @@ import type { GitBranch, GitBranches } from '../../../shared/contract/git-models
 import { branchNameProblem } from '../../../shared/git/branch-name';
 import { compareCommits } from './commit-walk';
 import { git, gitFs, type Repo, withRepoLock } from './git-engine';
+import { aheadBehind, readBranch, readHeadOid, readOperation, readUpstream } from './repo-state';
+import { readMatrix } from './status-matrix';
 
 const REMOTE = 'origin';
 
@@ -26,21 +28,6 @@ export async function resolveOid(repo: Repo, ref: string): Promise<string | null
   }
 }
 
-/** The current branch's short name, or null on a detached HEAD. */
-export async function currentBranchName(repo: Repo): Promise<string | null> {
-  return (await git.currentBranch({ ...engine(repo), fullname: false })) ?? null;
-}
-
-/** A branch's upstream from its config (`branch.<b>.remote`/`.merge`): its label `<remote>/<b>` and the ref it is compared with. */
-export async function upstreamOf(repo: Repo, branch: string): Promise<{ label: string; ref: string } | null> {
-  const remote = (await git.getConfig({ ...engine(repo), path: `branch.${branch}.remote` })) as string | undefined;
-  const merge = (await git.getConfig({ ...engine(repo), path: `branch.${branch}.merge` })) as string | undefined;
-  if (!remote || !merge) return null;
-  const name = merge.replace(/^refs\/heads\//, '');
-  if (remote === '.') return { label: name, ref: `refs/heads/${name}` };
-  return { label: `${remote}/${name}`, ref: `refs/remotes/${remote}/${name}` };
-}
-
 /** The branch new branches start from: what `origin/HEAD` names, else main, else master, else the current one. */
 export async function defaultBranchName(repo: Repo, current: string | null): Promise<string | null> {
   const symref = await fs.promises.readFile(path.join(repo.gitdir, 'refs', 'remotes', REMOTE, 'HEAD'), 'utf8').catch(() => '');
@@ -54,38 +41,20 @@ export async function defaultBranchName(repo: Repo, current: string | null): Pro
 
 /** Fails with `in-progress` while a merge, rebase, cherry-pick, revert or bisect is unfinished: a switch then would lose it. */
 async function assertNoOperation(repo: Repo): Promise<void> {
-  const markers: Array<[string, string]> = [
-    ['MERGE_HEAD', 'a merge'],
-    ['rebase-merge', 'a rebase'],
-    ['rebase-apply', 'a rebase'],
-    ['CHERRY_PICK_HEAD', 'a cherry-pick'],
-    ['REVERT_HEAD', 'a revert'],
-    ['BISECT_LOG', 'a bisect'],
-  ];
-  for (const [marker, what] of markers) {
-    if (fs.existsSync(path.join(repo.gitdir, marker))) {
-      throw new AppFailure('in-progress', `The repository is in the middle of ${what}; finish or abort it before changing branch.`);
-    }
-  }
+  const operation = await readOperation(repo);
+  if (operation) throw new AppFailure('in-progress', `The repository is in the middle of a ${operation}; finish or abort it before changing branch.`);
 }
 
 /** Local branches with upstream and distance, the default branch, and `origin/x` branches with no local `x`. */
 export async function listBranches(repo: Repo): Promise<GitBranches> {
-  const current = await currentBranchName(repo);
+  const current = await readBranch(repo);
   const names = (await git.listBranches(engine(repo))).sort();
   const local: GitBranch[] = [];
   for (const name of names) {
-    const upstream = await upstreamOf(repo, name);
-    let ahead = 0;
-    let behind = 0;
+    const upstream = await readUpstream(repo, name);
     const tip = await resolveOid(repo, `refs/heads/${name}`);
-    const upstreamTip = upstream ? await resolveOid(repo, upstream.ref) : null;
-    if (tip && upstreamTip && tip !== upstreamTip) {
-      const compared = await compareCommits(repo, tip, [upstreamTip]);
-      ahead = compared.tipOnly.length;
-      behind = compared.othersOnly;
-    }
-    local.push({ name, current: name === current, upstream: upstream?.label ?? null, ahead, behind });
+    const { ahead, behind } = upstream && tip ? await aheadBehind(repo, tip, `refs/remotes/${upstream.remote}/${upstream.branch}`) : { ahead: 0, behind: 0 };
+    local.push({ name, current: name === current, upstream: upstream ? `${upstream.remote}/${upstream.branch}` : null, ahead, behind });
   }
   const remote = await git.listBranches({ ...engine(repo), remote: REMOTE }).catch(() => [] as string[]);
   const remoteOnly = remote.filter((b) => b !== 'HEAD' && !names.includes(b)).map((b) => `${REMOTE}/${b}`).sort();
@@ -99,7 +68,7 @@ export async function createBranch(repo: Repo, name: string, from?: string): Pro
   await withRepoLock(repo, async () => {
     await assertNoOperation(repo);
     if (await resolveOid(repo, `refs/heads/${name}`)) throw new AppFailure('exists', `A branch named "${name}" already exists.`);
-    const head = await resolveOid(repo, 'HEAD');
+    const head = await readHeadOid(repo);
     const start = from === undefined ? await defaultStart(repo) : await resolveStart(repo, from);
     if (!start) {
       if (head) throw new AppFailure('not-found', 'There is no commit to start the new branch from.');
@@ -129,11 +98,11 @@ async function resolveStart(repo: Repo, from: string): Promise<string> {
 
 /** The default branch's tip, or its remote-tracking tip when that has commits the local one lacks (and not the other way round). */
 async function defaultStart(repo: Repo): Promise<string | null> {
-  const name = await defaultBranchName(repo, await currentBranchName(repo));
+  const name = await defaultBranchName(repo, await readBranch(repo));
   const localTip = name ? await resolveOid(repo, `refs/heads/${name}`) : null;
   const remoteTip = name ? await resolveOid(repo, `refs/remotes/${REMOTE}/${name}`) : null;
   if (remoteTip && (!localTip || (localTip !== remoteTip && (await compareCommits(repo, localTip, [remoteTip])).tipOnly.length === 0))) return remoteTip;
-  return localTip ?? (await resolveOid(repo, 'HEAD'));
+  return localTip ?? (await readHeadOid(repo));
 }
 
 /** Switches to local branch `name`, or to a new local branch tracking `origin/name`, carrying uncommitted changes along. */
@@ -161,8 +130,8 @@ export async function switchBranch(repo: Repo, name: string): Promise<void> {
       }
     }
     if (!tip) throw new AppFailure('not-found', `There is no branch "${name}" here or on ${REMOTE}.`);
-    if (localName === (await currentBranchName(repo))) return;
-    const apply = await planSwitch(repo, await resolveOid(repo, 'HEAD'), tip);
+    if (localName === (await readBranch(repo))) return;
+    const apply = await planSwitch(repo, await readHeadOid(repo), tip);
     if (tracking) {
       await git.writeRef({ ...engine(repo), ref: `refs/heads/${localName}`, value: tip });
       await git.setConfig({ ...engine(repo), path: `branch.${localName}.remote`, value: tracking.remote });
@@ -218,7 +187,7 @@ async function planSwitch(repo: Repo, from: string | null, to: string): Promise<
   if (changes.size === 0) return async () => {};
   const paths = [...changes.keys()];
   const rows = new Map<string, number[]>();
-  for (const [file, head, workdir, stage] of await git.statusMatrix({ ...engine(repo), filepaths: paths })) rows.set(file, [head, workdir, stage]);
+  for (const [file, head, workdir, stage] of await readMatrix(repo, paths)) rows.set(file, [head, workdir, stage]);
   const conflicts = new Set<string>();
   const removedClean = (p: string): boolean => changes.get(p)?.after === null && !conflicts.has(p);
   for (const [file, change] of changes) {
