@@ -11,6 +11,7 @@ import { SettingsDialog } from '../features/settings/settings-dialog';
 import { SettingsProvider, useSettings } from '../common/settings-context';
 import { SiteScreen } from './workspace/site-screen';
 import { WelcomeScreen } from '../features/welcome/welcome-screen';
+import { CloneDialog } from '../features/git/clone-dialog';
 import { createI18n, I18nProvider, useI18n } from '../i18n/i18n-context';
 import { resolveLanguage } from '../i18n/translate';
 import { useTheme } from '../theme/use-theme';
@@ -102,7 +103,7 @@ function Screens() {
       {site ? (
         <SiteScreen key={site.root} site={site} onClose={() => setSite(null)} onOpenSettings={openSettings} />
       ) : ready ? (
-        <WelcomeScreen openSite={openSite} onOpenSettings={openSettings} initialError={startError} />
+        <WelcomeScreen openSite={openSite} onOpenSettings={openSettings} initialError={startError} renderClone={(close) => <CloneDialog openSite={openSite} onClose={close} />} />
       ) : (
         <Splash />
       )}

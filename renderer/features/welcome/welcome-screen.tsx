@@ -1,5 +1,5 @@
 /** The first screen: open a site folder, try the sample site, or reopen a recent site. */
-import { useId, useRef, useState } from 'react';
+import { type ReactNode, useId, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import { useApi } from '../../api/api-context';
 import { useAppInfo } from '../../common/app-info-context';
@@ -19,10 +19,12 @@ export interface WelcomeScreenProps {
   onOpenSettings(): void;
   /** An error from before this screen showed (e.g. a `?site=` that could not be opened). */
   initialError?: AppError | null;
+  /** The shell's "Get a site from a server" dialog (features do not import each other); `close` hides it. */
+  renderClone?(close: () => void): ReactNode;
 }
 
 /** The three ways in, and one alert region for anything that goes wrong. */
-export function WelcomeScreen({ openSite, onOpenSettings, initialError = null }: WelcomeScreenProps) {
+export function WelcomeScreen({ openSite, onOpenSettings, initialError = null, renderClone }: WelcomeScreenProps) {
   const api = useApi();
   const info = useAppInfo();
   const { t } = useI18n();
@@ -30,9 +32,11 @@ export function WelcomeScreen({ openSite, onOpenSettings, initialError = null }:
   const [error, setError] = useState<AppError | null>(initialError);
   const [folder, setFolder] = useState('');
   const [sampleOpen, setSampleOpen] = useState(false);
+  const [cloneOpen, setCloneOpen] = useState(false);
   const folderInput = useRef<HTMLInputElement>(null);
   const openHintId = useId();
   const sampleHintId = useId();
+  const cloneHintId = useId();
   const picker = info.capabilities.folderPicker;
 
   const open = async (path: string) => {
@@ -146,6 +150,25 @@ export function WelcomeScreen({ openSite, onOpenSettings, initialError = null }:
               </div>
               {sampleOpen ? <SamplePanel onCreate={(d) => void createSample(d)} onCancel={() => setSampleOpen(false)} disabled={busy} /> : null}
             </div>
+
+            {renderClone ? (
+              <div className="action">
+                <div className="action-head">
+                  <span className="action-icon" aria-hidden="true">
+                    <Icon name="link" />
+                  </span>
+                  <div className="action-text">
+                    <button type="button" className="button action-button" onClick={() => setCloneOpen(true)} aria-haspopup="dialog" aria-describedby={cloneHintId} disabled={busy}>
+                      {t('gitRemote.clone.open')}
+                    </button>
+                    <p id={cloneHintId} className="action-hint">
+                      {t('gitRemote.clone.openHint')}
+                    </p>
+                  </div>
+                </div>
+                {cloneOpen ? renderClone(() => setCloneOpen(false)) : null}
+              </div>
+            ) : null}
 
             <ErrorAlert error={error} onDismiss={() => setError(null)} />
           </section>
