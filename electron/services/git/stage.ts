@@ -1,0 +1,46 @@
+/** Choosing what goes into the next commit: stage and unstage files, as `git add`/`git rm --cached` and `git restore --staged` do. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppFailure } from '../../../shared/contract/errors';
+import { git, gitFs, type Repo, withRepoLock } from './git-engine';
+import { readHeadOid } from './repo-state';
+
+/** A repository-relative path checked to stay inside the repository (no `..`, not absolute, not `.git`). */
+export function checkRepoPath(repo: Repo, p: string): string {
+  const clean = p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  const parts = clean.split('/');
+  if (clean === '' || clean.startsWith('/') || /^[A-Za-z]:/.test(clean) || parts.includes('..') || parts[0] === '.git' || clean.includes('\0')) {
+    throw new AppFailure('outside-site', `${p} is not a file inside the repository ${repo.dir}.`, { path: p });
+  }
+  return parts.filter((s) => s !== '.').join('/');
+}
+
+/** Whether a working-copy entry exists (a dangling symlink exists too: git tracks the link). */
+async function existsInWorkdir(repo: Repo, filepath: string): Promise<boolean> {
+  return fs.promises.lstat(path.join(repo.dir, ...filepath.split('/'))).then(() => true, () => false);
+}
+
+/** Puts the working copies of `paths` into the index: added or changed files are added, deleted ones removed. */
+export async function stagePaths(repo: Repo, paths: string[]): Promise<void> {
+  const clean = paths.map((p) => checkRepoPath(repo, p));
+  return withRepoLock(repo, async () => {
+    for (const filepath of clean) {
+      const args = { fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, filepath, cache: repo.cache };
+      if (await existsInWorkdir(repo, filepath)) await git.add(args);
+      else await git.remove(args);
+    }
+  });
+}
+
+/** Takes `paths` out of the next commit (the index goes back to HEAD's version); the working copies are untouched. */
+export async function unstagePaths(repo: Repo, paths: string[]): Promise<void> {
+  const clean = paths.map((p) => checkRepoPath(repo, p));
+  return withRepoLock(repo, async () => {
+    const hasCommits = (await readHeadOid(repo)) !== null;
+    for (const filepath of clean) {
+      const args = { fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, filepath, cache: repo.cache };
+      if (hasCommits) await git.resetIndex(args);
+      else await git.remove(args);
+    }
+  });
+}
