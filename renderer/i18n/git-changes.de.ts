@@ -29,7 +29,6 @@ export const gitChangesDe: { readonly [K in keyof typeof gitChangesEn]: string }
   'gitChanges.conflictHint': 'Öffnen Sie die Datei und wählen Sie, welcher Text bleibt; sobald keine Konfliktmarkierungen mehr darin sind, kann sie aufgenommen werden.',
   'gitChanges.conflicts.one': '{count} Datei enthält Änderungen vom Server, die Ihren widersprechen. Öffnen Sie sie, behalten Sie den richtigen Text und entfernen Sie die Konfliktmarkierungen; danach können Sie committen.',
   'gitChanges.conflicts.other': '{count} Dateien enthalten Änderungen vom Server, die Ihren widersprechen. Öffnen Sie jede, behalten Sie den richtigen Text und entfernen Sie die Konfliktmarkierungen; danach können Sie committen.',
-  'gitChanges.operation.merge': 'Änderungen vom Server werden mit Ihren zusammengeführt.',
   'gitChanges.operation.other': 'Ein anderes Git-Programm hat in diesem Repository einen Vorgang nicht abgeschlossen. Schließen Sie ihn dort ab oder brechen Sie ihn ab, bevor Sie committen.',
 
   'gitChanges.summary': 'Zusammenfassung',

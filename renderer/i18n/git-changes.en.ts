@@ -27,7 +27,6 @@ export const gitChangesEn = {
   'gitChanges.conflictHint': 'Open the file and choose which text to keep; it can be included once no conflict marks are left.',
   'gitChanges.conflicts.one': '{count} file has conflicting changes from the server. Open it, keep the right text and remove the conflict marks, then commit.',
   'gitChanges.conflicts.other': '{count} files have conflicting changes from the server. Open each, keep the right text and remove the conflict marks, then commit.',
-  'gitChanges.operation.merge': 'Changes from the server are being combined with yours.',
   'gitChanges.operation.other': 'Another git tool left an operation unfinished in this repository. Finish or cancel it there before you commit.',
 
   'gitChanges.summary': 'Summary',

@@ -123,7 +123,8 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
   const closeDiff = () => {
     const path = diffPath;
     setDiffPath(null);
-    if (path) document.querySelector<HTMLElement>(`[data-change-path="${CSS.escape(path)}"]`)?.focus();
+    // Back where the user came from: the file's entry in the Changes tab.
+    if (path) [...document.querySelectorAll<HTMLElement>('[data-change-path]')].find((e) => e.dataset.changePath === path)?.focus();
   };
   const openPost = (post: PostEntry) => {
     setDiffPath(null);

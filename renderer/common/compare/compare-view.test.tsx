@@ -53,6 +53,18 @@ describe('CompareView', () => {
     expect(view.container.querySelector('.compare-summary')!.textContent).toBe('The two texts are the same.');
   });
 
+  it('can name its sides and show one read-only column with the removed text above the added', async () => {
+    const { view, shadow } = await show(<CompareView label="c" disk={'a\nold\n'} mine={'a\nnew\n'} diskTitle="Last commit" mineTitle="Now" unified />);
+    expect([...view.container.querySelectorAll('.compare-head')].map((h) => h.textContent)).toEqual(['Last commit', 'Now']);
+    const editors = shadow.querySelectorAll('.cm-editor');
+    expect(editors).toHaveLength(1);
+    expect(shadow.querySelector('.cm-deletedChunk')!.textContent).toContain('old');
+    expect(editors[0].querySelector('.cm-content')!.getAttribute('contenteditable')).toBe('false');
+    expect(view.container.querySelector('.compare-summary')!.textContent).toBe('1 place differs.');
+    await view.render(null);
+    expect(shadow.querySelectorAll('.cm-editor')).toHaveLength(0);
+  });
+
   it('removes both editors when it unmounts', async () => {
     const { view, shadow } = await show(<CompareView label="c" disk="a" mine="b" />);
     expect(shadow.querySelectorAll('.cm-editor')).toHaveLength(2);

@@ -94,11 +94,11 @@ export function CommitBox({ site, included, conflicts, onCommitted, onError }: C
         <span className="field-label">{t('gitChanges.description')}</span>
         <textarea className="text-input git-description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
       </label>
-      <label className="git-signoff">
+      <label className="git-commit-signoff">
         <input type="checkbox" className="checkbox" checked={signOff} onChange={(e) => setSignOff(e.target.checked)} aria-describedby={`${id}-signoff`} />
         <span>{t('gitChanges.signOff')}</span>
       </label>
-      <p id={`${id}-signoff`} className={`field-hint git-signoff-line ${signOff ? '' : 'is-off'}`}>
+      <p id={`${id}-signoff`} className={`field-hint git-commit-signoff-line ${signOff ? '' : 'is-off'}`}>
         {signOffLine ? t('gitChanges.signOffLine', { line: signOffLine }) : t('gitChanges.signOffUnknown')}
       </p>
       <div className="git-commit-actions">

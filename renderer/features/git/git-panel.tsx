@@ -98,16 +98,11 @@ export function GitPanel({ site, git, selectedPath, onSelect, activeSlug }: GitP
         <SyncBar {...bar} activeSlug={activeSlug} />
       </div>
       <ErrorAlert error={error} onDismiss={() => setError(null)} className="git-alert" />
-      {status.operation && status.operation !== 'merge' ? <p className="git-note git-note-warn">{t('gitChanges.operation.other')}</p> : null}
-      {conflicts > 0 ? (
-        <p className="git-note git-note-warn">
-          {status.operation === 'merge' ? `${t('gitChanges.operation.merge')} ` : ''}
-          {tn('gitChanges.conflicts', conflicts)}
-        </p>
-      ) : null}
+      {status.operation && status.operation !== 'merge' ? <p className="git-changes-note">{t('gitChanges.operation.other')}</p> : null}
+      {conflicts > 0 ? <p className="git-changes-note">{tn('gitChanges.conflicts', conflicts)}</p> : null}
       <div className="git-list-head">
         <h2 className="git-heading">{t('gitChanges.heading')}</h2>
-        <span className="git-count" aria-live="polite">
+        <span className="git-changes-count" aria-live="polite">
           {status.changes.length > 0 ? tn('gitChanges.count', status.changes.length) : ''}
         </span>
       </div>
