@@ -1,0 +1,74 @@
+/**
+ * Committing what is staged, as `git commit` does: only the index, never the rest of the working copy; the first
+ * commit of a fresh repository; the end of a merge whose conflicts are resolved. Refuses what git would refuse.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { addSignOffTrailer, buildCommitMessage } from '../../../shared/git/commit-message';
+import type { GitCommitSummary } from '../../../shared/contract/git-models';
+import { AppFailure } from '../../../shared/contract/errors';
+import { git, gitFs, type Repo, withRepoLock } from './git-engine';
+import type { Identity } from './identity';
+import { readBranch, readHeadOid, readOperation } from './repo-state';
+import { readMatrix, rowsToChanges } from './status-matrix';
+
+/** What the panel's commit form sends. */
+export interface CommitRequest {
+  summary: string;
+  description?: string | null;
+  signOff: boolean;
+  identity: Identity;
+}
+
+/** The files a merge left in `.git` that a finished merge commit removes. */
+const MERGE_FILES = ['MERGE_HEAD', 'MERGE_MSG', 'MERGE_MODE', 'AUTO_MERGE'];
+
+/** The commit MERGE_HEAD names (the first line of the file). */
+async function readMergeHead(repo: Repo): Promise<string> {
+  const text = await fs.promises.readFile(path.join(repo.gitdir, 'MERGE_HEAD'), 'utf8');
+  return text.split('\n')[0]!.trim();
+}
+
+/** Commits the index as the next commit of the current branch, by `identity`, with an optional sign-off. */
+export function commitStaged(repo: Repo, request: CommitRequest): Promise<GitCommitSummary> {
+  return withRepoLock(repo, async () => {
+    const summary = request.summary.replace(/\s+/gu, ' ').trim();
+    if (!summary) throw new AppFailure('invalid-arguments', 'A commit needs a summary.');
+    const operation = await readOperation(repo);
+    if (operation !== null && operation !== 'merge') {
+      throw new AppFailure('in-progress', `A ${operation} is in progress in this repository. Finish it or abort it in the tool that started it, then commit.`);
+    }
+    const branch = await readBranch(repo);
+    if (branch === null) {
+      throw new AppFailure('detached', 'HEAD is not on a branch (detached), so a commit would belong to no branch. Switch to a branch first.');
+    }
+    const headOid = await readHeadOid(repo);
+    const rows = await readMatrix(repo);
+    if (operation === 'merge') {
+      const conflicted = (await rowsToChanges(repo, rows, headOid, true)).filter((c) => c.conflicted).map((c) => c.path);
+      if (conflicted.length > 0) {
+        throw new AppFailure('in-progress', `The merge still has conflicts in ${conflicted.length} file(s). Resolve them and stage the files, then commit.`, { paths: conflicted });
+      }
+    }
+    const staged = rows.some(([, head, , stage]) => (head === 1 ? stage !== 1 : stage !== 0));
+    if (!staged && operation !== 'merge') throw new AppFailure('nothing-staged', 'Nothing is staged: stage the changes that should go into the commit first.');
+
+    let message = buildCommitMessage(summary, request.description);
+    if (request.signOff) message = addSignOffTrailer(message, request.identity);
+    const when = new Date();
+    const person = { name: request.identity.name, email: request.identity.email, timestamp: Math.floor(when.getTime() / 1000), timezoneOffset: when.getTimezoneOffset() };
+    const parent = operation === 'merge' && headOid ? [headOid, await readMergeHead(repo)] : undefined;
+    let oid: string;
+    try {
+      oid = await git.commit({ fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, message, author: person, committer: person, cache: repo.cache, ...(parent ? { parent } : {}) });
+    } catch (err) {
+      if (err instanceof git.Errors.UnmergedPathsError) {
+        const paths = (err.data as { filepaths?: string[] }).filepaths ?? [];
+        throw new AppFailure('in-progress', 'Some files still have unresolved conflicts. Resolve them and stage the files, then commit.', { paths });
+      }
+      throw err;
+    }
+    if (parent) await Promise.all(MERGE_FILES.map((f) => fs.promises.rm(path.join(repo.gitdir, f), { force: true })));
+    return { oid, summary, authorName: person.name, authorEmail: person.email, date: new Date(person.timestamp * 1000).toISOString() };
+  });
+}
