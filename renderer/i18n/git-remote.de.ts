@@ -137,11 +137,4 @@ export const gitRemoteDe: { readonly [K in keyof typeof gitRemoteEn]: string } =
   'gitRemote.clone.useThis': 'Diese Adresse verwenden',
   'gitRemote.clone.notSite': 'Die Website wurde nach {path} heruntergeladen, aber Pressroom kann sie dort nicht öffnen.',
   'gitRemote.clone.offline': 'Der Server ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Verbindung und versuchen Sie es noch einmal.',
-
-  'progress.gitClone': 'Wird heruntergeladen… {done} von {total}',
-  'progress.gitClone.noTotal': 'Wird heruntergeladen… {done}',
-  'progress.gitFetch': 'Änderungen werden geholt… {done} von {total}',
-  'progress.gitFetch.noTotal': 'Änderungen werden geholt… {done}',
-  'progress.gitPush': 'Wird gesendet… {done} von {total}',
-  'progress.gitPush.noTotal': 'Wird gesendet… {done}',
 };

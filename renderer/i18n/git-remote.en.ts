@@ -135,11 +135,4 @@ export const gitRemoteEn = {
   'gitRemote.clone.useThis': 'Use this address',
   'gitRemote.clone.notSite': 'The site was downloaded to {path}, but Pressroom cannot open it there.',
   'gitRemote.clone.offline': 'The server cannot be reached. Check the address and your connection, then try again.',
-
-  'progress.gitClone': 'Downloading… {done} of {total}',
-  'progress.gitClone.noTotal': 'Downloading… {done}',
-  'progress.gitFetch': 'Getting changes… {done} of {total}',
-  'progress.gitFetch.noTotal': 'Getting changes… {done}',
-  'progress.gitPush': 'Sending… {done} of {total}',
-  'progress.gitPush.noTotal': 'Sending… {done}',
 } as const;
