@@ -181,7 +181,7 @@ async function treeOf(repo: Repo, commit: string | null): Promise<string | null>
  * Checks that moving the working copy from commit `from` to `to` overwrites no uncommitted change (as `git switch`
  * checks) and returns the step that does it; throws `conflict` naming the files before anything was touched.
  */
-async function planSwitch(repo: Repo, from: string | null, to: string): Promise<() => Promise<void>> {
+export async function planSwitch(repo: Repo, from: string | null, to: string): Promise<() => Promise<void>> {
   const changes = new Map<string, TreeChange>();
   await diffTrees(repo, await treeOf(repo, from), await treeOf(repo, to), '', changes);
   if (changes.size === 0) return async () => {};

@@ -24,7 +24,7 @@ export interface CloneOptions {
 export function repoNameOf(url: string): string {
   const clean = withoutCredentials(url.trim()).replace(/[?#].*$/, '');
   const last = clean.replace(/\/+$/, '').split(/[/:]/).pop() ?? '';
-  const name = last.replace(/\.git$/i, '').replace(/[<>:"|?*\\\x00-\x1f]/g, '-');
+  const name = [...last.replace(/\.git$/i, '')].map((c) => (c < ' ' || '<>:"|?*\\'.includes(c) ? '-' : c)).join('');
   return name && name !== '.' && name !== '..' ? name : 'repository';
 }
 
