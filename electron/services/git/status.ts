@@ -8,6 +8,7 @@ import type { GitStatus } from '../../../shared/contract/git-models';
 import { git, gitFs, type Repo, withRepoLock } from './git-engine';
 import { readRepoState, type RepoState } from './repo-state';
 import { isChanged, readMatrix, rowsToChanges, type StatusRow } from './status-matrix';
+import { HeadTrees, type IndexSnapshot, readFileRow, readIndexSnapshot } from './status-rows';
 
 /** Progress of a full read: files looked at so far out of (about) how many the repository has. */
 export interface StatusProgress {
@@ -87,9 +88,26 @@ export function createStatusTracker(repo: Repo): StatusTracker {
   let lastHead: string | null = null;
   let lastIndex = '';
 
+  // The index parsed once per index version, HEAD's trees once per HEAD: what single-file reads look up.
+  let snapshot: IndexSnapshot | null | undefined;
+  let headTrees: HeadTrees | null = null;
+
   const refreshPaths = async (paths: string[]): Promise<void> => {
-    const fresh = await readMatrix(repo, paths);
+    if (snapshot === undefined) snapshot = await readIndexSnapshot(repo);
+    if (headTrees?.headOid !== lastHead) headTrees = new HeadTrees(repo, lastHead);
+    const walk: string[] = [];
     for (const p of paths) {
+      const row = snapshot ? await readFileRow(repo, snapshot, headTrees, p) : 'walk';
+      if (row === 'walk') {
+        walk.push(p);
+        continue;
+      }
+      rows!.delete(p);
+      if (row && isChanged(row)) rows!.set(p, row);
+    }
+    if (walk.length === 0) return;
+    const fresh = await readMatrix(repo, walk);
+    for (const p of walk) {
       const under = `${p}/`;
       for (const key of rows!.keys()) if (key === p || key.startsWith(under)) rows!.delete(key);
     }
@@ -128,6 +146,7 @@ export function createStatusTracker(repo: Repo): StatusTracker {
     if (rows === null || all || state.headOid !== lastHead || stamp !== lastIndex) {
       pending.clear();
       all = false;
+      snapshot = undefined;
       rows = new Map((await readAllRows(repo, options.onProgress)).map((r) => [r[0], r]));
     } else if (pending.size > 0) {
       const paths = [...pending];
