@@ -141,6 +141,47 @@ describe('pull from a real remote over HTTP', () => {
     expect(fs.existsSync(path.join(ours, '.git/MERGE_HEAD'))).toBe(false);
     expect(fs.existsSync(path.join(ours, '.git/MERGE_MSG'))).toBe(false);
     expect(fs.existsSync(path.join(ours, '.git/pressroom-merge-backup'))).toBe(false);
+    expect(fs.existsSync(path.join(ours, 'sub'))).toBe(false);
+  });
+
+  it('leaves a modify/delete conflict as git does, and abort undoes the user\'s half-done resolution too', async () => {
+    const { ours, colleague } = setup({ 'a.txt': 'a\n', 'posts/gone.md': 'old\n', 'b.txt': 'b\n' });
+    colleague({ 'posts/gone.md': null, 'b.txt': 'b theirs\n' }, 'Colleague removes a post');
+    writeFiles(ours, { 'posts/gone.md': 'I edited it\n' });
+    commitAll(ours, 'Mine');
+    const before = snapshot(ours);
+    const repo = await openRepo(ours);
+    expect(await pull(repo, { merge: true, auth, identity })).toEqual({ kind: 'conflict', paths: ['posts/gone.md'] });
+    expect(gitCli(ours, 'status', '--porcelain')).toBe('M  b.txt\nUD posts/gone.md\n');
+    expect(fs.readFileSync(path.join(ours, 'posts/gone.md'), 'utf8')).toBe('I edited it\n');
+    writeFiles(ours, { 'posts/gone.md': 'half resolved\n', 'b.txt': 'typed over\n' });
+    await abortMerge(repo);
+    expect(snapshot(ours)).toEqual(before);
+  });
+
+  it('refuses to merge when an untracked file is where the remote adds one, changing nothing', async () => {
+    const { ours, colleague } = setup();
+    colleague({ 'new.md': 'theirs\n' }, 'Colleague adds new.md');
+    writeFiles(ours, { 'b.txt': 'mine\n' });
+    commitAll(ours, 'Mine');
+    writeFiles(ours, { 'new.md': 'my untracked draft\n' });
+    const before = snapshot(ours);
+    const failure = await failureOf(pull(await openRepo(ours), { merge: true, auth, identity }));
+    expect(failure.error).toMatchObject({ code: 'conflict', paths: ['new.md'] });
+    expect(snapshot(ours)).toEqual(before);
+  });
+
+  it('leaves an add/add conflict (both sides add the same file) as git does, and aborts it', async () => {
+    const { ours, colleague } = setup();
+    colleague({ 'same.md': 'theirs\n' }, 'Colleague adds same.md');
+    writeFiles(ours, { 'same.md': 'mine\n' });
+    commitAll(ours, 'Mine adds same.md');
+    const before = snapshot(ours);
+    const repo = await openRepo(ours);
+    expect(await pull(repo, { merge: true, auth, identity })).toEqual({ kind: 'conflict', paths: ['same.md'] });
+    expect(gitCli(ours, 'status', '--porcelain')).toBe('AA same.md\n');
+    await abortMerge(repo);
+    expect(snapshot(ours)).toEqual(before);
   });
 
   it('refuses to merge while tracked files have uncommitted changes, changing nothing', async () => {

@@ -38,6 +38,20 @@ describe('remote errors as the user sees them', () => {
     }
   });
 
+  it('gives up on a silent connection while sending a body too', async () => {
+    const silent = await startSilentServer();
+    try {
+      const started = Date.now();
+      const error = await thrown(() =>
+        httpWithTimeout(400).request({ url: silent.url('site') + '/git-receive-pack', method: 'POST', body: [new Uint8Array([1, 2, 3])], headers: {} }),
+      );
+      expect(toRemoteFailure(error, silent.url('site')).error.code).toBe('unreachable');
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      await silent.close();
+    }
+  });
+
   it('says unreachable for a closed port', async () => {
     const url = await unreachableUrl();
     const error = await thrown(() => git.getRemoteInfo({ http: httpWithTimeout(), url }));

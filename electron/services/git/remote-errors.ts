@@ -98,7 +98,7 @@ function timedOut(ms: number): Error {
 
 /**
  * isomorphic-git's Node HTTP client with a time limit: no response headers within `ms` (connecting, DNS, a host
- * that swallows packets) aborts the request, and so does a connection silent for `ms` while the body flows.
+ * that swallows packets) aborts a request without a body, and a connection silent for `ms` aborts any request.
  */
 export function httpWithTimeout(ms = REMOTE_TIMEOUT_MS): HttpClient {
   return {
@@ -109,10 +109,14 @@ export function httpWithTimeout(ms = REMOTE_TIMEOUT_MS): HttpClient {
       if (outer?.aborted) forward();
       else outer?.addEventListener('abort', forward, { once: true });
       let expired = false;
-      const timer = setTimeout(() => {
-        expired = true;
-        controller.abort(timedOut(ms));
-      }, ms);
+      // The whole-request deadline covers requests without a body (discovery, always first); an upload of a large
+      // push may take longer than `ms`, and there only the connection's silence counts.
+      const timer = request.body
+        ? undefined
+        : setTimeout(() => {
+            expired = true;
+            controller.abort(timedOut(ms));
+          }, ms);
       try {
         return await nodeHttp.request({ ...request, signal: controller.signal, fetchOptions: { ...request.fetchOptions, timeout: ms } });
       } catch (error) {
