@@ -2,6 +2,7 @@
 // each (never part of the tests). `npm run bench -- scan` runs only benchmarks whose function name has "scan".
 import { messageOf } from '../shared/contract/errors';
 import { benchFilterPosts } from './filter-posts.bench';
+import { benchGitCommitOnePost, benchGitStatusCold, benchGitStatusOnePost } from './git-bench';
 import { type BenchResult, formatResult } from './measure';
 import { benchKeystrokeBig, benchKeystrokeSample } from './render-keystroke.bench';
 import { benchRender10k, benchRender200k, benchRenderCli, benchRenderScaling } from './render.bench';
@@ -21,6 +22,9 @@ const benches: Array<() => Promise<BenchResult>> = [
   benchRenderCli,
   benchKeystrokeSample,
   benchKeystrokeBig,
+  benchGitStatusOnePost,
+  benchGitCommitOnePost,
+  benchGitStatusCold,
 ];
 
 async function main(only: string | undefined): Promise<void> {
