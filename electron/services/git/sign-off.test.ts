@@ -102,6 +102,9 @@ describe('addSignOffs', () => {
     expect(gitCli(dir, 'status', '--porcelain')).toBe(statusBefore);
     expect(gitCli(dir, 'branch', '--show-current').trim()).toBe('feature');
     expect(await unsignedCommits(await openRepo(dir))).toEqual([]);
+    // The commits before the rewrite stay findable through the reflog.
+    expect(gitCli(dir, 'log', '-1', '--format=%s', 'feature@{1}').trim()).toBe('Third post');
+    expect(gitCli(dir, 'reflog', '-1', '--format=%gs', 'feature')).toContain('signed off 2 commit(s)');
 
     // The real git, under the same identity and clock, makes byte-identical commits.
     gitCli(twin, 'rebase', '-q', '--signoff', 'origin/main');
