@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/contract/errors';
 import { createBranch, listBranches, switchBranch } from './branches';
 import { openRepo } from './git-engine';
+import { readStatus } from './status';
 import { commitAll, gitCli, makeRepo, tempDir, writeFiles } from './git-testing';
 
 const POST = '_i18n/en/_posts/press/2026-01-02-launch.md';
@@ -68,6 +69,13 @@ describe('switchBranch', () => {
     expect(after.status).toContain(` M ${POST}`);
     expect(after).toEqual(snapshot(reference));
     expect(fs.existsSync(path.join(dir, 'assets'))).toBe(false);
+    // The panel's own status reads the same: the carried edit and the new file, nothing else.
+    const status = await readStatus(await openRepo(dir));
+    expect(status.branch).toBe('feature');
+    expect(status.changes.map((c) => [c.path, c.kind, c.staged])).toEqual([
+      [POST, 'changed', 'no'],
+      ['drafts/new-idea.md', 'new', 'no'],
+    ]);
   });
 
   it('keeps a staged change staged', async () => {
