@@ -5,6 +5,11 @@ import { startGitRemote, startSilentServer, type GitRemoteServer, unreachableUrl
 import { remoteAuth } from './remote-auth';
 import { assertHttpUrl, httpWithTimeout, toRemoteFailure } from './remote-errors';
 
+/** A request body as isomorphic-git hands it to the HTTP client. */
+async function* oneChunk(chunk: Uint8Array): AsyncIterableIterator<Uint8Array> {
+  yield chunk;
+}
+
 async function thrown(work: () => Promise<unknown>): Promise<unknown> {
   try {
     await work();
@@ -43,7 +48,7 @@ describe('remote errors as the user sees them', () => {
     try {
       const started = Date.now();
       const error = await thrown(() =>
-        httpWithTimeout(400).request({ url: silent.url('site') + '/git-receive-pack', method: 'POST', body: [new Uint8Array([1, 2, 3])], headers: {} }),
+        httpWithTimeout(400).request({ url: silent.url('site') + '/git-receive-pack', method: 'POST', body: oneChunk(new Uint8Array([1, 2, 3])), headers: {} }),
       );
       expect(toRemoteFailure(error, silent.url('site')).error.code).toBe('unreachable');
       expect(Date.now() - started).toBeLessThan(3_000);
