@@ -50,6 +50,15 @@ describe('commitStaged', () => {
     expect(gitCli(dir, 'rev-parse', 'HEAD')).toBe(before);
   });
 
+  it('commits a staged deletion alone, and refuses an empty index before the first commit', async () => {
+    const dir = makeRepo({ 'a.md': 'a\n', 'b.md': 'b\n' });
+    gitCli(dir, 'rm', '-q', 'b.md');
+    await commitStaged(await openRepo(dir), { summary: 'Remove b', signOff: false, identity: ana });
+    expect(gitCli(dir, 'ls-tree', '--name-only', 'HEAD')).toBe('a.md\n');
+    const fresh = makeRepo({ 'a.md': 'a\n' }, { commit: false });
+    await expect(commitStaged(await openRepo(fresh), { summary: 'x', signOff: false, identity: ana })).rejects.toMatchObject({ error: { code: 'nothing-staged' } });
+  });
+
   it('refuses on a detached HEAD and during a rebase or cherry-pick', async () => {
     const dir = makeRepo({ 'a.md': 'a\n' });
     writeFiles(dir, { 'a.md': 'a2\n' });

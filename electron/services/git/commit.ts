@@ -29,6 +29,28 @@ async function readMergeHead(repo: Repo): Promise<string> {
   return text.split('\n')[0]!.trim();
 }
 
+/** Whether the index differs from HEAD (what `git diff --cached --quiet` asks), stopping at the first difference. */
+async function hasStagedChanges(repo: Repo, headOid: string | null): Promise<boolean> {
+  if (!headOid) return (await git.listFiles({ fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, cache: repo.cache })).length > 0;
+  let found = false;
+  await git.walk({
+    fs: gitFs,
+    dir: repo.dir,
+    gitdir: repo.gitdir,
+    cache: repo.cache,
+    trees: [git.TREE({ ref: headOid }), git.STAGE()],
+    map: async (filepath, [inHead, inIndex]) => {
+      if (found) return null;
+      if (filepath === '.') return true;
+      const [headType, indexType] = await Promise.all([inHead?.type(), inIndex?.type()]);
+      if (headType === 'tree' && indexType === 'tree') return true;
+      if (headType !== indexType || (await inHead!.oid()) !== (await inIndex!.oid()) || (await inHead!.mode()) !== (await inIndex!.mode())) found = true;
+      return null;
+    },
+  });
+  return found;
+}
+
 /** Commits the index as the next commit of the current branch, by `identity`, with an optional sign-off. */
 export function commitStaged(repo: Repo, request: CommitRequest): Promise<GitCommitSummary> {
   return withRepoLock(repo, async () => {
@@ -43,15 +65,13 @@ export function commitStaged(repo: Repo, request: CommitRequest): Promise<GitCom
       throw new AppFailure('detached', 'HEAD is not on a branch (detached), so a commit would belong to no branch. Switch to a branch first.');
     }
     const headOid = await readHeadOid(repo);
-    const rows = await readMatrix(repo);
     if (operation === 'merge') {
-      const conflicted = (await rowsToChanges(repo, rows, headOid, true)).filter((c) => c.conflicted).map((c) => c.path);
+      const conflicted = (await rowsToChanges(repo, await readMatrix(repo), headOid, true)).filter((c) => c.conflicted).map((c) => c.path);
       if (conflicted.length > 0) {
         throw new AppFailure('in-progress', `The merge still has conflicts in ${conflicted.length} file(s). Resolve them and stage the files, then commit.`, { paths: conflicted });
       }
     }
-    const staged = rows.some(([, head, , stage]) => (head === 1 ? stage !== 1 : stage !== 0));
-    if (!staged && operation !== 'merge') throw new AppFailure('nothing-staged', 'Nothing is staged: stage the changes that should go into the commit first.');
+    if (operation !== 'merge' && !(await hasStagedChanges(repo, headOid))) throw new AppFailure('nothing-staged', 'Nothing is staged: stage the changes that should go into the commit first.');
 
     let message = buildCommitMessage(summary, request.description);
     if (request.signOff) message = addSignOffTrailer(message, request.identity);

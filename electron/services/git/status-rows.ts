@@ -119,3 +119,40 @@ export async function readFileRow(repo: Repo, index: IndexSnapshot, head: HeadTr
   const entry = [undefined, headOid, workdirOid, stageOid];
   return [filepath, entry.indexOf(headOid), entry.indexOf(workdirOid), entry.indexOf(stageOid)];
 }
+
+/** Paths whose index entry differs between two parses of the index (added, removed, other content or mode, conflict state). */
+export function indexDifferences(before: IndexSnapshot, after: IndexSnapshot): string[] {
+  const changed: string[] = [];
+  for (const [p, a] of after.entries) {
+    const b = before.entries.get(p);
+    if (!b || b.oid !== a.oid || b.mode !== a.mode || b.unmerged !== a.unmerged) changed.push(p);
+  }
+  for (const p of before.entries.keys()) if (!after.entries.has(p)) changed.push(p);
+  return changed;
+}
+
+/**
+ * Files that differ between two commits' trees, skipping every folder whose tree is the same in both (so a
+ * commit of one post costs that post's folders); null when more than `limit` differ (read everything instead).
+ */
+export async function treeDifferences(repo: Repo, from: string, to: string, limit = 500): Promise<string[] | null> {
+  const changed: string[] = [];
+  let tooMany = false;
+  await git.walk({
+    fs: gitFs,
+    dir: repo.dir,
+    gitdir: repo.gitdir,
+    cache: repo.cache,
+    trees: [git.TREE({ ref: from }), git.TREE({ ref: to })],
+    map: async (filepath, [a, b]) => {
+      if (tooMany) return null;
+      const [aOid, bOid] = await Promise.all([a?.oid(), b?.oid()]);
+      if (aOid === bOid) return null;
+      const [aType, bType] = await Promise.all([a?.type(), b?.type()]);
+      if (filepath !== '.' && (aType === 'blob' || bType === 'blob' || aType === 'commit' || bType === 'commit')) changed.push(filepath);
+      if (changed.length > limit) tooMany = true;
+      return aType === 'tree' || bType === 'tree' ? true : null;
+    },
+  });
+  return tooMany ? null : changed;
+}

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { GitChange } from '../../../shared/contract/git-models';
 import { openRepo } from './git-engine';
 import { commitAll, gitCli, makeRepo, writeFiles } from './git-testing';
+import { commitStaged } from './commit';
 import { createStatusTracker, readStatus } from './status';
+import { stagePaths, unstagePaths } from './stage';
 
 const change = (p: string, kind: GitChange['kind'], staged: GitChange['staged'], extra: Partial<GitChange> = {}): GitChange => ({
   path: p,
@@ -196,5 +198,41 @@ describe('createStatusTracker', () => {
     writeFiles(dir, { '.gitignore': '*.txt\n' });
     tracker.invalidate(['.gitignore']);
     expect((await tracker.get()).changes.map((c) => c.path)).toEqual(['.gitignore']);
+  });
+
+  it('agrees with a full read after every step of a session: edits, staging, commits, other tools', async () => {
+    const files: Record<string, string> = { '.gitignore': '_site/\n' };
+    for (let i = 0; i < 40; i++) files[`_posts/p${i}.md`] = `post ${i}\n`;
+    const dir = makeRepo(files);
+    const repo = await openRepo(dir);
+    const tracker = createStatusTracker(repo);
+    const ana = { name: 'Ana', email: 'ana@example.com' };
+    const edit = (rel: string, text: string | null): void => {
+      if (text === null) fs.rmSync(path.join(dir, rel), { recursive: true });
+      else writeFiles(dir, { [rel]: text });
+      tracker.invalidate([rel]); // what the watcher would report
+    };
+    const steps: Array<[string, () => unknown]> = [
+      ['edit two posts', () => (edit('_posts/p1.md', 'new 1\n'), edit('_posts/p2.md', 'new 2\n'))],
+      ['add a post and a build file', () => (edit('_posts/new.md', 'fresh\n'), edit('_site/index.html', 'x'))],
+      ['delete a post', () => edit('_posts/p3.md', null)],
+      ['stage some', () => stagePaths(repo, ['_posts/p1.md', '_posts/new.md', '_posts/p3.md'])],
+      ['edit a staged post again', () => edit('_posts/p1.md', 'newer 1\n')],
+      ['unstage one', () => unstagePaths(repo, ['_posts/new.md'])],
+      ['commit', () => commitStaged(repo, { summary: 'Posts', signOff: false, identity: ana })],
+      ['git add in a terminal', () => gitCli(dir, 'add', '_posts/p2.md')],
+      ['git commit in a terminal', () => gitCli(dir, 'commit', '-q', '-m', 'p2')],
+      ['git reset --soft in a terminal', () => gitCli(dir, 'reset', '-q', '--soft', 'HEAD~2')],
+      ['move a post on disk', () => (fs.renameSync(path.join(dir, '_posts/p9.md'), path.join(dir, 'p9.md')), tracker.invalidate(['_posts/p9.md', 'p9.md']))],
+      ['git rm --cached in a terminal', () => gitCli(dir, 'rm', '-q', '--cached', '_posts/p10.md')],
+    ];
+    await tracker.get();
+    for (const [name, step] of steps) {
+      await step();
+      const tracked = await tracker.get();
+      const full = await readStatus(repo);
+      expect(tracked, name).toEqual(full);
+    }
+    expect((await tracker.get()).changes.length).toBeGreaterThan(5);
   });
 });

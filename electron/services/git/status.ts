@@ -8,7 +8,7 @@ import type { GitStatus } from '../../../shared/contract/git-models';
 import { git, gitFs, type Repo, withRepoLock } from './git-engine';
 import { readRepoState, type RepoState } from './repo-state';
 import { isChanged, readMatrix, rowsToChanges, type StatusRow } from './status-matrix';
-import { HeadTrees, type IndexSnapshot, readFileRow, readIndexSnapshot } from './status-rows';
+import { HeadTrees, type IndexSnapshot, indexDifferences, readFileRow, readIndexSnapshot, treeDifferences } from './status-rows';
 
 /** Progress of a full read: files looked at so far out of (about) how many the repository has. */
 export interface StatusProgress {
@@ -25,7 +25,7 @@ export interface ReadStatusOptions {
 export interface StatusTracker {
   /** Marks repository-relative paths (files or folders) the watcher reported as changed; 'all' after a branch switch or a burst. */
   invalidate(paths: string[] | 'all'): void;
-  /** The status now: a full read the first time (or after 'all', a new HEAD or an index another tool wrote), else only the invalidated paths. */
+  /** The status now: a full read the first time (or after 'all'), else only the invalidated paths and the files a new index or HEAD changed. */
   get(options?: ReadStatusOptions): Promise<GitStatus>;
 }
 
@@ -86,15 +86,14 @@ export function createStatusTracker(repo: Repo): StatusTracker {
   let all = true;
   const pending = new Set<string>();
   let lastHead: string | null = null;
-  let lastIndex = '';
 
-  // The index parsed once per index version, HEAD's trees once per HEAD: what single-file reads look up.
-  let snapshot: IndexSnapshot | null | undefined;
+  // The index parsed once per index version (with the stamp it had), HEAD's trees once per HEAD.
+  let snapshot: IndexSnapshot | null = null;
+  let snapshotStamp = '';
   let headTrees: HeadTrees | null = null;
 
-  const refreshPaths = async (paths: string[]): Promise<void> => {
-    if (snapshot === undefined) snapshot = await readIndexSnapshot(repo);
-    if (headTrees?.headOid !== lastHead) headTrees = new HeadTrees(repo, lastHead);
+  const refreshPaths = async (paths: string[], headOid: string | null): Promise<void> => {
+    if (headTrees?.headOid !== headOid) headTrees = new HeadTrees(repo, headOid);
     const walk: string[] = [];
     for (const p of paths) {
       const row = snapshot ? await readFileRow(repo, snapshot, headTrees, p) : 'walk';
@@ -142,20 +141,36 @@ export function createStatusTracker(repo: Repo): StatusTracker {
 
   async function track(options: ReadStatusOptions): Promise<GitStatus> {
     const state = await readRepoState(repo);
+    let full = rows === null || all;
+    const paths = new Set(pending);
+    // Another tool (or our own stage/unstage) rewrote the index: re-read only the entries that changed in it.
     const stamp = await indexStamp(repo);
-    if (rows === null || all || state.headOid !== lastHead || stamp !== lastIndex) {
-      pending.clear();
-      all = false;
-      snapshot = undefined;
+    if (!full && stamp !== snapshotStamp) {
+      const next = await readIndexSnapshot(repo);
+      if (next === null || snapshot === null) full = true;
+      else {
+        for (const p of indexDifferences(snapshot, next)) paths.add(p);
+        snapshot = next;
+        snapshotStamp = stamp;
+      }
+    }
+    // A commit moved HEAD: re-read only the files whose committed version changed.
+    if (!full && state.headOid !== lastHead) {
+      const changed = lastHead && state.headOid ? await treeDifferences(repo, lastHead, state.headOid) : null;
+      if (changed === null) full = true;
+      else for (const p of changed) paths.add(p);
+    }
+    pending.clear();
+    all = false;
+    if (full) {
       rows = new Map((await readAllRows(repo, options.onProgress)).map((r) => [r[0], r]));
-    } else if (pending.size > 0) {
-      const paths = [...pending];
-      pending.clear();
-      await refreshPaths(paths);
+      // Taken after the walk: statusMatrix may itself have rewritten the index's stat cache.
+      snapshotStamp = await indexStamp(repo);
+      snapshot = await readIndexSnapshot(repo);
+    } else if (paths.size > 0) {
+      await refreshPaths([...paths], state.headOid);
     }
     lastHead = state.headOid;
-    // Taken after the read: the matrix may itself rewrite the index's stat cache.
-    lastIndex = await indexStamp(repo);
-    return assemble(repo, state, rows.values());
+    return assemble(repo, state, rows!.values());
   }
 }
