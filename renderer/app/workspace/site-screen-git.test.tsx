@@ -33,18 +33,19 @@ const POST: PostEntry = {
 };
 
 async function showScreen() {
+  let changes = [change(POST.path, 'changed'), change('assets/a.png', 'new'), change('about.md', 'deleted')];
   const main = fakeMain({
     'site.posts': () => ({ ok: true, value: [POST] }),
     'session.get': () => ({ ok: true, value: null }),
     'session.put': () => ({ ok: true, value: null }),
     'recovery.list': () => ({ ok: true, value: [] }),
-    'git.status': () => ({ ok: true, value: statusWith([change(POST.path, 'changed'), change('assets/a.png', 'new'), change('about.md', 'deleted')]) }),
+    'git.status': () => ({ ok: true, value: statusWith(changes) }),
     'git.diff': () => ({ ok: true, value: { path: POST.path, oldPath: null, before: { kind: 'text', text: 'old\n' }, after: { kind: 'text', text: 'new\n' } } }),
   });
   const view = await mount(main, withSettings(<SiteScreen site={SITE} onClose={() => undefined} onOpenSettings={() => undefined} />));
   mounted.push(view);
   await settle();
-  return { main, view };
+  return { main, view, setChanges: (next: typeof changes) => void (changes = next) };
 }
 
 const tabs = (root: HTMLElement) => [...root.querySelectorAll<HTMLElement>('[role="tab"]')];
@@ -90,5 +91,20 @@ describe('the sidebar’s tabs', () => {
     expect(pane.querySelector('section.diff-view')).toBeNull();
     expect(pane.querySelector<HTMLElement>('.document-slot')!.hidden).toBe(false);
     expect(document.activeElement).toBe(open);
+  });
+
+  it('leaves the diff when the file is no longer changed (after a commit) and does not bring it back later', async () => {
+    const { main, view, setChanges } = await showScreen();
+    await act(async () => tabs(view.container)[1].click());
+    await act(async () => view.container.querySelector<HTMLButtonElement>(`[data-change-path="${POST.path}"]`)!.click());
+    await settle();
+    expect(view.container.querySelector('section.diff-view')).not.toBeNull();
+    setChanges([change('about.md', 'deleted')]);
+    await settle(() => main.emit('git.changed', { site: SITE.root }));
+    expect(view.container.querySelector('section.diff-view')).toBeNull();
+    expect(tabs(view.container)[1].getAttribute('aria-label')).toBe('Changes, 1 file');
+    setChanges([change(POST.path, 'changed')]);
+    await settle(() => main.emit('git.changed', { site: SITE.root }));
+    expect(view.container.querySelector('section.diff-view')).toBeNull();
   });
 });

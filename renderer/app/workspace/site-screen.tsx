@@ -120,6 +120,10 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
   // A changed file chosen in the Changes tab shows its diff in place of the editor, which stays mounted (hidden) and untouched.
   const [diffPath, setDiffPath] = useState<string | null>(null);
   const diffChange = diffPath ? (git.status?.changes.find((c) => c.path === diffPath) ?? null) : null;
+  // A file that is no longer changed (committed, or its change undone) leaves the diff, and does not bring it back later.
+  useEffect(() => {
+    if (diffPath && git.state.kind !== 'loading' && !diffChange) setDiffPath(null);
+  }, [diffPath, diffChange, git.state.kind]);
   const closeDiff = () => {
     const path = diffPath;
     setDiffPath(null);

@@ -6,6 +6,8 @@ import { useI18n } from '../../i18n/i18n-context';
 /** Props: the changes, whether each is (going to be) included, which one is shown, and what the user asked for. */
 export interface ChangeListProps {
   changes: readonly GitChange[];
+  /** "3 changed files", beside "Include all". */
+  count: string;
   /** The site's folder inside the repository ('' or ending in '/'); paths inside it are shown without it. */
   sitePrefix: string;
   /** Whether a file is in the next commit, counting a click whose answer has not arrived yet. */
@@ -60,7 +62,7 @@ export function KindIcon({ kind }: { kind: GitChangeKind }) {
 }
 
 /** The list under an "Include all" box; each row selects its file for the diff and has its own box. */
-export function ChangeList({ changes, sitePrefix, includedOf, selectedPath, onSelect, onInclude }: ChangeListProps) {
+export function ChangeList({ changes, count, sitePrefix, includedOf, selectedPath, onSelect, onInclude }: ChangeListProps) {
   const { t } = useI18n();
   const id = useId();
   const includable = changes.filter((c) => !c.conflicted);
@@ -68,15 +70,20 @@ export function ChangeList({ changes, sitePrefix, includedOf, selectedPath, onSe
   const all: GitStaged = states.length > 0 && states.every((s) => s === 'yes') ? 'yes' : states.some((s) => s !== 'no') ? 'partly' : 'no';
   return (
     <div className="git-changes">
-      <label className="git-include-all">
-        <TriStateBox
+      <div className="git-include-all">
+        <label className="git-include-all-label">
+          <TriStateBox
           state={all}
           label={t('gitChanges.includeAll')}
           disabled={includable.length === 0}
           onChange={(include) => onInclude(includable.filter((c) => (includedOf(c) === 'yes') !== include).map((c) => c.path), include)}
         />
-        <span aria-hidden="true">{t('gitChanges.includeAll')}</span>
-      </label>
+          <span aria-hidden="true">{t('gitChanges.includeAll')}</span>
+        </label>
+        <span className="git-changes-count" aria-live="polite">
+          {count}
+        </span>
+      </div>
       <ul className="git-change-list" aria-label={t('gitChanges.list')}>
         {changes.map((change, index) => {
           const { name, folder } = splitPath(change.path, sitePrefix);

@@ -92,7 +92,7 @@ export function CommitBox({ site, included, conflicts, onCommitted, onError }: C
       </label>
       <label className="git-field">
         <span className="field-label">{t('gitChanges.description')}</span>
-        <textarea className="text-input git-description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea className="text-input git-description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
       </label>
       <label className="git-commit-signoff">
         <input type="checkbox" className="checkbox" checked={signOff} onChange={(e) => setSignOff(e.target.checked)} aria-describedby={`${id}-signoff`} />

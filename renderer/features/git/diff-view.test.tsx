@@ -70,10 +70,12 @@ describe('the diff of a text file', () => {
     expect(shadow()!.querySelectorAll('.cm-editor')).toHaveLength(2);
   });
 
-  it('says when a file is new or was deleted', async () => {
+  it('says when a file is new or was deleted and shows its one side in one column', async () => {
     const created = await show(fakeMain({ 'git.diff': diffAnswer({ path: 'a.md', oldPath: null, before: null, after: { kind: 'text', text: 'hello\n' } }) }), change('a.md', 'new'));
     expect(created.view.container.querySelector('.diff-note')!.textContent).toBe('This file is new: it is not in the last commit.');
-    expect(created.editorText('Now')).toContain('hello');
+    expect(created.editorText('Changes in a.md')).toContain('hello');
+    expect(created.shadow()!.querySelectorAll('.cm-editor')).toHaveLength(1);
+    expect(created.view.container.querySelector('.diff-layout')).toBeNull();
     const gone = await show(fakeMain({ 'git.diff': diffAnswer({ path: 'b.md', oldPath: null, before: { kind: 'text', text: 'bye\n' }, after: null }) }), change('b.md', 'deleted'));
     expect(gone.view.container.querySelector('.diff-note')!.textContent).toBe('This file was deleted: it is only in the last commit.');
   });

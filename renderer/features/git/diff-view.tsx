@@ -114,6 +114,8 @@ export function DiffView({ site, change, sitePrefix, refreshKey, onClose }: Diff
   const before = current ? textOf(current.before) : null;
   const after = current ? textOf(current.after) : null;
   const isText = current !== null && before !== null && after !== null;
+  // A new or deleted file has one side only: one column says the same without an empty half.
+  const oneSided = current !== null && (current.before === null || current.after === null);
   const isImage = current !== null && !isText && (current.before?.kind === 'image' || current.after?.kind === 'image');
   const sizes = current
     ? t('gitChanges.sizes', {
@@ -137,7 +139,7 @@ export function DiffView({ site, change, sitePrefix, refreshKey, onClose }: Diff
           {folder ? <span className="git-change-folder">{folder}</span> : null}
           <span className={`git-change-kind git-kind-${change.kind}`}>{t(`gitChanges.kind.${change.kind}`)}</span>
         </h2>
-        {isText ? (
+        {isText && !oneSided ? (
           <div className="diff-layout" role="group" aria-label={t('gitChanges.layout')}>
             <button type="button" className="button small" aria-pressed={layout === 'split'} onClick={() => choose('split')}>
               {t('gitChanges.sideBySide')}
@@ -157,13 +159,13 @@ export function DiffView({ site, change, sitePrefix, refreshKey, onClose }: Diff
             {current.before === null ? <p className="diff-note">{t('gitChanges.newFile')}</p> : null}
             {current.after === null ? <p className="diff-note">{t('gitChanges.deletedFile')}</p> : null}
             <CompareView
-              key={`${version}-${layout}`}
+              key={`${version}-${oneSided ? 'unified' : layout}`}
               label={t('gitChanges.diffLabel', { name })}
               disk={before ?? ''}
               mine={after ?? ''}
               diskTitle={t('gitChanges.lastCommit')}
               mineTitle={t('gitChanges.now')}
-              unified={layout === 'unified'}
+              unified={oneSided || layout === 'unified'}
             />
           </>
         ) : isImage ? (

@@ -100,14 +100,10 @@ export function GitPanel({ site, git, selectedPath, onSelect, activeSlug }: GitP
       <ErrorAlert error={error} onDismiss={() => setError(null)} className="git-alert" />
       {status.operation && status.operation !== 'merge' ? <p className="git-changes-note">{t('gitChanges.operation.other')}</p> : null}
       {conflicts > 0 ? <p className="git-changes-note">{tn('gitChanges.conflicts', conflicts)}</p> : null}
-      <div className="git-list-head">
-        <h2 className="git-heading">{t('gitChanges.heading')}</h2>
-        <span className="git-changes-count" aria-live="polite">
-          {status.changes.length > 0 ? tn('gitChanges.count', status.changes.length) : ''}
-        </span>
-      </div>
+      <h2 className="visually-hidden">{t('gitChanges.heading')}</h2>
       {status.changes.length > 0 ? (
         <ChangeList
+          count={tn('gitChanges.count', status.changes.length)}
           changes={status.changes}
           sitePrefix={status.sitePrefix}
           includedOf={includedOf}
