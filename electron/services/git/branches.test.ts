@@ -127,6 +127,9 @@ describe('switchBranch', () => {
     expect(snapshot(dir)).toEqual(snapshot(reference));
     expect(snapshot(dir).status).toBe('');
     expect(gitCli(dir, 'fsck', '--no-progress').trim()).toBe('');
+    // git's reflog knows the switches: `git switch -` goes back to where Pressroom came from.
+    expect(gitCli(dir, 'rev-parse', '--abbrev-ref', '@{-1}').trim()).toBe('feature');
+    expect(gitCli(dir, 'reflog', '-1', '--format=%gs', 'HEAD').trim()).toBe('checkout: moving from feature to main');
   });
 
   it('replaces a file by a folder and keeps executable bits and links', async () => {
@@ -159,6 +162,7 @@ describe('switchBranch', () => {
 
     expect(gitCli(dir, 'branch', '--show-current').trim()).toBe('feature');
     expect(gitCli(dir, 'rev-parse', '--abbrev-ref', 'feature@{upstream}').trim()).toBe('origin/feature');
+    expect(gitCli(dir, 'reflog', '-1', '--format=%gs', 'feature').trim()).toBe('branch: Created from origin/feature');
     expect(gitCli(dir, 'status', '--porcelain')).toBe('');
     await switchBranch(repo, 'main');
     expect(gitCli(dir, 'branch', '--show-current').trim()).toBe('main');
@@ -183,6 +187,7 @@ describe('createBranch', () => {
     await createBranch(repo, 'feat/new-post');
 
     expect(gitCli(dir, 'branch', '--show-current').trim()).toBe('feat/new-post');
+    expect(gitCli(dir, 'rev-parse', '--abbrev-ref', '@{-1}').trim()).toBe('feature');
     expect(gitCli(dir, 'rev-parse', 'HEAD')).toBe(gitCli(dir, 'rev-parse', 'main'));
     expect(fs.readFileSync(path.join(dir, POST), 'utf8')).toBe('unsaved\n');
     expect(gitCli(dir, 'status', '--porcelain')).toBe(` M ${POST}\n`);

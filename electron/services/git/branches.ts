@@ -39,6 +39,33 @@ export async function defaultBranchName(repo: Repo, current: string | null): Pro
   return current;
 }
 
+/**
+ * Records a ref's move in its reflog (and HEAD's) as git does, so `git reflog`, `git switch -` and `@{1}` keep
+ * working beside Pressroom. `who` defaults to the repository's user.
+ */
+export async function appendReflog(repo: Repo, refs: string[], from: string | null, to: string, message: string, who?: { name: string; email: string }): Promise<void> {
+  const config = async (key: string): Promise<string | undefined> => (await git.getConfig({ ...engine(repo), path: key })) as string | undefined;
+  const name = who?.name ?? (await config('user.name')) ?? 'Pressroom';
+  const email = who?.email ?? (await config('user.email')) ?? 'pressroom@localhost';
+  const now = new Date();
+  const offset = -now.getTimezoneOffset();
+  const zone = `${offset < 0 ? '-' : '+'}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+  const line = `${from ?? '0'.repeat(40)} ${to} ${name} <${email}> ${Math.floor(now.getTime() / 1000)} ${zone}\t${message}\n`;
+  for (const ref of refs) {
+    const log = path.join(repo.gitdir, 'logs', ...ref.split('/'));
+    // git (core.logAllRefUpdates, on in every working copy) keeps logs of HEAD and of every branch.
+    if (ref === 'HEAD' || ref.startsWith('refs/heads/') || fs.existsSync(log)) {
+      await fs.promises.mkdir(path.dirname(log), { recursive: true });
+      await fs.promises.appendFile(log, line);
+    }
+  }
+}
+
+/** Where HEAD is, in the words git's reflog uses for a switch: the branch name, else the commit. */
+async function headLabel(repo: Repo, head: string | null): Promise<string> {
+  return (await readBranch(repo)) ?? head ?? 'nothing';
+}
+
 /** Fails with `in-progress` while a merge, rebase, cherry-pick, revert or bisect is unfinished: a switch then would lose it. */
 async function assertNoOperation(repo: Repo): Promise<void> {
   const operation = await readOperation(repo);
@@ -77,9 +104,12 @@ export async function createBranch(repo: Repo, name: string, from?: string): Pro
       return;
     }
     const apply = await planSwitch(repo, head, start);
+    const was = await headLabel(repo, head);
     await git.writeRef({ ...engine(repo), ref: `refs/heads/${name}`, value: start });
+    await appendReflog(repo, [`refs/heads/${name}`], null, start, `branch: Created from ${from ?? 'the default branch'}`);
     await apply();
     await git.writeRef({ ...engine(repo), ref: 'HEAD', value: `refs/heads/${name}`, symbolic: true, force: true });
+    await appendReflog(repo, ['HEAD'], head, start, `checkout: moving from ${was} to ${name}`);
   });
 }
 
@@ -131,14 +161,18 @@ export async function switchBranch(repo: Repo, name: string): Promise<void> {
     }
     if (!tip) throw new AppFailure('not-found', `There is no branch "${name}" here or on ${REMOTE}.`);
     if (localName === (await readBranch(repo))) return;
-    const apply = await planSwitch(repo, await readHeadOid(repo), tip);
+    const head = await readHeadOid(repo);
+    const apply = await planSwitch(repo, head, tip);
+    const was = await headLabel(repo, head);
     if (tracking) {
       await git.writeRef({ ...engine(repo), ref: `refs/heads/${localName}`, value: tip });
+      await appendReflog(repo, [`refs/heads/${localName}`], null, tip, `branch: Created from ${tracking.remote}/${tracking.branch}`);
       await git.setConfig({ ...engine(repo), path: `branch.${localName}.remote`, value: tracking.remote });
       await git.setConfig({ ...engine(repo), path: `branch.${localName}.merge`, value: `refs/heads/${tracking.branch}` });
     }
     await apply();
     await git.writeRef({ ...engine(repo), ref: 'HEAD', value: `refs/heads/${localName}`, symbolic: true, force: true });
+    await appendReflog(repo, ['HEAD'], head, tip, `checkout: moving from ${was} to ${localName}`);
   });
 }
 

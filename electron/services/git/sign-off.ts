@@ -3,12 +3,10 @@
  * `Signed-off-by`, and adds the sign-off by rewriting only those unpushed commits (same trees, authors and dates),
  * so a pull request stops failing the DCO check without the user learning `git rebase --signoff`.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { AppFailure } from '../../../shared/contract/errors';
 import type { GitCommitSummary } from '../../../shared/contract/git-models';
 import { addSignOffTrailer, hasSignOff } from '../../../shared/git/commit-message';
-import { defaultBranchName, resolveOid } from './branches';
+import { appendReflog, defaultBranchName, resolveOid } from './branches';
 import { compareCommits } from './commit-walk';
 import { git, gitFs, type Repo, withRepoLock } from './git-engine';
 import type { Identity } from './identity';
@@ -89,21 +87,6 @@ async function remoteTips(repo: Repo): Promise<string[]> {
   return [...tips];
 }
 
-/**
- * Records a ref's move in its reflog (and HEAD's) as git does, so `git reflog` shows the rewrite and the commits
- * before it can be found again; skipped where git keeps no log for the ref.
- */
-async function appendReflog(repo: Repo, refs: string[], from: string, to: string, who: Identity, message: string): Promise<void> {
-  const now = new Date();
-  const offset = -now.getTimezoneOffset();
-  const zone = `${offset < 0 ? '-' : '+'}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}${String(Math.abs(offset) % 60).padStart(2, '0')}`;
-  const line = `${from} ${to} ${who.name} <${who.email}> ${Math.floor(now.getTime() / 1000)} ${zone}\t${message}\n`;
-  for (const ref of refs) {
-    const log = path.join(repo.gitdir, 'logs', ...ref.split('/'));
-    if (fs.existsSync(log)) await fs.promises.appendFile(log, line);
-  }
-}
-
 /** `oids` ordered parents first (a commit after every one of its parents in the set). */
 function parentsFirst(oids: string[], parents: Map<string, string[]>): string[] {
   const inSet = new Set(oids);
@@ -178,7 +161,7 @@ export async function addSignOffs(repo: Repo, identity: Identity): Promise<{ rew
     const branch = await readBranch(repo);
     const ref = branch ? `refs/heads/${branch}` : 'HEAD';
     await git.writeRef({ ...engine(repo), ref, value: newHead, force: true });
-    await appendReflog(repo, branch ? [ref, 'HEAD'] : ['HEAD'], head, newHead, identity, `pressroom: signed off ${rewritten} commit(s)`);
+    await appendReflog(repo, branch ? [ref, 'HEAD'] : ['HEAD'], head, newHead, `pressroom: signed off ${rewritten} commit(s)`, identity);
     return { rewritten };
   });
 }
