@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/contract/errors';
 import { abortMerge } from './abort-merge';
 import { openRepo } from './git-engine';
-import { REMOTE_TOKEN, REMOTE_USER, startGitRemote, type GitRemoteServer } from './git-remote-testing';
+import { REMOTE_TOKEN, REMOTE_USER, startGitRemote, type GitRemoteServer, unreachableUrl } from './git-remote-testing';
 import { commitAll, gitCli, makeRepo, tempDir, writeFiles } from './git-testing';
 import { pull } from './pull';
 import type { AuthProvider } from './remote-auth';
@@ -206,6 +206,23 @@ describe('pull from a real remote over HTTP', () => {
     expect(failure.error.code).toBe('auth-failed');
     expect(snapshot(ours)).toEqual(before);
     expect(gitCli(ours, 'rev-parse', 'refs/remotes/origin/main').trim()).toBe(remoteRefBefore);
+  });
+
+  it('pulls from the upstream a branch tracks even when its name differs', async () => {
+    const { ours, colleague } = setup();
+    gitCli(ours, 'checkout', '-q', '-b', 'my-work', '--track', 'origin/main');
+    const remoteTip = colleague({ 'b.txt': 'new b\n' }, 'Colleague');
+    expect(await pull(await openRepo(ours), { auth, identity })).toEqual({ kind: 'fast-forward', commits: 1 });
+    expect(gitCli(ours, 'rev-parse', 'my-work').trim()).toBe(remoteTip);
+  });
+
+  it('fails with unreachable when nothing listens, and not-supported for an SSH remote', async () => {
+    const { ours } = setup();
+    gitCli(ours, 'remote', 'set-url', 'origin', await unreachableUrl());
+    const repo = await openRepo(ours);
+    expect((await failureOf(pull(repo, { auth, identity }))).error).toMatchObject({ code: 'unreachable', retryable: true });
+    gitCli(ours, 'remote', 'set-url', 'origin', 'git@gitlab.com:team/site.git');
+    expect((await failureOf(pull(repo, { auth, identity }))).error).toMatchObject({ code: 'not-supported', suggestion: 'https://gitlab.com/team/site.git' });
   });
 
   it('refuses on a detached HEAD', async () => {

@@ -51,7 +51,7 @@ async function assertCanPull(repo: Repo): Promise<string> {
 }
 
 /** Fetches the remote branch into `refs/remotes/<remote>/<branch>`; null when the remote has no commits yet. */
-async function fetchUpstream(repo: Repo, source: { remote: string; branch: string; url: string }, options: PullOptions): Promise<string | null> {
+async function fetchUpstream(repo: Repo, local: string, source: { remote: string; branch: string; url: string }, options: PullOptions): Promise<string | null> {
   assertHttpUrl(source.url);
   const auth = remoteAuth(options.auth);
   try {
@@ -59,7 +59,7 @@ async function fetchUpstream(repo: Repo, source: { remote: string; branch: strin
       ...engine(repo),
       http: httpWithTimeout(),
       remote: source.remote,
-      ref: source.branch,
+      ref: local,
       remoteRef: source.branch,
       singleBranch: true,
       tags: false,
@@ -82,7 +82,7 @@ export async function pull(repo: Repo, options: PullOptions): Promise<GitPullRes
     const branch = await assertCanPull(repo);
     await dropStaleMergeBackup(repo);
     const source = await pullSource(repo, branch);
-    const theirs = await fetchUpstream(repo, source, options);
+    const theirs = await fetchUpstream(repo, branch, source, options);
     const ours = await readHeadOid(repo);
     if (!theirs || theirs === ours) return { kind: 'up-to-date' };
     if (ours && (await git.isDescendent({ ...engine(repo), oid: ours, ancestor: theirs, depth: -1 }))) return { kind: 'up-to-date' };
