@@ -44,6 +44,15 @@ describe('resolveIdentity', () => {
   });
 });
 
+describe('resolveIdentity with git author variables', () => {
+  it('lets GIT_AUTHOR_NAME/EMAIL override config, field by field, as git commit does', async () => {
+    const home = tempDir();
+    writeFiles(home, { '.gitconfig': '[user]\nname = Bo\nemail = bo@example.com\n' });
+    expect(await resolveIdentity(null, noSettings, { home, authorEmail: 'ci@example.com' })).toEqual({ name: 'Bo', email: 'ci@example.com' });
+    expect(await resolveIdentity(null, { authorName: 'Ana', authorEmail: 'ana@example.com' }, { home, authorName: 'CI' })).toEqual({ name: 'Ana', email: 'ana@example.com' });
+  });
+});
+
 describe('parseUserSection', () => {
   it('reads quoted values, escapes, comments and other sections as git does', () => {
     const text = [

@@ -19,10 +19,13 @@ export interface IdentitySettings {
   authorEmail?: string | null;
 }
 
-/** Where global git config lives for this user (injectable so tests never read the machine's own). */
+/** Where global git config lives for this user, and git's author variables (injectable so tests never read the machine's own). */
 export interface IdentityEnv {
   home: string;
   xdgConfigHome?: string;
+  /** GIT_AUTHOR_NAME / GIT_AUTHOR_EMAIL: override any config, as they do for `git commit`. */
+  authorName?: string;
+  authorEmail?: string;
 }
 
 /** A config value with git's quoting undone and an unquoted `#`/`;` comment removed. */
@@ -96,17 +99,23 @@ async function repoIdentity(repo: Repo): Promise<Partial<Identity>> {
 const complete = (id: Partial<Identity>): Identity | null => (id.name?.trim() && id.email?.trim() ? { name: id.name.trim(), email: id.email.trim() } : null);
 
 /**
- * The identity a commit gets: the app's settings if both are set, else the repository's config, else the global
- * config (the repository's fields override the global ones, as in git), else null so the panel asks the user.
+ * The identity a commit gets: the app's settings if both are set, else git's own answer: GIT_AUTHOR_NAME/EMAIL,
+ * then the repository's config, then the global config (field by field, as git does), else null so the panel asks.
  */
 export async function resolveIdentity(
   repo: Repo | null,
   settings: IdentitySettings,
-  env: IdentityEnv = { home: os.homedir(), xdgConfigHome: process.env.XDG_CONFIG_HOME },
+  env: IdentityEnv = {
+    home: os.homedir(),
+    xdgConfigHome: process.env.XDG_CONFIG_HOME,
+    authorName: process.env.GIT_AUTHOR_NAME,
+    authorEmail: process.env.GIT_AUTHOR_EMAIL,
+  },
 ): Promise<Identity | null> {
   const fromSettings = complete({ name: settings.authorName ?? undefined, email: settings.authorEmail ?? undefined });
   if (fromSettings) return fromSettings;
   const global = await globalIdentity(env);
   const local = repo ? await repoIdentity(repo) : {};
-  return complete({ ...global, ...local });
+  const fromEnv = { ...(env.authorName ? { name: env.authorName } : {}), ...(env.authorEmail ? { email: env.authorEmail } : {}) };
+  return complete({ ...global, ...local, ...fromEnv });
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { GitChange, GitChangeKind, GitStaged } from '../../../shared/contract/git-models';
 import { AppFailure, messageOf } from '../../../shared/contract/errors';
 import { git, gitFs, type Repo } from './git-engine';
+import { HeadTrees } from './status-rows';
 
 /** One row of `git.statusMatrix`: path, then HEAD (0 absent, 1 present), WORKDIR (0 absent, 1 = HEAD, 2 differs), STAGE (0 absent, 1 = HEAD, 2 = WORKDIR, 3 other). */
 export type StatusRow = [string, number, number, number];
@@ -55,22 +56,23 @@ export function describeRow([, head, workdir, stage]: StatusRow): { kind: GitCha
   return { kind, staged };
 }
 
-/** The blob oid a file has in HEAD (via its tree, through the engine cache). */
-async function headBlobOid(repo: Repo, headOid: string, filepath: string): Promise<string | null> {
-  try {
-    return (await git.readBlob({ fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, oid: headOid, filepath, cache: repo.cache })).oid;
-  } catch {
-    return null;
-  }
-}
+/** Working-copy oids already hashed, per repository, valid while the file's stat stays the same. */
+const workdirOids = new WeakMap<object, Map<string, { stamp: string; oid: string }>>();
 
-/** The blob oid of a working-copy file (also the index's oid when the row says index = working copy). */
+/** The blob oid of a working-copy file (also the index's oid when the row says index = working copy), hashed once per version. */
 async function workdirBlobOid(repo: Repo, filepath: string): Promise<string | null> {
   try {
     const abs = path.join(repo.dir, ...filepath.split('/'));
     const st = await fs.promises.lstat(abs);
+    const stamp = `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+    let known = workdirOids.get(repo.cache);
+    if (!known) workdirOids.set(repo.cache, (known = new Map()));
+    const hit = known.get(filepath);
+    if (hit?.stamp === stamp) return hit.oid;
     const object = st.isSymbolicLink() ? Buffer.from(await fs.promises.readlink(abs)) : await fs.promises.readFile(abs);
-    return (await git.hashBlob({ object })).oid;
+    const { oid } = await git.hashBlob({ object });
+    known.set(filepath, { stamp, oid });
+    return oid;
   } catch {
     return null;
   }
@@ -104,8 +106,9 @@ export async function rowsToChanges(repo: Repo, rows: Iterable<StatusRow>, headO
   if (deleted.length > 0 && added.length > 0 && headOid) {
     // Only candidates are hashed: HEAD blobs of deletions, working copies of additions (= the index when staged).
     const byOid = new Map<string, StatusRow[]>();
+    const head = new HeadTrees(repo, headOid);
     for (const row of deleted) {
-      const oid = await headBlobOid(repo, headOid, row[0]);
+      const oid = (await head.entry(row[0]))?.oid;
       if (!oid) continue;
       const key = `${oid}:${row[3] === 0 ? 'staged' : 'unstaged'}`;
       byOid.set(key, [...(byOid.get(key) ?? []), row]);
