@@ -136,8 +136,8 @@ async function removeMergeFiles(repo: Repo): Promise<void> {
   await Promise.all(MERGE_FILES.map((f) => fs.promises.rm(path.join(repo.gitdir, f), { force: true })));
 }
 
-/** Removes folders a restore left empty, up to (not including) the repository's root. */
-async function pruneEmptyParents(root: string, dir: string): Promise<void> {
+/** Removes folders left empty by a restore or a merge's deletions, up to (not including) the repository's root, as git does. */
+export async function pruneEmptyParents(root: string, dir: string): Promise<void> {
   for (let d = dir; d !== '.' && d !== ''; d = path.posix.dirname(d)) {
     try {
       await fs.promises.rmdir(path.join(root, ...d.split('/')));

@@ -1,23 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/contract/errors';
 import { cloneRepo } from './clone';
-import { REMOTE_TOKEN, REMOTE_USER, startGitRemote, type GitRemoteServer, unreachableUrl } from './git-remote-testing';
+import { failureOf, REMOTE_TOKEN, REMOTE_USER, startGitRemote, type GitRemoteServer, unreachableUrl } from './git-remote-testing';
 import { gitCli, makeRepo, tempDir } from './git-testing';
 import type { AuthProvider } from './remote-auth';
 
 const goodAuth: AuthProvider = async () => ({ username: REMOTE_USER, password: REMOTE_TOKEN });
-
-async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('cloneRepo over HTTP', () => {
   let remote: GitRemoteServer;

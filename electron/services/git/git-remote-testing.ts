@@ -10,6 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { AppFailure } from '../../../shared/contract/errors';
 
 /** Where `git http-backend` lives on Debian/Ubuntu (and most Linux); `git --exec-path` finds it elsewhere. */
 function httpBackendPath(): string {
@@ -203,4 +204,15 @@ export async function startSilentServer(): Promise<{ url: (repoName: string) => 
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The AppFailure a remote operation failed with (a test fails when it succeeds or throws anything else). */
+export async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AppFailure' && 'error' in error) return error as AppFailure;
+    throw error;
+  }
+  throw new Error('Expected the operation to fail, but it succeeded.');
 }

@@ -1,26 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/contract/errors';
 import { abortMerge } from './abort-merge';
 import { openRepo } from './git-engine';
-import { REMOTE_TOKEN, REMOTE_USER, startGitRemote, type GitRemoteServer, unreachableUrl } from './git-remote-testing';
+import { failureOf, REMOTE_TOKEN, REMOTE_USER, startGitRemote, type GitRemoteServer, unreachableUrl } from './git-remote-testing';
 import { commitAll, gitCli, makeRepo, tempDir, writeFiles } from './git-testing';
 import { pull } from './pull';
 import type { AuthProvider } from './remote-auth';
 
 const auth: AuthProvider = async () => ({ username: REMOTE_USER, password: REMOTE_TOKEN });
 const identity = { name: 'Pull Person', email: 'pull@example.com' };
-
-async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 /** Everything a user could notice of a working copy: HEAD, `git status`, and the bytes of every file. */
 function snapshot(dir: string): { head: string; status: string; files: Record<string, string> } {

@@ -9,7 +9,7 @@ import type { ProgressCallback } from 'isomorphic-git';
 import { AppFailure, messageOf } from '../../../shared/contract/errors';
 import type { GitPullResult } from '../../../shared/contract/git-models';
 import { withoutCredentials } from '../../../shared/git/remote-url';
-import { dropStaleMergeBackup, restoreMergeBackupIfAny, saveMergeBackup } from './abort-merge';
+import { dropStaleMergeBackup, pruneEmptyParents, restoreMergeBackupIfAny, saveMergeBackup } from './abort-merge';
 import { planSwitch } from './branches';
 import { compareCommits } from './commit-walk';
 import { git, gitFs, type Repo, withRepoLock } from './git-engine';
@@ -226,22 +226,12 @@ async function stageTheirChanges(repo: Repo, changes: Map<string, ThreeWay>, con
     if (change.theirs === null) {
       await fs.promises.rm(path.join(repo.dir, ...filepath.split('/')), { force: true });
       await git.remove({ ...engine(repo), filepath });
-      await pruneEmpty(repo.dir, path.posix.dirname(filepath));
+      await pruneEmptyParents(repo.dir, path.posix.dirname(filepath));
     } else {
       added.push(filepath);
     }
   }
   if (added.length > 0) await git.add({ ...engine(repo), filepath: added, force: true });
-}
-
-async function pruneEmpty(root: string, dir: string): Promise<void> {
-  for (let d = dir; d !== '.' && d !== ''; d = path.posix.dirname(d)) {
-    try {
-      await fs.promises.rmdir(path.join(root, ...d.split('/')));
-    } catch {
-      return;
-    }
-  }
 }
 
 /** Writes what git writes for an unfinished merge: MERGE_HEAD, MERGE_MSG (with the conflicts listed), MERGE_MODE, ORIG_HEAD. */

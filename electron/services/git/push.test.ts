@@ -1,24 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/contract/errors';
 import { openRepo } from './git-engine';
-import { REMOTE_TOKEN, REMOTE_USER, startGitRemote, type GitRemoteServer, unreachableUrl } from './git-remote-testing';
+import { failureOf, REMOTE_TOKEN, REMOTE_USER, startGitRemote, type GitRemoteServer, unreachableUrl } from './git-remote-testing';
 import { commitAll, gitCli, makeRepo, tempDir, writeFiles } from './git-testing';
 import { push } from './push';
 import type { AuthProvider } from './remote-auth';
 
 const auth: AuthProvider = async () => ({ username: REMOTE_USER, password: REMOTE_TOKEN });
-
-async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('push to a real remote over HTTP', () => {
   let remote: GitRemoteServer;
