@@ -66,7 +66,7 @@ describe('the branch menu', () => {
     await show(main, statusWith([]));
     await settle(() => button(document.body, 'Branches…').click());
     const items = [...document.querySelectorAll('.git-branch-item')].map((b) => b.textContent);
-    expect(items).toEqual(['maincurrentmain line', 'feat/old2 to push', 'feat/teamorigin/feat/team']);
+    expect(items).toEqual(['maincurrentdefault', 'feat/old2 to push', 'feat/teamorigin/feat/team']);
     expect(document.querySelector('[aria-current="true"]')!.textContent).toContain('main');
     expect((document.querySelector('[aria-current="true"]') as HTMLButtonElement).disabled).toBe(true);
   });

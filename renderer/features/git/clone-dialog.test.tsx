@@ -109,6 +109,7 @@ describe('the clone dialog', () => {
     await settle(() => typeInto(urlField(), 'https://github.com/press/private'));
     await settle(() => button(document.body, 'Download and open').click());
     expect(text()).toContain('Sign in to github.com');
+    expect(text()).toContain('The server needs your user name and an access token for this.');
     const [user, token] = [...document.querySelectorAll<HTMLInputElement>('.git-credentials input.text-input')];
     await settle(() => typeInto(user, 'erika'));
     await settle(() => typeInto(token, 'tok'));

@@ -24,7 +24,7 @@ export function SwitchDialog({ target, current, unsavedCount, changeCount, busy,
   const titleId = useId();
   const textId = useId();
   return (
-    <Modal role="alertdialog" labelledBy={titleId} describedBy={textId} onClose={() => !busy && onStay()} className="git-dialog confirm-dialog">
+    <Modal role="alertdialog" labelledBy={titleId} describedBy={textId} onClose={() => !busy && onStay()} className="git-dialog git-switch">
       <div className="modal-body">
         <h2 id={titleId} className="modal-title">
           {t('gitRemote.switch.title', { branch: target })}
@@ -34,7 +34,7 @@ export function SwitchDialog({ target, current, unsavedCount, changeCount, busy,
             {unsavedCount > 0 ? <li>{tn('gitRemote.switch.unsaved', unsavedCount)}</li> : null}
             {changeCount > 0 ? <li>{tn('gitRemote.switch.changes', changeCount)}</li> : null}
           </ul>
-          <p>{t('gitRemote.switch.explain', { branch: target })}</p>
+          <p>{t(unsavedCount > 0 ? 'gitRemote.switch.explain' : 'gitRemote.switch.explainSaved', { branch: target })}</p>
           {saveFailed ? (
             <p className="git-note git-note-warn" role="alert">
               {t('gitRemote.switch.saveFailed')}

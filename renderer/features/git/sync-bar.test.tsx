@@ -202,7 +202,7 @@ describe('Send', () => {
     const main = sending({ 'git.unsignedCommits': () => ok([]), 'git.credentials': () => ok({ host: 'github.com', username: null, protection: null }) });
     await show(main);
     await settle(() => button(document.body, 'Send').click());
-    expect(text()).toContain('To send your work, the server needs your user name and an access token.');
+    expect(text()).toContain('The server needs your user name and an access token for this.');
     expect(text()).toContain('Remember on this computer');
     expect(text()).toContain('Without this, Pressroom forgets it when it closes.');
     await settle(() => button(document.body, 'Cancel').click());

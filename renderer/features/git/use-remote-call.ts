@@ -54,13 +54,15 @@ export function useRemoteCall(): RemoteCaller {
 
   const run = useCallback(
     async <T,>(call: () => Promise<Result<T>>, options: RemoteCallOptions): Promise<Result<T> | null> => {
-      if (options.askFirst && isHttpsUrl(options.url)) {
+      const knowsUser = async () => {
         const known = await api['git.credentials']({ site: options.site, url: options.site ? undefined : options.url });
-        if (known.ok && known.value.username === null && !(await ask(options, 'missing'))) return null;
-      }
+        return !known.ok || known.value.username !== null;
+      };
+      if (options.askFirst && isHttpsUrl(options.url) && !(await knowsUser()) && !(await ask(options, 'missing'))) return null;
       const first = await call();
       if (first.ok || first.error.code !== 'auth-failed') return first;
-      if (!(await ask(options, 'auth-failed'))) return null;
+      // The server wants a sign-in: say it refused only when there was one to refuse.
+      if (!(await ask(options, (await knowsUser()) ? 'auth-failed' : 'missing'))) return null;
       return call();
     },
     [api, ask],
