@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,6 +50,38 @@ describe('the test git remote (git http-backend behind basic auth)', () => {
     await git(['-c', 'user.name=T', '-c', 'user.email=t@x', 'commit', '-q', '-m', 'third'], clone);
     await git(['push', '-q', 'origin', 'main'], clone);
     expect((await git(['log', '--format=%s', 'main'], bare)).trim().split('\n')).toEqual(['third', 'second', 'first']);
+  });
+
+  it('takes a large chunked push and a gzipped fetch negotiation from the real git client', async () => {
+    const seed = path.join(work, 'seed-big');
+    await git(['init', '-q', '-b', 'main', seed]);
+    fs.writeFileSync(path.join(seed, 'a.txt'), 'a\n');
+    await git(['add', 'a.txt'], seed);
+    await git(['-c', 'user.name=T', '-c', 'user.email=t@x', 'commit', '-q', '-m', 'first'], seed);
+    const bare = remote.createBare('big', seed);
+    const clone = path.join(work, 'clone-big');
+    await git(['clone', '-q', withAuth(remote.url('big')), clone]);
+    // 3 MB that does not compress: git streams it chunked, without Content-Length.
+    fs.writeFileSync(path.join(clone, 'photo.bin'), crypto.randomBytes(3 * 1024 * 1024));
+    await git(['add', 'photo.bin'], clone);
+    await git(['-c', 'user.name=T', '-c', 'user.email=t@x', 'commit', '-q', '-m', 'photo'], clone);
+    await git(['push', '-q', 'origin', 'main'], clone);
+    expect((await git(['log', '-1', '--format=%s', 'main'], bare)).trim()).toBe('photo');
+    // 100 local commits and no remote-tracking refs: protocol v0 negotiation sends long, gzipped "have" lists.
+    let stream = '';
+    for (let i = 0; i < 100; i++) {
+      const message = `local ${i}`;
+      stream += `commit refs/heads/main\ncommitter T <t@x> ${1_700_000_000 + i} +0000\ndata ${message.length}\n${message}\n${i === 0 ? 'from refs/heads/main^0\n' : ''}\n`;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const child = execFile('git', ['fast-import', '--quiet'], { cwd: clone }, (error) => (error ? reject(error) : resolve()));
+      child.stdin!.end(stream);
+    });
+    await git(['update-ref', '-d', 'refs/remotes/origin/main'], clone);
+    await git(['-c', 'user.name=T', '-c', 'user.email=t@x', 'commit', '-q', '--allow-empty', '-m', 'remote side'], seed);
+    await git(['push', '-q', bare, 'main:refs/heads/other'], seed);
+    await git(['-c', 'protocol.version=0', 'fetch', '-q', 'origin'], clone);
+    expect((await git(['log', '-1', '--format=%s', 'origin/other'], clone)).trim()).toBe('remote side');
   });
 
   it('refuses a wrong token with 401 and counts the request', async () => {
