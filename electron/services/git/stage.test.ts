@@ -41,6 +41,19 @@ describe('unstagePaths', () => {
     expect(gitCli(dir, 'status', '--porcelain')).toBe(' M a.md\nM  b.md\n D gone.md\n?? new.md\n');
   });
 
+  it('stages and unstages whole folders, removed ones included', async () => {
+    const dir = makeRepo({ 'img/a.png': 'a', 'img/b.png': 'b', 'posts/x.md': 'x\n' });
+    fs.rmSync(path.join(dir, 'img'), { recursive: true });
+    writeFiles(dir, { 'posts/x.md': 'x2\n', 'posts/y.md': 'y\n' });
+    const repo = await openRepo(dir);
+    await stagePaths(repo, ['img', 'posts']);
+    expect(cached(dir)).toBe('D\timg/a.png\nD\timg/b.png\nM\tposts/x.md\nA\tposts/y.md\n');
+    await unstagePaths(repo, ['img', 'posts/']);
+    expect(cached(dir)).toBe('');
+    expect(gitCli(dir, 'status', '--porcelain')).toBe(' D img/a.png\n D img/b.png\n M posts/x.md\n?? posts/y.md\n');
+    gitCli(dir, 'fsck', '--strict');
+  });
+
   it('works before the first commit', async () => {
     const dir = makeRepo({ 'a.md': 'a\n', 'b.md': 'b\n' }, { commit: false });
     gitCli(dir, 'add', 'a.md', 'b.md');

@@ -32,12 +32,26 @@ export async function stagePaths(repo: Repo, paths: string[]): Promise<void> {
   });
 }
 
+/** The files a path names in the index or HEAD: itself when it is a file there, else every file under it as a folder. */
+async function filesUnder(repo: Repo, paths: string[], hasCommits: boolean): Promise<string[]> {
+  const base = { fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, cache: repo.cache };
+  const known = new Set(await git.listFiles(base));
+  if (hasCommits) for (const f of await git.listFiles({ ...base, ref: 'HEAD' })) known.add(f);
+  const out = new Set<string>();
+  for (const p of paths) {
+    if (known.has(p)) out.add(p);
+    else for (const f of known) if (f.startsWith(`${p}/`)) out.add(f);
+  }
+  return [...out];
+}
+
 /** Takes `paths` out of the next commit (the index goes back to HEAD's version); the working copies are untouched. */
 export async function unstagePaths(repo: Repo, paths: string[]): Promise<void> {
   const clean = paths.map((p) => checkRepoPath(repo, p));
   return withRepoLock(repo, async () => {
     const hasCommits = (await readHeadOid(repo)) !== null;
-    for (const filepath of clean) {
+    // resetIndex takes files only: a folder would be written into the index as a file.
+    for (const filepath of await filesUnder(repo, clean, hasCommits)) {
       const args = { fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, filepath, cache: repo.cache };
       if (hasCommits) await git.resetIndex(args);
       else await git.remove(args);
