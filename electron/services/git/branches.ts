@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AppFailure } from '../../../shared/contract/errors';
 import type { GitBranch, GitBranches } from '../../../shared/contract/git-models';
 import { branchNameProblem } from '../../../shared/git/branch-name';
+import { pruneEmptyParents } from './abort-merge';
 import { compareCommits } from './commit-walk';
 import { git, gitFs, type Repo, withRepoLock } from './git-engine';
 import { aheadBehind, readBranch, readHeadOid, readOperation, readUpstream } from './repo-state';
@@ -15,7 +16,8 @@ import { readMatrix } from './status-matrix';
 
 const REMOTE = 'origin';
 
-function engine(repo: Repo): { fs: typeof gitFs; dir: string; gitdir: string; cache: object } {
+/** The arguments every isomorphic-git call of a repository takes (its folders, fs and the engine cache). */
+export function engine(repo: Repo): { fs: typeof gitFs; dir: string; gitdir: string; cache: object } {
   return { fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, cache: repo.cache };
 }
 
@@ -252,7 +254,7 @@ export async function planSwitch(repo: Repo, from: string | null, to: string): P
       if (change.after) continue;
       await fs.promises.rm(path.join(repo.dir, file), { force: true });
       await git.remove({ ...engine(repo), filepath: file });
-      await pruneEmptyFolders(repo.dir, path.posix.dirname(file));
+      await pruneEmptyParents(repo.dir, path.posix.dirname(file));
     }
     for (const [file, change] of changes) {
       if (!change.after) continue;
@@ -266,15 +268,4 @@ export async function planSwitch(repo: Repo, from: string | null, to: string): P
     }
     if (written.length > 0) await git.add({ ...engine(repo), filepath: written, force: true });
   };
-}
-
-/** Removes folders left empty by a switch, up to (not including) the repository's root, as git does. */
-async function pruneEmptyFolders(root: string, dir: string): Promise<void> {
-  for (let d = dir; d !== '.' && d !== ''; d = path.posix.dirname(d)) {
-    try {
-      await fs.promises.rmdir(path.join(root, d));
-    } catch {
-      return;
-    }
-  }
 }

@@ -6,9 +6,9 @@
 import { AppFailure } from '../../../shared/contract/errors';
 import type { GitCommitSummary } from '../../../shared/contract/git-models';
 import { addSignOffTrailer, hasSignOff } from '../../../shared/git/commit-message';
-import { appendReflog, defaultBranchName, resolveOid } from './branches';
+import { appendReflog, defaultBranchName, engine, resolveOid } from './branches';
 import { compareCommits } from './commit-walk';
-import { git, gitFs, type Repo, withRepoLock } from './git-engine';
+import { git, type Repo, withRepoLock } from './git-engine';
 import type { Identity } from './identity';
 import { readBranch, readHeadOid, readOperation, readUpstream } from './repo-state';
 
@@ -18,10 +18,6 @@ const MAX_LISTED = 500;
 const MAX_WALKED = 5_000;
 
 type CommitObject = Awaited<ReturnType<typeof git.readCommit>>['commit'];
-
-function engine(repo: Repo): { fs: typeof gitFs; dir: string; gitdir: string; cache: object } {
-  return { fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, cache: repo.cache };
-}
 
 /** A commit as lists show it: first line, author, and the author's time as ISO 8601. */
 export function commitSummary(oid: string, commit: CommitObject): GitCommitSummary {
