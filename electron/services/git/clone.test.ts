@@ -60,6 +60,16 @@ describe('cloneRepo over HTTP', () => {
     expect(fs.readdirSync(path.join(destination, 'press-site'))).toEqual(['mine.txt']);
   });
 
+  it('clones into an empty folder of that name, and says not-found for a destination that does not exist', async () => {
+    const destination = tempDir();
+    fs.mkdirSync(path.join(destination, 'press-site'));
+    const { path: clone } = await cloneRepo({ url: remote.url('press-site'), destination, auth: goodAuth });
+    expect(gitCli(clone, 'log', '-1', '--format=%s').trim()).toBe('About page');
+    const missing = path.join(destination, 'no', 'such');
+    expect((await failureOf(cloneRepo({ url: remote.url('press-site'), destination: missing, auth: goodAuth }))).error.code).toBe('not-found');
+    expect(fs.existsSync(path.join(destination, 'no'))).toBe(false);
+  });
+
   it('fails with auth-failed on a wrong token, asks once more, and leaves no folder', async () => {
     const destination = tempDir();
     const attempts: number[] = [];

@@ -43,7 +43,12 @@ export async function cloneRepo(options: CloneOptions): Promise<{ path: string }
       throw new AppFailure('exists', `${target} already exists and is not empty. Choose another folder, or move it away first.`, { path: target });
     }
     const createdFolder = existing === null;
-    if (createdFolder) await fs.promises.mkdir(target);
+    if (createdFolder) {
+      await fs.promises.mkdir(target).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') throw new AppFailure('not-found', `There is no folder at ${destination}.`, { path: destination });
+        throw new AppFailure('not-writable', `Cannot create ${target}: ${error.message}`, { path: target });
+      });
+    }
     const auth = remoteAuth(withUrlCredentials(url, options.auth));
     try {
       await git.clone({
