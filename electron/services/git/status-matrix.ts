@@ -78,10 +78,16 @@ async function workdirBlobOid(repo: Repo, filepath: string): Promise<string | nu
   }
 }
 
+/** Files larger than this are not searched for conflict markers (a merge's text files are far smaller). */
+const MAX_MARKER_SCAN = 10 * 1024 * 1024;
+
 /** Whether a working copy still has git's conflict-marker lines (`<<<<<<< ` … `>>>>>>> `). */
 async function hasConflictMarkers(repo: Repo, filepath: string): Promise<boolean> {
   try {
-    const text = await fs.promises.readFile(path.join(repo.dir, ...filepath.split('/')), 'utf8');
+    const abs = path.join(repo.dir, ...filepath.split('/'));
+    const st = await fs.promises.lstat(abs);
+    if (!st.isFile() || st.size > MAX_MARKER_SCAN) return false;
+    const text = await fs.promises.readFile(abs, 'utf8');
     return /^<{7} /m.test(text) && /^>{7} /m.test(text);
   } catch {
     return false;
