@@ -10,6 +10,7 @@ import type { Language } from '../../i18n/translate';
 import { useI18n } from '../../i18n/i18n-context';
 import { KindIcon, splitPath } from './change-list';
 import './git.css';
+import './diff-view.css';
 
 /** Props: the file (its change as the list shows it), something that changes whenever the status was read again, and the way back. */
 export interface DiffViewProps {
