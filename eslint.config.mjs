@@ -92,6 +92,8 @@ const policies = [
   { from: is('preload'), allow: [{ to: is('shared') }, { to: electronModule }] },
   // Any test: the test runner and fixtures.
   { from: test, allow: [{ to: npm(...testLibraries) }, { to: fixture }] },
+  // Tests of the call edge and the CLI may use a service area's test kits (real repositories, a real git remote).
+  { from: [{ ...is('backend', 'server', 'cli'), ...test }], allow: [{ to: { ...is('service'), ...test } }] },
   // Tools (e2e, bench, scripts, root configs) may import what they need: nothing in the app imports them.
   { from: [is('tool'), category('tool')], allow: { to: { module: { origin: ['local', 'external', 'core'] } } } },
   { from: fixture, disallow: [{ to: is(...appElements) }, { to: electronModule }], message: 'Fixtures are pure test data: shared/, Node and libraries only.' },

@@ -12,6 +12,7 @@ import type { CallContext, HandlerDeps } from './calls/call-context';
 import { createDialogCalls } from './calls/dialog-calls';
 import { createDocumentCalls } from './calls/document-calls';
 import { createFsCalls } from './calls/fs-calls';
+import { createGitCalls } from './calls/git-calls';
 import { createOpenSites } from './calls/open-sites';
 import { createPostCalls } from './calls/post-calls';
 import { createRecentCalls } from './calls/recent-calls';
@@ -42,5 +43,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createAssetCalls(ctx),
     ...createRecoveryCalls(ctx),
     ...createSessionCalls(ctx),
+    ...createGitCalls(ctx),
   };
 }

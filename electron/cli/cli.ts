@@ -10,6 +10,7 @@ import type { PostEntry } from '../../shared/contract/models';
 import { openSite } from '../services/site';
 import { RENDER_HELP, renderFile } from './render-command';
 import { FRONTMATTER_HELP, runFrontmatter } from './frontmatter-command';
+import { GIT_HELP, runGit } from './git-command';
 
 /** Where the CLI writes; tests and embedders may capture it. */
 export interface CliIo {
@@ -39,6 +40,8 @@ Commands:
   render <file> [--site <dir>]              Print a post's HTML body as the preview renders it.
   frontmatter <file> --get <key> | --set <key>=<value>
                                             Read or change one front-matter field of a post.
+  git status|commit|push|pull|branch <site> …
+                                            Work with the site's git repository (no git needed).
   help [<command>]                          Show this help, or the help of one command.
 
 Options:
@@ -200,6 +203,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         return await runRender(rest, io);
       case 'frontmatter':
         return await runFrontmatter(rest, io);
+      case 'git':
+        return await runGit(rest, io);
       case '-h':
       case '--help':
         io.stdout(HELP.main);
@@ -209,6 +214,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         if (topic === undefined) io.stdout(HELP.main);
         else if (topic === 'posts' || topic === 'serve' || topic === 'render') io.stdout(HELP[topic]);
         else if (topic === 'frontmatter') io.stdout(FRONTMATTER_HELP);
+        else if (topic === 'git') io.stdout(GIT_HELP);
         else throw new UsageError(`there is no command "${topic}"`);
         return EXIT_OK;
       }

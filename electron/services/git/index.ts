@@ -13,4 +13,4 @@ export { abortMerge } from './abort-merge';
 export { push } from './push';
 export { createBranch, listBranches, switchBranch } from './branches';
 export { addSignOffs, unsignedCommits } from './sign-off';
-export { createCredentialStore, type CredentialStore, type SecretBox } from './credential-store';
+export { createCredentialStore, type CredentialStore, envCredentials, type HostCredentials, type SecretBox } from './credential-store';
