@@ -39,7 +39,7 @@ export const gitChangesDe: { readonly [K in keyof typeof gitChangesEn]: string }
   'gitChanges.description': 'Beschreibung (optional)',
   'gitChanges.signOff': 'Abzeichnen (Sign-off) hinzufügen',
   'gitChanges.signOffLine': 'Fügt diese Zeile hinzu: {line}',
-  'gitChanges.signOffUnknown': 'Fügt eine „Signed-off-by“-Zeile mit Ihrem Namen und Ihrer E-Mail-Adresse hinzu (Sie werden danach gefragt).',
+  'gitChanges.signOffUnknown': 'Fügt eine „Signed-off-by“-Zeile mit dem Namen und der E-Mail-Adresse hinzu, mit denen Ihre Commits erstellt werden.',
   'gitChanges.commit': 'Commit erstellen',
   'gitChanges.commitShortcut': 'Strg+Eingabe',
   'gitChanges.commitShortcutMac': '⌘+Eingabe',

@@ -37,7 +37,7 @@ export const gitChangesEn = {
   'gitChanges.description': 'Description (optional)',
   'gitChanges.signOff': 'Add sign-off',
   'gitChanges.signOffLine': 'Adds the line: {line}',
-  'gitChanges.signOffUnknown': 'Adds a “Signed-off-by” line with your name and e-mail address (you will be asked for them).',
+  'gitChanges.signOffUnknown': 'Adds a “Signed-off-by” line with the name and e-mail address your commits are made with.',
   'gitChanges.commit': 'Commit',
   'gitChanges.commitShortcut': 'Ctrl+Enter',
   'gitChanges.commitShortcutMac': '⌘+Enter',

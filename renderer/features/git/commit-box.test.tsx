@@ -120,7 +120,7 @@ describe('the commit box', () => {
       },
     });
     const { view, seen, summary } = await show(main, { settings: { ...SETTINGS, authorName: '', authorEmail: '' } });
-    expect(view.container.querySelector('.git-commit-signoff-line')!.textContent).toContain('you will be asked for them');
+    expect(view.container.querySelector('.git-commit-signoff-line')!.textContent).toContain('the name and e-mail address your commits are made with');
     await act(async () => typeInto(summary, 'First post'));
     await act(async () => button(view.container, 'Commit').click());
     await settle();

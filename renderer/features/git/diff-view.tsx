@@ -126,7 +126,16 @@ export function DiffView({ site, change, sitePrefix, refreshKey, onClose }: Diff
     : '';
 
   return (
-    <section className="diff-view" aria-label={t('gitChanges.diffLabel', { name })}>
+    <section
+      className="diff-view"
+      aria-label={t('gitChanges.diffLabel', { name })}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <header className="diff-head">
         <button type="button" className="button ghost small diff-back" onClick={onClose}>
           <svg className="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
