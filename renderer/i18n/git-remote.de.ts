@@ -72,7 +72,7 @@ export const gitRemoteDe: { readonly [K in keyof typeof gitRemoteEn]: string } =
   'gitRemote.sshHelp': 'Bitten Sie die Person, die die Website eingerichtet hat, die Adresse auf diese umzustellen (git remote set-url origin …).',
 
   'gitRemote.diverged.title': 'Sowohl Sie als auch der Server haben neue Commits',
-  'gitRemote.diverged.text': 'Sie haben {ahead}, die der Server nicht hat, und der Server hat {behind}, die Sie nicht haben.',
+  'gitRemote.diverged.text': 'Neu bei Ihnen: {ahead}. Neu auf dem Server: {behind}.',
   'gitRemote.diverged.ahead.one': '{count} Commit',
   'gitRemote.diverged.ahead.other': '{count} Commits',
   'gitRemote.diverged.explain': 'Pressroom kann beides zu einem Verlauf zusammenführen (Merge). Bis dahin ändert sich nichts.',
@@ -85,11 +85,12 @@ export const gitRemoteDe: { readonly [K in keyof typeof gitRemoteEn]: string } =
   'gitRemote.conflict.undoHint': 'Oder machen Sie das Holen rückgängig: Dann ist alles wieder wie vorher.',
   'gitRemote.conflict.undo': 'Holen rückgängig machen',
   'gitRemote.conflict.resolve': 'Ich bearbeite die Dateien',
-  'gitRemote.merge.banner': 'Das Holen ist nicht abgeschlossen: Einige Dateien müssen noch bearbeitet werden.',
+  'gitRemote.merge.banner': 'Das Holen ist erst abgeschlossen, wenn die Dateien mit Konflikten bearbeitet und committet sind.',
   'gitRemote.merge.bannerClean': 'Das Holen ist nicht abgeschlossen. Committen Sie, um es abzuschließen, oder machen Sie es rückgängig.',
   'gitRemote.merge.undone': 'Das Holen wurde rückgängig gemacht. Alles ist wie vorher.',
 
-  'gitRemote.signOff.title': 'Einige Commits sind nicht abgezeichnet',
+  'gitRemote.signOff.title.one': 'Ein Commit ist nicht abgezeichnet',
+  'gitRemote.signOff.title.other': 'Einige Commits sind nicht abgezeichnet',
   'gitRemote.signOff.text.one': 'Diese Website erwartet, dass jeder Commit abgezeichnet ist. {count} Commit, den Sie senden wollen, ist es nicht:',
   'gitRemote.signOff.text.other': 'Diese Website erwartet, dass jeder Commit abgezeichnet ist. {count} Commits, die Sie senden wollen, sind es nicht:',
   'gitRemote.signOff.explain': 'Beim Abzeichnen kommt eine Zeile „Signed-off-by“ mit Ihrem Namen und Ihrer E-Mail-Adresse in diese Commits. Sie sind noch nicht auf dem Server, dort ändert sich also nichts.',

@@ -10,7 +10,7 @@ export function DivergedDialog({ ahead, behind, onMerge, onCancel }: { ahead: nu
   const titleId = useId();
   const textId = useId();
   return (
-    <Modal role="alertdialog" labelledBy={titleId} describedBy={textId} onClose={onCancel} className="git-dialog confirm-dialog">
+    <Modal role="alertdialog" labelledBy={titleId} describedBy={textId} onClose={onCancel} className="git-dialog git-question">
       <div className="modal-body">
         <h2 id={titleId} className="modal-title">
           {t('gitRemote.diverged.title')}
@@ -38,7 +38,7 @@ export function PullConflictDialog({ paths, busy, onUndo, onResolve }: { paths: 
   const titleId = useId();
   const textId = useId();
   return (
-    <Modal role="alertdialog" labelledBy={titleId} describedBy={textId} onClose={onResolve} className="git-dialog confirm-dialog">
+    <Modal role="alertdialog" labelledBy={titleId} describedBy={textId} onClose={onResolve} className="git-dialog git-question">
       <div className="modal-body">
         <h2 id={titleId} className="modal-title">
           {t('gitRemote.conflict.title')}

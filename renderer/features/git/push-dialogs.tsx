@@ -16,7 +16,7 @@ export function SignOffDialog({ commits, onChoose }: { commits: GitCommitSummary
     <Modal role="alertdialog" labelledBy={titleId} describedBy={textId} onClose={() => onChoose('cancel')} className="git-dialog git-signoff">
       <div className="modal-body">
         <h2 id={titleId} className="modal-title">
-          {t('gitRemote.signOff.title')}
+          {tn('gitRemote.signOff.title', commits.length)}
         </h2>
         <div id={textId} className="git-dialog-text">
           <p>{tn('gitRemote.signOff.text', commits.length)}</p>
@@ -55,7 +55,7 @@ export function RejectedDialog({ onPull, onClose }: { onPull(): void; onClose():
   const titleId = useId();
   const textId = useId();
   return (
-    <Modal role="alertdialog" labelledBy={titleId} describedBy={textId} onClose={onClose} className="git-dialog confirm-dialog">
+    <Modal role="alertdialog" labelledBy={titleId} describedBy={textId} onClose={onClose} className="git-dialog git-question">
       <div className="modal-body">
         <h2 id={titleId} className="modal-title">
           {t('gitRemote.rejected.title')}

@@ -24,7 +24,7 @@ export function SwitchDialog({ target, current, unsavedCount, changeCount, busy,
   const titleId = useId();
   const textId = useId();
   return (
-    <Modal role="alertdialog" labelledBy={titleId} describedBy={textId} onClose={() => !busy && onStay()} className="git-dialog git-switch">
+    <Modal role="alertdialog" labelledBy={titleId} describedBy={textId} onClose={() => !busy && onStay()} className="git-dialog git-question">
       <div className="modal-body">
         <h2 id={titleId} className="modal-title">
           {t('gitRemote.switch.title', { branch: target })}
@@ -61,7 +61,7 @@ export function SwitchConflictDialog({ target, paths, onClose }: { target: strin
   const titleId = useId();
   const textId = useId();
   return (
-    <Modal role="alertdialog" labelledBy={titleId} describedBy={textId} onClose={onClose} className="git-dialog confirm-dialog">
+    <Modal role="alertdialog" labelledBy={titleId} describedBy={textId} onClose={onClose} className="git-dialog git-question">
       <div className="modal-body">
         <h2 id={titleId} className="modal-title">
           {t('gitRemote.switch.conflictTitle', { branch: target })}

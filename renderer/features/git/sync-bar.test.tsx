@@ -99,7 +99,7 @@ describe('Get latest', () => {
   it('shows an unfinished pull with its way back, and blocks sending until it is finished', async () => {
     const main = fakeMain({ 'git.abortMerge': () => ok(PUBLISHED) });
     await show(main, { ...PUBLISHED, operation: 'merge', changes: [change('_posts/a.md', 'changed', { conflicted: true })] });
-    expect(text()).toContain('A pull is unfinished: some files need to be fixed.');
+    expect(text()).toContain('A pull is unfinished until the files marked as conflicts are fixed and committed.');
     expect(button(document.body, 'Send').disabled).toBe(true);
     await settle(() => button(document.body, 'Undo the pull').click());
     expect(names(main)).toContain('git.abortMerge');
@@ -128,7 +128,7 @@ describe('Send', () => {
     const main = sending();
     await show(main);
     await settle(() => button(document.body, 'Send').click());
-    expect(text()).toContain('Some commits are not signed off');
+    expect(text()).toContain('A commit is not signed off');
     expect(document.querySelector('.git-commit-list')!.textContent).toContain('Launch text');
     expect(names(main)).not.toContain('git.push');
     await settle(() => button(document.body, 'Add sign-off and send').click());
