@@ -164,7 +164,22 @@ describe('following the repository', () => {
     expect(main.count('git.status')).toBe(2);
   });
 
-  it('offers to try again when the status cannot be read', async () => {
+  it('keeps an include that main confirmed while an older status read was still on its way', async () => {
+    const reads: Array<() => void> = [];
+    const main = fakeMain({
+      'git.status': () => new Promise((resolve) => reads.push(() => resolve({ ok: true, value: statusWith([change('a.md', 'changed')]) }))),
+      'git.stage': () => ({ ok: true, value: statusWith([change('a.md', 'changed', { staged: 'yes' })]) }),
+    });
+    const view = await show(main);
+    await settle(() => reads.shift()!());
+    await settle(() => main.emit('git.changed', { site: SITE.root }));
+    await act(async () => checkbox(view.container, 'Include a.md in commit').click());
+    await settle();
+    await settle(() => reads.shift()!());
+    expect(checkbox(view.container, 'Include a.md in commit').checked).toBe(true);
+  });
+
+    it('offers to try again when the status cannot be read', async () => {
     let fail = true;
     const main = fakeMain({ 'git.status': () => (fail ? { ok: false, error: { code: 'io', message: 'disk gone' } } : { ok: true, value: statusWith([]) }) });
     const view = await show(main);
