@@ -53,6 +53,7 @@ export const gitRemoteDe: { readonly [K in keyof typeof gitRemoteEn]: string } =
   'gitRemote.pullHint': 'Die Änderungen holen, die andere an den Server gesendet haben',
   'gitRemote.push': 'Senden',
   'gitRemote.pushHint': 'Ihre Commits an {upstream} senden',
+  'gitRemote.nothingToSend': 'Nichts zu senden: Der Server hat alle Ihre Commits.',
   'gitRemote.publish': 'Branch veröffentlichen',
   'gitRemote.publishHint': 'Diesen Branch zum ersten Mal auf den Server ({remote}) bringen',
   'gitRemote.noRemote': 'Diese Website hat keinen Server, an den gesendet werden kann.',

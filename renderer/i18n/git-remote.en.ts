@@ -51,6 +51,7 @@ export const gitRemoteEn = {
   'gitRemote.pullHint': 'Get the changes others sent to the server',
   'gitRemote.push': 'Send',
   'gitRemote.pushHint': 'Send your commits to {upstream}',
+  'gitRemote.nothingToSend': 'Nothing to send: the server has all your commits.',
   'gitRemote.publish': 'Publish branch',
   'gitRemote.publishHint': 'Put this branch on the server ({remote}) for the first time',
   'gitRemote.noRemote': 'This site has no server to send to.',

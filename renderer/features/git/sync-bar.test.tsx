@@ -50,6 +50,12 @@ describe('the buttons', () => {
     expect(button(document.body, 'Get latest').disabled).toBe(true);
   });
 
+  it('has nothing to send when the server has every commit', async () => {
+    await show(fakeMain(), { ...PUBLISHED, ahead: 0 });
+    expect(button(document.body, 'Send').disabled).toBe(true);
+    expect(button(document.body, 'Send').title).toBe('Nothing to send: the server has all your commits.');
+  });
+
   it('says why nothing can be sent when the site has no server', async () => {
     await show(fakeMain(), statusWith([]));
     expect(text()).toContain('This site has no server to send to.');

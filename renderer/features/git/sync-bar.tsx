@@ -115,6 +115,8 @@ export function SyncBar({ site, status, refresh, onError }: SyncBarProps) {
   };
 
   const published = status.upstream !== null;
+  // A published branch the server has in full: "Send" would do nothing.
+  const nothingToSend = published && status.ahead === 0;
   const blocked = !status.remote || !status.branch || status.operation !== null || busy !== null;
   const conflicted = status.changes.filter((c) => c.conflicted).length;
   return (
@@ -128,8 +130,14 @@ export function SyncBar({ site, status, refresh, onError }: SyncBarProps) {
           type="button"
           className="button primary"
           onClick={() => void push()}
-          disabled={blocked || !status.hasCommits}
-          title={published ? t('gitRemote.pushHint', { upstream: status.upstream ?? '' }) : t('gitRemote.publishHint', { remote: status.remote?.name ?? '' })}
+          disabled={blocked || !status.hasCommits || nothingToSend}
+          title={
+            nothingToSend
+              ? t('gitRemote.nothingToSend')
+              : published
+                ? t('gitRemote.pushHint', { upstream: status.upstream ?? '' })
+                : t('gitRemote.publishHint', { remote: status.remote?.name ?? '' })
+          }
         >
           {busy === 'push' ? <span className="spinner" aria-hidden="true" /> : null}
           {published ? t('gitRemote.push') : t('gitRemote.publish')}
