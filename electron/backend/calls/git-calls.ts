@@ -155,9 +155,12 @@ export function createGitCalls(ctx: CallContext): AreaHandlers<'git'> {
     return pending;
   }
 
-  /** Tells the panel (now) and open documents (with `rewroteFiles`) that the repository changed. */
-  function changed(root: string, entry: SiteGit, rewroteFiles = false): void {
-    entry.tracker.invalidate('all');
+  /**
+   * Tells the panel (now) and, with `rewroteFiles`, open documents that the repository changed. The tracker sees a
+   * rewritten index or a moved HEAD by itself; `touched` names what it cannot see (files a switch or pull rewrote: 'all').
+   */
+  function changed(root: string, entry: SiteGit, touched: string[] | 'all' | null = null, rewroteFiles = false): void {
+    if (touched) entry.tracker.invalidate(touched);
     bus.emit('git.changed', { site: root });
     if (!rewroteFiles) return;
     ownFileEvent = true;
@@ -184,16 +187,16 @@ export function createGitCalls(ctx: CallContext): AreaHandlers<'git'> {
   });
 
   /** Runs a call that changes the repository, then reports the change and answers with the fresh status. */
-  async function changing(site: string, work: (repo: Repo) => Promise<unknown>, rewroteFiles = false): Promise<GitStatus> {
+  async function changing(site: string, work: (repo: Repo) => Promise<unknown>, touched: string[] | 'all' | null, rewroteFiles = false): Promise<GitStatus> {
     const { root } = sites.require(site);
     const entry = await siteGit(site);
     try {
       await work(entry.repo);
     } finally {
       // Also after a failure: a refused switch or pull may have changed part of the repository.
-      changed(root, entry, rewroteFiles);
+      changed(root, entry, touched, rewroteFiles);
     }
-    return entry.tracker.get();
+    return statusWithProgress(bus, entry.tracker);
   }
 
   async function identity(repo: Repo): Promise<Identity> {
@@ -225,11 +228,11 @@ export function createGitCalls(ctx: CallContext): AreaHandlers<'git'> {
       opening.set(root, Promise.resolve(entry));
       ready.set(root, entry);
       changed(root, entry);
-      return entry.tracker.get();
+      return statusWithProgress(bus, entry.tracker);
     },
     'git.diff': async ({ site, path: p }) => readDiff((await siteGit(site)).repo, p),
-    'git.stage': ({ site, paths }) => changing(site, (repo) => stagePaths(repo, paths)),
-    'git.unstage': ({ site, paths }) => changing(site, (repo) => unstagePaths(repo, paths)),
+    'git.stage': ({ site, paths }) => changing(site, (repo) => stagePaths(repo, paths), paths),
+    'git.unstage': ({ site, paths }) => changing(site, (repo) => unstagePaths(repo, paths), paths),
     'git.commit': async ({ site, summary, description, signOff }) => {
       const { root } = sites.require(site);
       const entry = await siteGit(site);
@@ -241,22 +244,25 @@ export function createGitCalls(ctx: CallContext): AreaHandlers<'git'> {
       }
     },
     'git.branches': async ({ site }) => listBranches((await siteGit(site)).repo),
-    'git.createBranch': ({ site, name, from }) => changing(site, (repo) => createBranch(repo, name, from ?? undefined), true),
-    'git.switchBranch': ({ site, name }) => changing(site, (repo) => switchBranch(repo, name), true),
+    'git.createBranch': ({ site, name, from }) => changing(site, (repo) => createBranch(repo, name, from ?? undefined), 'all', true),
+    'git.switchBranch': ({ site, name }) => changing(site, (repo) => switchBranch(repo, name), 'all', true),
     'git.pull': async ({ site, merge }) => {
       const { root } = sites.require(site);
       const entry = await siteGit(site);
       const who = await identity(entry.repo);
+      // Until the pull answers, assume it touched files (a failure half way may have); only a clean answer narrows that.
+      let touched: 'all' | null = 'all';
       let rewrote = false;
       try {
         const result = await withProgress(bus, GIT_PROGRESS_LABELS.pull, (onProgress) => pull(entry.repo, { merge: merge ?? false, auth, identity: who, onProgress }));
         rewrote = result.kind === 'fast-forward' || result.kind === 'merged' || result.kind === 'conflict';
+        if (!rewrote) touched = null;
         return result;
       } finally {
-        changed(root, entry, rewrote);
+        changed(root, entry, touched, rewrote);
       }
     },
-    'git.abortMerge': ({ site }) => changing(site, (repo) => abortMerge(repo), true),
+    'git.abortMerge': ({ site }) => changing(site, (repo) => abortMerge(repo), 'all', true),
     'git.push': async ({ site }) => {
       const { root } = sites.require(site);
       const entry = await siteGit(site);
