@@ -202,6 +202,7 @@ describe('Send', () => {
     expect(main.calls.find((c) => c.name === 'git.setCredentials')!.args).toEqual({ site: SITE.root, url: undefined, username: 'erika', token: 'ghp_secret', remember: true });
     expect(pushes).toBe(2);
     expect(text()).toContain('Sent to origin/feat/launch.');
+    expect(document.querySelector('.git-sync-notice')!.textContent).toContain('Your saved token is encrypted by your system’s keychain.');
   });
 
   it('asks for a sign-in before the first push to an HTTPS server without one; cancelling sends nothing', async () => {

@@ -1,11 +1,12 @@
 /** Get latest and Send: the two ways a site's work meets the server, each with plain answers to what can go wrong. */
 import { useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
-import type { GitCommitSummary, GitPullResult } from '../../../shared/contract/git-models';
+import type { CredentialProtection, GitCommitSummary, GitPullResult } from '../../../shared/contract/git-models';
 import { useApi } from '../../api/api-context';
 import { Icon } from '../../common/icons';
 import { useProgress } from '../../common/progress/progress-context';
 import { useSettings } from '../../common/settings-context';
+import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n-context';
 import type { GitBarProps } from './git-types';
 import { DivergedDialog, PullConflictDialog } from './pull-dialogs';
@@ -17,8 +18,8 @@ import './git-remote.css';
 export type SyncBarProps = GitBarProps & { activeSlug?: string };
 
 type Notice =
-  | { kind: 'pulled'; result: Exclude<GitPullResult, { kind: 'diverged' } | { kind: 'conflict' }> }
-  | { kind: 'sent'; target: string; pullRequestUrl: string | null }
+  | { kind: 'pulled'; result: Exclude<GitPullResult, { kind: 'diverged' } | { kind: 'conflict' }>; kept: CredentialProtection | null }
+  | { kind: 'sent'; target: string; pullRequestUrl: string | null; kept: CredentialProtection | null }
   | { kind: 'offline' }
   | { kind: 'ssh'; suggestion: string }
   | { kind: 'undone' };
@@ -60,7 +61,7 @@ export function SyncBar({ site, status, refresh, onError }: SyncBarProps) {
     if (!r.ok) failed(r.error);
     else if (r.value.kind === 'diverged') setQuestion({ kind: 'diverged', ahead: r.value.ahead, behind: r.value.behind });
     else if (r.value.kind === 'conflict') setQuestion({ kind: 'conflict', paths: r.value.paths });
-    else setNotice({ kind: 'pulled', result: r.value });
+    else setNotice({ kind: 'pulled', result: r.value, kept: remote.takeKept() });
   };
 
   const send = async (addSignOff: boolean) => {
@@ -77,7 +78,7 @@ export function SyncBar({ site, status, refresh, onError }: SyncBarProps) {
       }
       const r = await remote.run(() => track('gitRemote.pushing', () => api['git.push']({ site: site.root })), { ...where, askFirst: true });
       if (!r) return;
-      if (r.ok) setNotice({ kind: 'sent', target: `${r.value.remote}/${r.value.branch}`, pullRequestUrl: r.value.pullRequestUrl });
+      if (r.ok) setNotice({ kind: 'sent', target: `${r.value.remote}/${r.value.branch}`, pullRequestUrl: r.value.pullRequestUrl, kept: remote.takeKept() });
       else failed(r.error);
     } finally {
       setBusy(null);
@@ -207,6 +208,15 @@ function NoticeView({ notice, onDismiss }: { notice: Notice; onDismiss(): void }
     body = <span>{t('gitRemote.merge.undone')}</span>;
   }
   const calm = notice.kind === 'offline' || notice.kind === 'ssh';
+  const kept = (notice.kind === 'sent' || notice.kind === 'pulled') && notice.kept ? t(`gitRemote.cred.kept.${notice.kept}` as MessageKey) : null;
+  if (kept) {
+    body = (
+      <div className="git-note-stack">
+        <div className="git-note-line">{body}</div>
+        <span className="muted">{kept}</span>
+      </div>
+    );
+  }
   return (
     <div className={`git-note${calm ? ' git-note-calm' : ' git-note-ok'}`}>
       {body}

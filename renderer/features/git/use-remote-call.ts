@@ -1,5 +1,6 @@
 /** Runs a call that talks to a git server: asks for credentials when the server wants them, then tries once more. */
-import { createElement, type ReactNode, useCallback, useState } from 'react';
+import { createElement, type ReactNode, useCallback, useRef, useState } from 'react';
+import type { CredentialProtection } from '../../../shared/contract/git-models';
 import type { Result } from '../../../shared/contract/errors';
 import { useApi } from '../../api/api-context';
 import { CredentialsDialog, type CredentialsReason } from './credentials-dialog';
@@ -17,6 +18,8 @@ export interface RemoteCaller {
   run<T>(call: () => Promise<Result<T>>, options: RemoteCallOptions): Promise<Result<T> | null>;
   /** The sign-in dialog while one is asked for; render it somewhere. */
   dialog: ReactNode;
+  /** How the credentials given during the last `run` are kept (to tell the user), then forgotten; null when none were given. */
+  takeKept(): CredentialProtection | null;
 }
 
 interface Asking {
@@ -35,6 +38,7 @@ export function isHttpsUrl(url: string | null | undefined): boolean {
 export function useRemoteCall(): RemoteCaller {
   const api = useApi();
   const [asking, setAsking] = useState<Asking | null>(null);
+  const kept = useRef<CredentialProtection | null>(null);
 
   const ask = useCallback(
     (options: RemoteCallOptions, reason: CredentialsReason) =>
@@ -54,6 +58,7 @@ export function useRemoteCall(): RemoteCaller {
 
   const run = useCallback(
     async <T,>(call: () => Promise<Result<T>>, options: RemoteCallOptions): Promise<Result<T> | null> => {
+      kept.current = null;
       const knowsUser = async () => {
         const known = await api['git.credentials']({ site: options.site, url: options.site ? undefined : options.url });
         return !known.ok || known.value.username !== null;
@@ -73,9 +78,17 @@ export function useRemoteCall(): RemoteCaller {
         site: asking.site,
         url: asking.site ? undefined : asking.url,
         reason: asking.reason,
-        onSaved: () => asking.done(true),
+        onSaved: (info) => {
+          kept.current = info.protection;
+          asking.done(true);
+        },
         onCancel: () => asking.done(false),
       })
     : null;
-  return { run, dialog };
+  const takeKept = useCallback(() => {
+    const value = kept.current;
+    kept.current = null;
+    return value;
+  }, []);
+  return { run, dialog, takeKept };
 }
