@@ -92,6 +92,32 @@ export function commitAll(dir: string, message: string): string {
   return gitCli(dir, 'rev-parse', 'HEAD').trim();
 }
 
+/**
+ * A repository with one file in each state git knows: changed, staged, partly staged, deleted, removed from the
+ * index, new, added, intent-to-add, ignored, a symlink, an executable bit, a nested .gitignore, a tracked file in
+ * an ignored folder. Returns the folder and every path worth asking about.
+ */
+export function makeMixedChangesRepo(): { dir: string; paths: string[] } {
+  const dir = makeRepo({
+    'same.md': 's\n', 'changed.md': 'c\n', 'staged.md': 's\n', 'partly.md': 'p\n', 'deleted.md': 'd\n', 'rm.md': 'r\n',
+    'rm-cached.md': 'k\n', 'back.md': 'b\n', 'exec.sh': 'echo\n', 'link.md': 'x', 'dir/a.md': 'a\n', '.gitignore': '*.log\nbuild/\n',
+    'sub/.gitignore': '*.tmp\n', 'sub/keep.md': 'k\n',
+  });
+  fs.rmSync(path.join(dir, 'link.md'));
+  fs.symlinkSync('same.md', path.join(dir, 'link.md'));
+  writeFiles(dir, { 'changed.md': 'c2\n', 'staged.md': 's2\n', 'partly.md': 'p2\n', 'new.md': 'n\n', 'added.md': 'a\n', 'ita.md': 'i\n', 'x.log': 'l', 'build/out.md': 'o', 'back.md': 'b2\n', 'sub/a.tmp': 't', 'sub/new/deep.md': 'd\n', 'forced/f.log': 'f' });
+  gitCli(dir, 'add', 'staged.md', 'partly.md', 'added.md', 'back.md', 'link.md');
+  gitCli(dir, 'add', '-f', 'forced/f.log');
+  gitCli(dir, 'add', '--intent-to-add', 'ita.md');
+  writeFiles(dir, { 'partly.md': 'p3\n', 'back.md': 'b\n', 'forced/f.log': 'f2' });
+  fs.rmSync(path.join(dir, 'deleted.md'));
+  gitCli(dir, 'rm', '-q', 'rm.md');
+  gitCli(dir, 'rm', '-q', '--cached', 'rm-cached.md');
+  fs.chmodSync(path.join(dir, 'exec.sh'), 0o755);
+  const paths = ['same.md', 'changed.md', 'staged.md', 'partly.md', 'deleted.md', 'rm.md', 'rm-cached.md', 'back.md', 'exec.sh', 'link.md', 'dir/a.md', 'new.md', 'added.md', 'ita.md', 'x.log', 'build/out.md', 'never.md', 'dir/none.md', 'sub/a.tmp', 'sub/keep.md', 'sub/new/deep.md', 'forced/f.log'];
+  return { dir, paths };
+}
+
 /** Removes every folder this kit made (also done automatically after each test file). */
 export function removeTempDirs(): void {
   for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, gitFs, openRepo, type Repo } from './git-engine';
-import { commitAll, gitCli, makeRepo, writeFiles } from './git-testing';
+import { commitAll, gitCli, makeMixedChangesRepo, makeRepo, writeFiles } from './git-testing';
 import { HeadTrees, readFileRow, readIndexSnapshot } from './status-rows';
 
 /** Every path's single-file row must be exactly what statusMatrix says of it. */
@@ -23,22 +21,8 @@ async function expectSameAsMatrix(repo: Repo, paths: string[]): Promise<number> 
 
 describe('readFileRow', () => {
   it('gives the row statusMatrix gives, for every kind of change', async () => {
-    const dir = makeRepo({
-      'same.md': 's\n', 'changed.md': 'c\n', 'staged.md': 's\n', 'partly.md': 'p\n', 'deleted.md': 'd\n', 'rm.md': 'r\n',
-      'rm-cached.md': 'k\n', 'back.md': 'b\n', 'exec.sh': 'echo\n', 'link.md': 'x', 'dir/a.md': 'a\n', '.gitignore': '*.log\nbuild/\n',
-    });
-    fs.rmSync(path.join(dir, 'link.md'));
-    fs.symlinkSync('same.md', path.join(dir, 'link.md'));
-    writeFiles(dir, { 'changed.md': 'c2\n', 'staged.md': 's2\n', 'partly.md': 'p2\n', 'new.md': 'n\n', 'added.md': 'a\n', 'ita.md': 'i\n', 'x.log': 'l', 'build/out.md': 'o', 'back.md': 'b2\n' });
-    gitCli(dir, 'add', 'staged.md', 'partly.md', 'added.md', 'back.md', 'link.md');
-    gitCli(dir, 'add', '--intent-to-add', 'ita.md');
-    writeFiles(dir, { 'partly.md': 'p3\n', 'back.md': 'b\n' });
-    fs.rmSync(path.join(dir, 'deleted.md'));
-    gitCli(dir, 'rm', '-q', 'rm.md');
-    gitCli(dir, 'rm', '-q', '--cached', 'rm-cached.md');
-    fs.chmodSync(path.join(dir, 'exec.sh'), 0o755);
+    const { dir, paths } = makeMixedChangesRepo();
     const repo = await openRepo(dir);
-    const paths = ['same.md', 'changed.md', 'staged.md', 'partly.md', 'deleted.md', 'rm.md', 'rm-cached.md', 'back.md', 'exec.sh', 'link.md', 'dir/a.md', 'new.md', 'added.md', 'ita.md', 'x.log', 'build/out.md', 'never.md', 'dir/none.md'];
     expect(await expectSameAsMatrix(repo, paths)).toBe(paths.length);
     expect(await readFileRow(repo, (await readIndexSnapshot(repo))!, new HeadTrees(repo, null), 'dir')).toBe('walk');
   });

@@ -9,10 +9,14 @@ import path from 'node:path';
 import { git, gitFs, type Repo } from './git-engine';
 import type { StatusRow } from './status-matrix';
 
-/** What the index says of one path. */
-interface IndexEntry {
+/** What the index says of one path (with the stat data git compares to skip hashing unchanged files). */
+export interface IndexEntry {
   oid: string;
   mode: number;
+  ctimeSeconds: number;
+  mtimeSeconds: number;
+  ino: number;
+  size: number;
   /** A conflict (stage 1–3 entries) left by a merge. */
   unmerged: boolean;
 }
@@ -21,16 +25,20 @@ interface IndexEntry {
 export interface IndexSnapshot {
   entries: Map<string, IndexEntry>;
   folders: Set<string>;
+  /** The index file's own modification time (seconds): a file changed in that second may look unchanged by stat ("racy git"). */
+  mtimeSeconds: number;
 }
 
 const GITLINK = 0o160000;
 
 /** Parses `.git/index` versions 2 and 3 (git's default); null for version 4, a sparse index or anything unexpected. */
 export async function readIndexSnapshot(repo: Pick<Repo, 'gitdir'>): Promise<IndexSnapshot | null> {
-  const buf = await fs.promises.readFile(path.join(repo.gitdir, 'index')).catch(() => null);
+  const file = path.join(repo.gitdir, 'index');
+  const [buf, st] = await Promise.all([fs.promises.readFile(file).catch(() => null), fs.promises.stat(file).catch(() => null)]);
   const entries = new Map<string, IndexEntry>();
   const folders = new Set<string>();
-  if (buf === null) return { entries, folders };
+  const mtimeSeconds = st ? Math.floor(st.mtimeMs / 1000) : 0;
+  if (buf === null) return { entries, folders, mtimeSeconds };
   if (buf.length < 12 || buf.toString('latin1', 0, 4) !== 'DIRC') return null;
   const version = buf.readUInt32BE(4);
   if (version !== 2 && version !== 3) return null;
@@ -51,12 +59,20 @@ export async function readIndexSnapshot(repo: Pick<Repo, 'gitdir'>): Promise<Ind
     const filepath = buf.toString('utf8', nameStart, nameEnd);
     const unmerged = (flags & 0x3000) !== 0;
     const had = entries.get(filepath);
-    entries.set(filepath, { oid: had && !had.unmerged ? had.oid : oid, mode, unmerged: unmerged || (had?.unmerged ?? false) });
+    entries.set(filepath, {
+      oid: had && !had.unmerged ? had.oid : oid,
+      mode,
+      ctimeSeconds: buf.readUInt32BE(at),
+      mtimeSeconds: buf.readUInt32BE(at + 8),
+      ino: buf.readUInt32BE(at + 20),
+      size: buf.readUInt32BE(at + 36),
+      unmerged: unmerged || (had?.unmerged ?? false),
+    });
     for (let slash = filepath.indexOf('/'); slash > 0; slash = filepath.indexOf('/', slash + 1)) folders.add(filepath.slice(0, slash));
     // Each entry is padded with 1–8 NULs to a multiple of 8 bytes (git's ondisk_ce_size).
     at += ((extended ? 64 : 62) + (nameEnd - nameStart) + 8) & ~7;
   }
-  return { entries, folders };
+  return { entries, folders, mtimeSeconds };
 }
 
 /** HEAD's trees, read once per folder while HEAD stays the same. */
@@ -85,7 +101,7 @@ export class HeadTrees {
 }
 
 /** The blob oid git would give the working copy at `abs` (a symlink's target text for a link). */
-async function hashWorkdir(abs: string, isLink: boolean): Promise<string> {
+export async function hashWorkdir(abs: string, isLink: boolean): Promise<string> {
   const object = isLink ? Buffer.from(await fs.promises.readlink(abs)) : await fs.promises.readFile(abs);
   return (await git.hashBlob({ object })).oid;
 }

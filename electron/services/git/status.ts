@@ -8,6 +8,7 @@ import type { GitStatus } from '../../../shared/contract/git-models';
 import { git, gitFs, type Repo, withRepoLock } from './git-engine';
 import { readRepoState, type RepoState } from './repo-state';
 import { isChanged, readMatrix, rowsToChanges, type StatusRow } from './status-matrix';
+import { readAllRowsFast } from './status-full';
 import { HeadTrees, type IndexSnapshot, indexDifferences, readFileRow, readIndexSnapshot, treeDifferences } from './status-rows';
 
 /** Progress of a full read: files looked at so far out of (about) how many the repository has. */
@@ -38,22 +39,26 @@ async function indexStamp(repo: Repo): Promise<string> {
   return st ? `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}` : 'none';
 }
 
-/** Every changed row of the repository, walking HEAD, index and working tree once, reporting progress. */
+/** Every changed row of the repository: the one-pass read, or statusMatrix's walk where only it can tell; reports progress. */
 async function readAllRows(repo: Repo, onProgress?: (progress: StatusProgress) => void): Promise<StatusRow[]> {
-  if (!onProgress) return (await readMatrix(repo)).filter(isChanged);
   let total = 0;
-  try {
-    total = (await git.listFiles({ fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, cache: repo.cache })).length;
-  } catch {
-    // A corrupted index is reported by the matrix read below.
+  if (onProgress) {
+    try {
+      total = (await git.listFiles({ fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, cache: repo.cache })).length;
+    } catch {
+      // A corrupted index is reported by the matrix read below.
+    }
   }
   let done = 0;
-  onProgress({ done, total });
-  const rows = await readMatrix(repo, undefined, () => {
-    done++;
-    if (done % PROGRESS_EVERY === 0) onProgress({ done, total: Math.max(total, done) });
-  });
-  onProgress({ done, total: Math.max(total, done) });
+  onProgress?.({ done, total });
+  const onFile = onProgress
+    ? (): void => {
+        done++;
+        if (done % PROGRESS_EVERY === 0) onProgress({ done, total: Math.max(total, done) });
+      }
+    : undefined;
+  const rows = (await readAllRowsFast(repo, onFile)) ?? (await readMatrix(repo, undefined, onFile));
+  onProgress?.({ done, total: Math.max(total, done) });
   return rows.filter(isChanged);
 }
 
