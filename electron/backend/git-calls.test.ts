@@ -157,6 +157,15 @@ describe('git calls on a local repository', () => {
   });
 });
 
+describe('credential calls without a remote', () => {
+  it('names what is missing: a site without a remote, or neither site nor address', async () => {
+    const site = await openRepoSite();
+    expect(await errorOf('git.credentials', { site })).toMatchObject({ code: 'not-found', message: 'This repository has no remote to send changes to.' });
+    expect((await errorOf('git.credentials', {})).code).toBe('invalid-arguments');
+    expect(await value<GitCredentialInfo>('git.credentials', { url: 'https://GitHub.com/acme/site.git' })).toEqual({ host: 'github.com', username: null, protection: null });
+  });
+});
+
 describe('git calls with a remote', () => {
   let remote: GitRemoteServer;
   beforeAll(async () => {
