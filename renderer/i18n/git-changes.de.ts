@@ -66,6 +66,7 @@ export const gitChangesDe: { readonly [K in keyof typeof gitChangesEn]: string }
 
   'gitChanges.diffLabel': 'Änderungen in {name}',
   'gitChanges.back': 'Zurück zu den Beiträgen',
+  'gitChanges.edit': 'Zum Bearbeiten öffnen',
   'gitChanges.lastCommit': 'Letzter Commit',
   'gitChanges.now': 'Jetzt',
   'gitChanges.layout': 'Anzeige',

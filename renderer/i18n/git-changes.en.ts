@@ -64,6 +64,7 @@ export const gitChangesEn = {
 
   'gitChanges.diffLabel': 'Changes in {name}',
   'gitChanges.back': 'Back to the posts',
+  'gitChanges.edit': 'Open to edit',
   'gitChanges.lastCommit': 'Last commit',
   'gitChanges.now': 'Now',
   'gitChanges.layout': 'Show',

@@ -93,6 +93,20 @@ describe('the sidebar’s tabs', () => {
     expect(document.activeElement).toBe(open);
   });
 
+  it('opens the post behind a changed file from its diff, in place of the diff', async () => {
+    const { view } = await showScreen();
+    await act(async () => tabs(view.container)[1].click());
+    await act(async () => view.container.querySelector<HTMLButtonElement>('[data-change-path="about.md"]')!.click());
+    await settle();
+    expect([...view.container.querySelectorAll('.diff-head button')].map((b) => b.textContent)).not.toContain('Open to edit');
+    await act(async () => view.container.querySelector<HTMLButtonElement>(`[data-change-path="${POST.path}"]`)!.click());
+    await settle();
+    await act(async () => button(view.container, 'Open to edit').click());
+    await settle();
+    expect(view.container.querySelector('section.diff-view')).toBeNull();
+    expect(view.container.querySelector('[role="tablist"][aria-label="Open posts"]')!.textContent).toContain('2024-05-01-launch.md');
+  });
+
   it('leaves the diff when the file is no longer changed (after a commit) and does not bring it back later', async () => {
     const { main, view, setChanges } = await showScreen();
     await act(async () => tabs(view.container)[1].click());

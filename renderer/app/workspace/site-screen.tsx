@@ -124,6 +124,11 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
   useEffect(() => {
     if (diffPath && git.state.kind !== 'loading' && !diffChange) setDiffPath(null);
   }, [diffPath, diffChange, git.state.kind]);
+  // The post behind a changed file (its path is relative to the repository, the list's to the site), to open it from the diff.
+  const diffPost =
+    diffChange && diffChange.kind !== 'deleted' && git.status && diffChange.path.startsWith(git.status.sitePrefix)
+      ? (posts?.find((p) => p.path === diffChange.path.slice(git.status!.sitePrefix.length)) ?? null)
+      : null;
   const closeDiff = () => {
     const path = diffPath;
     setDiffPath(null);
@@ -221,7 +226,7 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
         </aside>
         <main className="document-pane">
           {diffChange && git.status ? (
-            <DiffView site={site.root} change={diffChange} sitePrefix={git.status.sitePrefix} refreshKey={git.status} onClose={closeDiff} />
+            <DiffView site={site.root} change={diffChange} sitePrefix={git.status.sitePrefix} refreshKey={git.status} onClose={closeDiff} onEdit={diffPost ? () => openPost(diffPost) : undefined} />
           ) : null}
           <div className="document-slot" hidden={!!diffChange}>
             <DocumentWorkspace workspace={workspace}>{posts ? <RecoveryOffers workspace={workspace} postFor={postFor} /> : null}</DocumentWorkspace>

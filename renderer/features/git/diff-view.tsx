@@ -20,6 +20,8 @@ export interface DiffViewProps {
   /** Changes when the status was read again, so the diff is asked again too (it is kept when its content is the same). */
   refreshKey: unknown;
   onClose(): void;
+  /** Given for a post that exists now: opens it in the editor (to fix a conflict, or go on writing). */
+  onEdit?(): void;
 }
 
 /** Side by side or one column; remembered while Pressroom runs. */
@@ -75,7 +77,7 @@ function Picture({ version, caption, name }: { version: GitFileVersion | null; c
 }
 
 /** The pane shown in place of the editor while a changed file is selected. */
-export function DiffView({ site, change, sitePrefix, refreshKey, onClose }: DiffViewProps) {
+export function DiffView({ site, change, sitePrefix, refreshKey, onClose, onEdit }: DiffViewProps) {
   const { t, language } = useI18n();
   const api = useApi();
   const [diff, setDiff] = useState<GitDiff | null>(null);
@@ -149,6 +151,11 @@ export function DiffView({ site, change, sitePrefix, refreshKey, onClose }: Diff
           {folder ? <span className="git-change-folder">{folder}</span> : null}
           <span className={`git-change-kind git-kind-${change.kind}`}>{t(`gitChanges.kind.${change.kind}`)}</span>
         </h2>
+        {onEdit ? (
+          <button type="button" className="button small diff-edit" onClick={onEdit}>
+            {t('gitChanges.edit')}
+          </button>
+        ) : null}
         {isText && !oneSided ? (
           <div className="diff-layout" role="group" aria-label={t('gitChanges.layout')}>
             <button type="button" className="button small" aria-pressed={layout === 'split'} onClick={() => choose('split')}>
