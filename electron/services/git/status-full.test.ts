@@ -33,6 +33,18 @@ describe('readAllRowsFast', () => {
     await expectSameAsMatrix(await openRepo(dir));
   });
 
+  it('leaves many megabytes of just-written files to the walk instead of hashing them on every read', async () => {
+    const dir = makeRepo({ 'big.bin': Buffer.alloc(17 * 1024 * 1024, 1) });
+    // Written and indexed in the same second, as right after a clone: the stat data cannot be trusted alone.
+    const big = fs.statSync(path.join(dir, 'big.bin'));
+    fs.utimesSync(path.join(dir, '.git', 'index'), big.atime, big.mtime);
+    expect(await readAllRowsFast(await openRepo(dir))).toBeNull();
+    // An hour later the same file is trusted by its stat data.
+    const later = new Date(big.mtimeMs + 3600_000);
+    fs.utimesSync(path.join(dir, '.git', 'index'), later, later);
+    expect(await readAllRowsFast(await openRepo(dir))).toEqual([['big.bin', 1, 1, 1]]);
+  });
+
   it('defers to the walk during a merge conflict and for index version 4', async () => {
     const dir = makeRepo({ 'post.md': '1\n2\n3\n' });
     gitCli(dir, 'checkout', '-q', '-b', 'side');

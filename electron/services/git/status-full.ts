@@ -42,18 +42,24 @@ async function readHeadFiles(repo: Repo): Promise<{ files: Map<string, string>; 
   return { files, folders, gitlinks };
 }
 
-/** Whether a file's stat still matches its index entry, so its content is the staged blob (not when it changed in the index's own second). */
-function statMatches(entry: IndexEntry, st: fs.Stats, index: IndexSnapshot): boolean {
+/** Whether a file's stat still matches its index entry ('same': its content is the staged blob), or matches but was written in the index's own second ('racy': only its content can tell). */
+function statState(entry: IndexEntry, st: fs.Stats, index: IndexSnapshot): 'same' | 'racy' | 'changed' {
   const type = st.isSymbolicLink() ? 0o120000 : 0o100000;
-  return (
+  const same =
     (entry.mode & 0o170000) === type &&
     Math.floor(st.mtimeMs / 1000) === entry.mtimeSeconds &&
     Math.floor(st.ctimeMs / 1000) === entry.ctimeSeconds &&
     st.size === entry.size &&
-    st.ino % 2 ** 32 === entry.ino &&
-    entry.mtimeSeconds < index.mtimeSeconds
-  );
+    st.ino % 2 ** 32 === entry.ino;
+  if (!same) return 'changed';
+  return entry.mtimeSeconds < index.mtimeSeconds ? 'same' : 'racy';
 }
+
+/**
+ * Past this many bytes of "racy" files (a checkout or clone writes files and index in the same second), hashing
+ * them all on every full read costs more than the walk, which trusts their stat data as isomorphic-git does.
+ */
+const MAX_RACY_BYTES = 16 * 1024 * 1024;
 
 /** Every status row of the repository (unchanged files included, as statusMatrix gives them), or null when only the walk can tell. */
 export async function readAllRowsFast(repo: Repo, onFile?: (filepath: string) => void): Promise<StatusRow[] | null> {
@@ -85,6 +91,17 @@ export async function readAllRowsFast(repo: Repo, onFile?: (filepath: string) =>
   };
   await visit('');
 
+  const states = new Map<string, 'same' | 'racy' | 'changed'>();
+  let racyBytes = 0;
+  for (const [p, st] of workdir) {
+    const staged = index.entries.get(p);
+    if (!staged) continue;
+    const state = statState(staged, st, index);
+    states.set(p, state);
+    if (state === 'racy') racyBytes += st.size;
+  }
+  if (racyBytes > MAX_RACY_BYTES) return null;
+
   const rows: StatusRow[] = [];
   const paths = new Set([...index.entries.keys(), ...head.files.keys(), ...workdir.keys()]);
   for (const p of paths) {
@@ -100,7 +117,7 @@ export async function readAllRowsFast(repo: Repo, onFile?: (filepath: string) =>
         if (!(await isIgnored(p))) rows.push([p, 0, 2, 0]);
         continue;
       }
-      workdirOid = staged && statMatches(staged, st, index) ? stageOid : await hashWorkdir(path.join(repo.dir, ...p.split('/')), st.isSymbolicLink());
+      workdirOid = states.get(p) === 'same' ? stageOid : await hashWorkdir(path.join(repo.dir, ...p.split('/')), st.isSymbolicLink());
     }
     const entry = [undefined, headOid, workdirOid, stageOid];
     rows.push([p, entry.indexOf(headOid), entry.indexOf(workdirOid), entry.indexOf(stageOid)]);
