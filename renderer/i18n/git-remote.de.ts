@@ -43,7 +43,7 @@ export const gitRemoteDe: { readonly [K in keyof typeof gitRemoteEn]: string } =
   'gitRemote.switch.stayDetached': 'Hier bleiben',
   'gitRemote.switch.saveFailed': 'Einige Änderungen konnten nicht gespeichert werden, deshalb hat Pressroom nicht gewechselt. Speichern (oder schließen) Sie sie und versuchen Sie es noch einmal.',
   'gitRemote.switch.conflictTitle': 'Wechsel zu {branch} nicht möglich',
-  'gitRemote.switch.conflictText': 'Der Wechsel würde Ihre Änderungen in diesen Dateien überschreiben, deshalb wurde nichts verändert:',
+  'gitRemote.switch.conflictText': 'Pressroom hat nicht gewechselt, und nichts wurde verändert oder ging verloren. Der Wechsel hätte Ihre Änderungen in diesen Dateien überschrieben:',
   'gitRemote.switch.conflictHelp': 'Committen Sie diese Änderungen zuerst (oder machen Sie sie rückgängig) und wechseln Sie dann erneut.',
   'gitRemote.switch.ok': 'OK',
   'gitRemote.switched': 'Jetzt auf {branch}.',

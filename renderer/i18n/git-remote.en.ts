@@ -41,7 +41,7 @@ export const gitRemoteEn = {
   'gitRemote.switch.stayDetached': 'Stay here',
   'gitRemote.switch.saveFailed': 'Some edits could not be saved, so Pressroom did not switch. Save them (or close them) and try again.',
   'gitRemote.switch.conflictTitle': 'Could not switch to {branch}',
-  'gitRemote.switch.conflictText': 'Switching would overwrite your changes in these files, so nothing was changed:',
+  'gitRemote.switch.conflictText': 'Pressroom did not switch, and nothing was changed or lost. Switching would have overwritten your changes in these files:',
   'gitRemote.switch.conflictHelp': 'Commit these changes (or undo them) first, then switch again.',
   'gitRemote.switch.ok': 'OK',
   'gitRemote.switched': 'Now on {branch}.',

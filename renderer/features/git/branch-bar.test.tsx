@@ -179,7 +179,7 @@ describe('switching with changes', () => {
     await settle(() => (document.querySelectorAll('.git-branch-item')[1] as HTMLButtonElement).click());
     await settle(() => button(document.body, 'Take my changes to feat/old').click());
     expect(text()).toContain('Could not switch to feat/old');
-    expect(text()).toContain('so nothing was changed');
+    expect(text()).toContain('Pressroom did not switch, and nothing was changed or lost.');
     expect([...document.querySelectorAll('.git-path-list li')].map((li) => li.textContent)).toEqual(['_posts/a.md', 'about.md']);
     expect(errors).toEqual([]);
     await settle(() => button(document.body, 'OK').click());
