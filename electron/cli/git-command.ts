@@ -239,7 +239,7 @@ export async function runGit(args: string[], io: GitIo, env: NodeJS.ProcessEnv =
         onlyFor(values, command, ['merge']);
         if (more.length > 0) throw new Usage(`unexpected argument "${more[0]}"`);
         const repo = await siteRepo(site);
-        const result = await pull(repo, { merge: values.merge === true, auth: cliAuth(env), identity: await identityOf(repo, env) });
+        const result = await pull(repo, { merge: values.merge === true, auth: cliAuth(env), identity: () => identityOf(repo, env) });
         const { text, ok } = describePull(result);
         (ok ? io.stdout : io.stderr)(ok ? `${text}\n` : `pressroom: ${text}\n`);
         return ok ? 0 : 1;

@@ -249,12 +249,11 @@ export function createGitCalls(ctx: CallContext): AreaHandlers<'git'> {
     'git.pull': async ({ site, merge }) => {
       const { root } = sites.require(site);
       const entry = await siteGit(site);
-      const who = await identity(entry.repo);
       // Until the pull answers, assume it touched files (a failure half way may have); only a clean answer narrows that.
       let touched: 'all' | null = 'all';
       let rewrote = false;
       try {
-        const result = await withProgress(bus, GIT_PROGRESS_LABELS.pull, (onProgress) => pull(entry.repo, { merge: merge ?? false, auth, identity: who, onProgress }));
+        const result = await withProgress(bus, GIT_PROGRESS_LABELS.pull, (onProgress) => pull(entry.repo, { merge: merge ?? false, auth, identity: () => identity(entry.repo), onProgress }));
         rewrote = result.kind === 'fast-forward' || result.kind === 'merged' || result.kind === 'conflict';
         if (!rewrote) touched = null;
         return result;

@@ -9,7 +9,9 @@ import { pull } from './pull';
 import type { AuthProvider } from './remote-auth';
 
 const auth: AuthProvider = async () => ({ username: REMOTE_USER, password: REMOTE_TOKEN });
-const identity = { name: 'Pull Person', email: 'pull@example.com' };
+const person = { name: 'Pull Person', email: 'pull@example.com' };
+/** Pull asks for the identity only when it makes a merge commit. */
+const identity = () => Promise.resolve(person);
 
 /** Everything a user could notice of a working copy: HEAD, `git status`, and the bytes of every file. */
 function snapshot(dir: string): { head: string; status: string; files: Record<string, string> } {

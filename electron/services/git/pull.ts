@@ -23,7 +23,8 @@ import { readMatrix } from './status-matrix';
 export interface PullOptions {
   merge?: boolean;
   auth: AuthProvider;
-  identity: Identity;
+  /** Asked only when a merge commit is made, so a fast-forward needs no name and e-mail. */
+  identity: () => Promise<Identity>;
   onProgress?: ProgressCallback;
 }
 
@@ -96,7 +97,7 @@ export async function pull(repo: Repo, options: PullOptions): Promise<GitPullRes
 
     const { tipOnly, othersOnly } = await compareCommits(repo, ours, [theirs]);
     if (!options.merge) return { kind: 'diverged', ahead: tipOnly.length, behind: othersOnly };
-    return mergeDiverged(repo, { branch, ours, theirs, source, identity: options.identity, behind: othersOnly });
+    return mergeDiverged(repo, { branch, ours, theirs, source, identity: await options.identity(), behind: othersOnly });
   });
 }
 
