@@ -35,6 +35,8 @@ export interface StartAppOptions {
   locale?: string;
   /** Runs on the fresh copy before the server starts (e.g. to add symlinks git cannot carry). */
   prepareSite?: (siteDir: string) => Promise<void>;
+  /** Extra environment for the server (e.g. HOME, so the machine's own ~/.gitconfig is not read). */
+  extraEnv?: NodeJS.ProcessEnv;
 }
 
 /** A running app: the page, the address and token it printed, and the temporary folders it uses. */
@@ -185,7 +187,7 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
   };
 
   try {
-    server = await startServer({ siteDir: source ? siteDir : undefined, appDataDir });
+    server = await startServer({ siteDir: source ? siteDir : undefined, appDataDir, extraEnv: opts.extraEnv });
     const browser = opts.browser ?? (ownBrowser = await launchChromium());
     context = await browser.newContext({
       colorScheme: opts.colorScheme ?? 'light',
@@ -213,7 +215,7 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
       const exited = new Promise<void>((resolve) => (old.child.exitCode !== null || old.child.signalCode !== null ? resolve() : old.child.once('exit', () => resolve())));
       old.child.kill(signal);
       await exited;
-      server = running = await startServer({ siteDir: source ? siteDir : undefined, appDataDir });
+      server = running = await startServer({ siteDir: source ? siteDir : undefined, appDataDir, extraEnv: opts.extraEnv });
       return running;
     };
     return {
