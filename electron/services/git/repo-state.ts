@@ -4,24 +4,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { GitOperation, GitRemote } from '../../../shared/contract/git-models';
+import type { GitOperation, GitRemote, GitStatus } from '../../../shared/contract/git-models';
 import { describeRemote } from '../../../shared/git/remote-url';
 import { compareCommits } from './commit-walk';
 import { git, gitFs, type Repo } from './git-engine';
 
-/** Everything of GitStatus except the changes and the paths. */
-export interface RepoState {
-  /** The commit HEAD points at, or null in a repository without commits. */
+/** Everything of GitStatus except the changes and the paths, plus the commit HEAD points at (null without commits). */
+export type RepoState = Pick<GitStatus, 'branch' | 'detachedAt' | 'upstream' | 'ahead' | 'behind' | 'hasCommits' | 'operation' | 'remote'> & {
   headOid: string | null;
-  branch: string | null;
-  detachedAt: string | null;
-  upstream: string | null;
-  ahead: number;
-  behind: number;
-  hasCommits: boolean;
-  operation: GitOperation | null;
-  remote: GitRemote | null;
-}
+};
 
 /** The files and folders another tool leaves in `.git` while an operation is unfinished, in git's own order of precedence. */
 const OPERATION_MARKERS: ReadonlyArray<[string, GitOperation]> = [
