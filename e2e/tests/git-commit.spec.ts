@@ -35,17 +35,19 @@ async function openGitSite(opts: { locale?: string; colorScheme?: 'light' | 'dar
   const s = site;
   app = await startApp({
     site: SCS_SITE,
-    extraEnv: s.env,
     ...opts,
+    // The server's language (the "system" one) comes first, so German needs a German server locale too.
+    extraEnv: opts.locale?.startsWith('de') ? { ...s.env, LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } : s.env,
     prepareSite: (dir) => s.prepareSite(dir, (d) => fs.appendFile(path.join(d, '_config.yml'), '# a note left by someone\n')),
   });
-  const list = new PostListPage(app.page);
-  await list.expectLoaded();
-  return { a: app, s, list };
+  // By class, not name: the tabs are named in the interface language.
+  await expect(app.page.locator('.sidebar-tabs')).toBeVisible();
+  return { a: app, s, list: new PostListPage(app.page) };
 }
 
 test('an edited post is committed alone, with description and sign-off, after the app asks who commits', async () => {
   const { a, s, list } = await openGitSite();
+  await list.expectLoaded();
   await list.selectLanguage('en');
   await list.openPost(TITLE);
   const editor = new EditorPage(a.page);

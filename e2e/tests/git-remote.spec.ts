@@ -182,6 +182,9 @@ test('a site is downloaded from the first screen after signing in, and opens wit
   await dialog.getByLabel('Put the copy into this folder').fill(app.siteDir);
   await dialog.getByRole('button', { name: 'Download and open' }).click();
   const git = new GitPanelPage(page);
+  // While the server asks who is there, the download shows as under way.
+  await expect(git.credentialsDialog).toBeVisible();
+  await expect(dialog.getByRole('status')).toContainText('Downloading the site');
   await git.signIn(REMOTE_USER, REMOTE_TOKEN);
   const list = new PostListPage(page);
   await list.expectLoaded();
