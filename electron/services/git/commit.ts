@@ -20,6 +20,20 @@ export interface CommitRequest {
   identity: Identity;
 }
 
+/** A commit as isomorphic-git reads it. */
+export type CommitObject = Awaited<ReturnType<typeof git.readCommit>>['commit'];
+
+/** A commit as lists show it: first line, author, and the author's time as ISO 8601. */
+export function commitSummary(oid: string, commit: Pick<CommitObject, 'message' | 'author'>): GitCommitSummary {
+  return {
+    oid,
+    summary: commit.message.split('\n', 1)[0]!.trim(),
+    authorName: commit.author.name,
+    authorEmail: commit.author.email,
+    date: new Date(commit.author.timestamp * 1000).toISOString(),
+  };
+}
+
 /** The files a merge left in `.git` that a finished merge commit removes. */
 const MERGE_FILES = ['MERGE_HEAD', 'MERGE_MSG', 'MERGE_MODE', 'AUTO_MERGE'];
 
@@ -89,6 +103,6 @@ export function commitStaged(repo: Repo, request: CommitRequest): Promise<GitCom
       throw err;
     }
     if (parent) await Promise.all(MERGE_FILES.map((f) => fs.promises.rm(path.join(repo.gitdir, f), { force: true })));
-    return { oid, summary, authorName: person.name, authorEmail: person.email, date: new Date(person.timestamp * 1000).toISOString() };
+    return commitSummary(oid, { message, author: person });
   });
 }

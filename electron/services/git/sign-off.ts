@@ -7,6 +7,7 @@ import { AppFailure } from '../../../shared/contract/errors';
 import type { GitCommitSummary } from '../../../shared/contract/git-models';
 import { addSignOffTrailer, hasSignOff } from '../../../shared/git/commit-message';
 import { appendReflog, defaultBranchName, engine, resolveOid } from './branches';
+import { type CommitObject, commitSummary } from './commit';
 import { compareCommits } from './commit-walk';
 import { git, type Repo, withRepoLock } from './git-engine';
 import type { Identity } from './identity';
@@ -16,19 +17,6 @@ import { readBranch, readHeadOid, readOperation, readUpstream } from './repo-sta
 const MAX_LISTED = 500;
 /** At most this many commits are walked or rewritten. */
 const MAX_WALKED = 5_000;
-
-type CommitObject = Awaited<ReturnType<typeof git.readCommit>>['commit'];
-
-/** A commit as lists show it: first line, author, and the author's time as ISO 8601. */
-export function commitSummary(oid: string, commit: CommitObject): GitCommitSummary {
-  return {
-    oid,
-    summary: commit.message.split('\n', 1)[0]!.trim(),
-    authorName: commit.author.name,
-    authorEmail: commit.author.email,
-    date: new Date(commit.author.timestamp * 1000).toISOString(),
-  };
-}
 
 /** Whether the message carries a `Signed-off-by` with the author's own e-mail, which is what DCO checks require. */
 function isSignedByAuthor(commit: CommitObject): boolean {
