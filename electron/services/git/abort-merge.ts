@@ -131,8 +131,8 @@ async function restoreMergeBackup(repo: Repo, state: BackupState): Promise<void>
   await fs.promises.rm(dir, { recursive: true, force: true });
 }
 
-/** Removes MERGE_HEAD, MERGE_MSG and the rest of an unfinished merge's marker files. */
-async function removeMergeFiles(repo: Repo): Promise<void> {
+/** Removes MERGE_HEAD, MERGE_MSG and the rest of a merge's marker files, as an abort or the finished merge commit does. */
+export async function removeMergeFiles(repo: Pick<Repo, 'gitdir'>): Promise<void> {
   await Promise.all(MERGE_FILES.map((f) => fs.promises.rm(path.join(repo.gitdir, f), { force: true })));
 }
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { addSignOffTrailer, buildCommitMessage } from '../../../shared/git/commit-message';
 import type { GitCommitSummary } from '../../../shared/contract/git-models';
 import { AppFailure } from '../../../shared/contract/errors';
+import { removeMergeFiles } from './abort-merge';
 import { git, gitFs, type Repo, withRepoLock } from './git-engine';
 import type { Identity } from './identity';
 import { readBranch, readHeadOid, readOperation } from './repo-state';
@@ -33,9 +34,6 @@ export function commitSummary(oid: string, commit: Pick<CommitObject, 'message' 
     date: new Date(commit.author.timestamp * 1000).toISOString(),
   };
 }
-
-/** The files a merge left in `.git` that a finished merge commit removes. */
-const MERGE_FILES = ['MERGE_HEAD', 'MERGE_MSG', 'MERGE_MODE', 'AUTO_MERGE'];
 
 /** The commit MERGE_HEAD names (the first line of the file). */
 async function readMergeHead(repo: Repo): Promise<string> {
@@ -102,7 +100,7 @@ export function commitStaged(repo: Repo, request: CommitRequest): Promise<GitCom
       }
       throw err;
     }
-    if (parent) await Promise.all(MERGE_FILES.map((f) => fs.promises.rm(path.join(repo.gitdir, f), { force: true })));
+    if (parent) await removeMergeFiles(repo);
     return commitSummary(oid, { message, author: person });
   });
 }
