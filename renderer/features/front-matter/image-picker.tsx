@@ -4,6 +4,7 @@ import type { AssetImage } from '../../../shared/contract/models';
 import { ErrorAlert } from '../../common/error-alert';
 import { Icon } from '../../common/icons';
 import { Modal } from '../../common/modal';
+import { sizeText } from '../../common/size-text';
 import { useI18n } from '../../i18n/i18n-context';
 import { type ImagePathStyle, pickableImages, sitePathOf } from './image-paths';
 import { useAssetListing, useThumbnail } from './use-assets';
@@ -23,12 +24,6 @@ export function Thumbnail({ site, candidates, className }: { site: string; candi
   return <span className={`fm-thumb fm-thumb-empty ${done && candidates.length > 0 ? 'fm-thumb-missing' : ''} ${className ?? ''}`} aria-hidden="true" />;
 }
 
-function sizeText(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /** Props: where the images come from, how values are written, and what to do with the choice. */
 export interface ImagePickerProps {
   site: string;
@@ -42,7 +37,7 @@ export interface ImagePickerProps {
 
 /** The picker dialog (role dialog, named "Choose an image: <label>"). */
 export function ImagePicker({ site, label, style, current, onPick, onClose }: ImagePickerProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const titleId = useId();
   const { listing, error, loading } = useAssetListing(site, true);
   const [filter, setFilter] = useState('');
@@ -88,7 +83,7 @@ export function ImagePicker({ site, label, style, current, onPick, onClose }: Im
                   type="button"
                   className={`fm-picker-item ${current && (current === name || current.endsWith(name)) ? 'fm-picker-current' : ''}`}
                   aria-label={t('frontMatter.pick', { path: name })}
-                  title={`${name} · ${sizeText(img.size)}`}
+                  title={`${name} · ${sizeText(img.size, language)}`}
                   onClick={() => onPick(img)}
                 >
                   <Thumbnail site={site} candidates={[path]} />

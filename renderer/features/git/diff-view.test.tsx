@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GitChange, GitDiff } from '../../../shared/contract/git-models';
 import { stubTextLayout } from '../../common/compare/compare-testing';
 import { fakeMain, type FakeMain, mount, settle } from '../../common/site-data/site-data-testing';
-import { DiffView, sizeText } from './diff-view';
+import { DiffView } from './diff-view';
 import { button, change, SITE } from './git-testing';
 
 stubTextLayout();
@@ -136,10 +136,5 @@ describe('the diff of other files', () => {
     expect(binary.view.container.querySelector('.diff-body')!.textContent).toBe('This file is not text or a picture, so its changes cannot be shown here.Last commit: 900 B · Now: 1 KB');
     const big = await show(fakeMain({ 'git.diff': diffAnswer({ path: 'b.md', oldPath: null, before: null, after: { kind: 'too-large', size: 40 * 1024 * 1024 } }) }), change('b.md', 'new'));
     expect(big.view.container.querySelector('.diff-body')!.textContent).toBe('This file is too large to compare here.Last commit: none · Now: 40 MB');
-  });
-
-  it('writes sizes the way the interface language does', () => {
-    expect(sizeText(1536 * 1024, 'de')).toBe('1,5 MB');
-    expect(sizeText(1536 * 1024, 'en')).toBe('1.5 MB');
   });
 });

@@ -6,7 +6,7 @@ import { useApi } from '../../api/api-context';
 import { CompareView } from '../../common/compare/compare-view';
 import { ErrorAlert } from '../../common/error-alert';
 import { toBlobUrl } from '../../common/site-data/blob-url';
-import type { Language } from '../../i18n/translate';
+import { sizeText } from '../../common/size-text';
 import { useI18n } from '../../i18n/i18n-context';
 import { KindIcon, splitPath } from './change-list';
 import './git.css';
@@ -27,14 +27,6 @@ export interface DiffViewProps {
 /** Side by side or one column; remembered while Pressroom runs. */
 type Layout = 'split' | 'unified';
 let lastLayout: Layout = 'split';
-
-/** A file size in the interface language: 980 bytes, 12 KB, 1.4 MB. */
-export function sizeText(bytes: number, language: Language): string {
-  const n = (value: number, digits = 0) => new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value);
-  if (bytes < 1024) return `${n(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${n(bytes / 1024)} KB`;
-  return `${n(bytes / 1024 / 1024, 1)} MB`;
-}
 
 function bytesOf(version: GitFileVersion): number {
   return version.kind === 'text' ? new TextEncoder().encode(version.text).length : version.size;
