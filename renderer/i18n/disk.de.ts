@@ -3,6 +3,7 @@ export const diskDe = {
   'compare.label': 'Vergleich von {path}: die Datei auf der Festplatte und Ihr Text',
   'compare.diskLabel': 'Auf der Festplatte',
   'compare.mineLabel': 'Ihre Fassung',
+  'compare.unchangedLines': '$ unveränderte Zeilen',
   'compare.same': 'Die beiden Texte sind gleich.',
   'compare.changes.one': '1 Stelle unterscheidet sich.',
   'compare.changes.other': '{count} Stellen unterscheiden sich.',

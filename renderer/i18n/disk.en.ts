@@ -3,6 +3,7 @@ export const diskEn = {
   'compare.label': 'Comparison of {path}: the file on disk and your text',
   'compare.diskLabel': 'On disk',
   'compare.mineLabel': 'Yours',
+  'compare.unchangedLines': '$ unchanged lines',
   'compare.same': 'The two texts are the same.',
   'compare.changes.one': '1 place differs.',
   'compare.changes.other': '{count} places differ.',

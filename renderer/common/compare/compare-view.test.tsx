@@ -6,6 +6,7 @@ import { EditorView } from '@codemirror/view';
 import { act, type ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeMain, mount } from '../site-data/site-data-testing';
+import { I18nProvider } from '../../i18n/i18n-context';
 import { CompareView } from './compare-view';
 import { stubTextLayout } from './compare-testing';
 
@@ -70,5 +71,17 @@ describe('CompareView', () => {
     expect(shadow.querySelectorAll('.cm-editor')).toHaveLength(2);
     await view.render(null);
     expect(shadow.querySelectorAll('.cm-editor')).toHaveLength(0);
+  });
+
+  it('folds long unchanged stretches with a count in the interface language', async () => {
+    const same = Array.from({ length: 30 }, (_, i) => `Zeile ${i + 1}`).join('\n');
+    const { shadow } = await show(
+      <I18nProvider language="de">
+        <CompareView label="Vergleich" disk={`${same}\nalt\n`} mine={`${same}\nneu\n`} />
+      </I18nProvider>,
+    );
+    const folds = [...shadow.querySelectorAll('.cm-collapsedLines')].map((el) => el.textContent);
+    expect(folds.length).toBeGreaterThan(0);
+    expect(folds[0]).toMatch(/^\d+ unveränderte Zeilen$/);
   });
 });

@@ -49,6 +49,8 @@ const compareChrome = EditorView.theme({
   '&.cm-merge-unified .cm-deletedLine, &.cm-merge-unified .cm-deletedLine del': { textDecoration: 'line-through', textDecorationColor: 'var(--danger)' },
   '&.cm-merge-unified .cm-changedLineGutter': { backgroundColor: 'var(--compare-added-mark)' },
   '&.cm-merge-unified .cm-deletedLineGutter': { backgroundColor: 'var(--danger)' },
+  // The merge view's own marks (U+299A) are missing from common fonts and show as empty boxes; an ellipsis is everywhere.
+  '.cm-collapsedLines:before, .cm-collapsedLines:after': { content: '"…"' },
 });
 
 function sideExtensions(theme: Compartment, dark: boolean, label: string, editable: boolean, extra: Extension): Extension[] {
@@ -70,7 +72,17 @@ export function CompareView({ disk, mine, onMineChange, label, mineTitle, diskTi
   const host = useRef<HTMLDivElement>(null);
   const diskId = useId();
   const mineId = useId();
-  const initial = useRef({ disk, mine, unified, label, editable: !!onMineChange && !unified, diskLabel: diskTitle ?? t('compare.diskLabel'), mineLabel: mineTitle ?? t('compare.mineLabel') });
+  const initial = useRef({
+    disk,
+    mine,
+    unified,
+    label,
+    editable: !!onMineChange && !unified,
+    diskLabel: diskTitle ?? t('compare.diskLabel'),
+    mineLabel: mineTitle ?? t('compare.mineLabel'),
+    // The merge view's own words ("13 unchanged lines") in the interface language; `$` is the number.
+    phrases: EditorState.phrases.of({ '$ unchanged lines': t('compare.unchangedLines') }),
+  });
   const latestChange = useRef(onMineChange);
   useEffect(() => {
     latestChange.current = onMineChange;
@@ -80,7 +92,7 @@ export function CompareView({ disk, mine, onMineChange, label, mineTitle, diskTi
   useEffect(() => {
     const parent = host.current;
     if (!parent) return;
-    const { disk: a, mine: b, editable, diskLabel, mineLabel } = initial.current;
+    const { disk: a, mine: b, editable, diskLabel, mineLabel, phrases } = initial.current;
     const root = parent.shadowRoot ?? parent.attachShadow({ mode: 'open' });
     const themeA = new Compartment();
     const themeB = new Compartment();
@@ -91,7 +103,7 @@ export function CompareView({ disk, mine, onMineChange, label, mineTitle, diskTi
         root,
         doc: b,
         extensions: [
-          sideExtensions(themeB, dark, initial.current.label, false, []),
+          sideExtensions(themeB, dark, initial.current.label, false, phrases),
           unifiedMergeView({ original: a, gutter: true, highlightChanges: true, mergeControls: false, syntaxHighlightDeletions: false, collapseUnchanged: { margin: 3, minSize: 8 } }),
         ],
       });
@@ -113,8 +125,8 @@ export function CompareView({ disk, mine, onMineChange, label, mineTitle, diskTi
       if (view) setChanges(view.chunks.length);
     });
     view = new MergeView({
-      a: { doc: a, extensions: sideExtensions(themeA, dark, diskLabel, false, []) },
-      b: { doc: b, extensions: sideExtensions(themeB, dark, mineLabel, editable, report) },
+      a: { doc: a, extensions: sideExtensions(themeA, dark, diskLabel, false, phrases) },
+      b: { doc: b, extensions: sideExtensions(themeB, dark, mineLabel, editable, [report, phrases]) },
       parent: root,
       root,
       gutter: true,
