@@ -26,6 +26,18 @@ describe('stagePaths', () => {
     }
     expect(cached(dir)).toBe('');
   });
+
+  it('refuses a file over 100 MB with what to do, and stages nothing of the batch', async () => {
+    const dir = makeRepo({ 'a.md': 'a\n' });
+    writeFiles(dir, { 'a.md': 'a2\n' });
+    // A sparse file: 101 MB long without taking the disk space.
+    const video = path.join(dir, 'video.mp4');
+    fs.writeFileSync(video, '');
+    fs.truncateSync(video, 101 * 1024 * 1024);
+    const failure = stagePaths(await openRepo(dir), ['a.md', 'video.mp4']);
+    await expect(failure).rejects.toMatchObject({ error: { code: 'too-large', path: 'video.mp4', message: expect.stringContaining('101 MB') } });
+    expect(cached(dir)).toBe('');
+  });
 });
 
 describe('unstagePaths', () => {

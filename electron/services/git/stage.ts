@@ -20,10 +20,22 @@ async function existsInWorkdir(repo: Repo, filepath: string): Promise<boolean> {
   return fs.promises.lstat(path.join(repo.dir, ...filepath.split('/'))).then(() => true, () => false);
 }
 
+/** The largest file put into a commit: GitHub refuses bigger ones, and the engine would hold it in memory whole. */
+export const MAX_STAGE_BYTES = 100 * 1024 * 1024;
+
+/** Refuses, before anything is staged, a file too big for git servers, saying what to do instead of failing on push. */
+async function checkSize(repo: Repo, filepath: string): Promise<void> {
+  const stat = await fs.promises.lstat(path.join(repo.dir, ...filepath.split('/'))).catch(() => null);
+  if (!stat?.isFile() || stat.size <= MAX_STAGE_BYTES) return;
+  const mb = Math.round(stat.size / (1024 * 1024));
+  throw new AppFailure('too-large', `${filepath} is ${mb} MB. Git servers such as GitHub refuse files over 100 MB, so Pressroom does not put it into a commit. Make it smaller (a picture exported at web size) or keep it outside the site.`, { path: filepath });
+}
+
 /** Puts the working copies of `paths` into the index: added or changed files are added, deleted ones removed. */
 export async function stagePaths(repo: Repo, paths: string[]): Promise<void> {
   const clean = paths.map((p) => checkRepoPath(repo, p));
   return withRepoLock(repo, async () => {
+    for (const filepath of clean) await checkSize(repo, filepath);
     for (const filepath of clean) {
       const args = { fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, filepath, cache: repo.cache };
       if (await existsInWorkdir(repo, filepath)) await git.add(args);
