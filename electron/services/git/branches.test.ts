@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/contract/errors';
+import { failureOf } from '../../../shared/contract/errors-testing';
 import { createBranch, listBranches, switchBranch } from './branches';
 import { openRepo } from './git-engine';
 import { readStatus } from './status';
@@ -41,16 +41,6 @@ function siteWithFeature(): string {
   commitAll(dir, 'feature work');
   gitCli(dir, 'switch', '-q', 'main');
   return dir;
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('switchBranch', () => {
@@ -97,7 +87,7 @@ describe('switchBranch', () => {
     const before = snapshot(dir);
     expect(() => gitCli(twin(dir), 'switch', '-q', 'feature')).toThrow(/would be overwritten/);
 
-    const error = await failure(switchBranch(await openRepo(dir), 'feature'));
+    const error = await failureOf(switchBranch(await openRepo(dir), 'feature'));
 
     expect(error.error.code).toBe('conflict');
     expect(error.error.paths).toEqual([OTHER]);
@@ -110,7 +100,7 @@ describe('switchBranch', () => {
     const before = snapshot(dir);
     expect(() => gitCli(twin(dir), 'switch', '-q', 'feature')).toThrow(/untracked working tree files would be overwritten/);
 
-    const error = await failure(switchBranch(await openRepo(dir), 'feature'));
+    const error = await failureOf(switchBranch(await openRepo(dir), 'feature'));
 
     expect(error.error.paths).toEqual(['about.md']);
     expect(snapshot(dir)).toEqual(before);
@@ -171,9 +161,9 @@ describe('switchBranch', () => {
   it('refuses during a merge and for a branch that does not exist', async () => {
     const dir = siteWithFeature();
     const repo = await openRepo(dir);
-    expect((await failure(switchBranch(repo, 'nope'))).error.code).toBe('not-found');
+    expect((await failureOf(switchBranch(repo, 'nope'))).error.code).toBe('not-found');
     fs.writeFileSync(path.join(dir, '.git', 'MERGE_HEAD'), `${gitCli(dir, 'rev-parse', 'feature').trim()}\n`);
-    expect((await failure(switchBranch(repo, 'feature'))).error.code).toBe('in-progress');
+    expect((await failureOf(switchBranch(repo, 'feature'))).error.code).toBe('in-progress');
   });
 });
 
@@ -217,11 +207,11 @@ describe('createBranch', () => {
     const dir = siteWithFeature();
     const repo = await openRepo(dir);
     for (const bad of ['has space', 'a..b', '-x', 'x.lock', 'a:b', 'end/']) {
-      const error = await failure(createBranch(repo, bad));
+      const error = await failureOf(createBranch(repo, bad));
       expect(error.error.code).toBe('invalid-arguments');
       expect(error.message).toContain(bad);
     }
-    expect((await failure(createBranch(repo, 'feature'))).error.code).toBe('exists');
+    expect((await failureOf(createBranch(repo, 'feature'))).error.code).toBe('exists');
     expect(gitCli(dir, 'branch', '--show-current').trim()).toBe('main');
   });
 

@@ -10,7 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { AppFailure } from '../../../shared/contract/errors';
+import type { AuthProvider } from './remote-auth';
 
 /** Where `git http-backend` lives on Debian/Ubuntu (and most Linux); `git --exec-path` finds it elsewhere. */
 function httpBackendPath(): string {
@@ -23,6 +23,9 @@ function httpBackendPath(): string {
 /** The credentials the remote accepts by default. */
 export const REMOTE_USER = 'tester';
 export const REMOTE_TOKEN = 'secret-token-123';
+
+/** The services' credential prompt answering with the credentials the remote accepts by default. */
+export const remoteAuth: AuthProvider = async () => ({ username: REMOTE_USER, password: REMOTE_TOKEN });
 
 /** A running git remote: where it is, how to make repositories on it, and how many requests reached it. */
 export interface GitRemoteServer {
@@ -204,15 +207,4 @@ export async function startSilentServer(): Promise<{ url: (repoName: string) => 
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** The AppFailure a remote operation failed with (a test fails when it succeeds or throws anything else). */
-export async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error && error.name === 'AppFailure' && 'error' in error) return error as AppFailure;
-    throw error;
-  }
-  throw new Error('Expected the operation to fail, but it succeeded.');
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
+import type { GitRemoteServer } from './git-remote-testing';
 
 let home: string | null = null;
 const made = new Set<string>();
@@ -90,6 +91,18 @@ export function commitAll(dir: string, message: string): string {
   gitCli(dir, 'add', '-A');
   gitCli(dir, 'commit', '-q', '--allow-empty', '-m', message);
   return gitCli(dir, 'rev-parse', 'HEAD').trim();
+}
+
+/**
+ * A bare repository `name` on the test remote, seeded from `seed`, and our clone of it whose origin is the remote's
+ * HTTP address, as a user's clone is (the clone itself is made from the folder, quickly and without credentials).
+ */
+export function cloneOfRemote(remote: Pick<GitRemoteServer, 'createBare' | 'url'>, name: string, seed: string): { bare: string; ours: string } {
+  const bare = remote.createBare(name, seed);
+  const ours = path.join(tempDir(), name);
+  gitCli(path.dirname(ours), 'clone', '-q', bare, ours);
+  gitCli(ours, 'remote', 'set-url', 'origin', remote.url(name));
+  return { bare, ours };
 }
 
 /**

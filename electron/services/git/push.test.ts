@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failureOf } from '../../../shared/contract/errors-testing';
 import { openRepo } from './git-engine';
-import { failureOf, REMOTE_TOKEN, REMOTE_USER, startGitRemote, type GitRemoteServer, unreachableUrl } from './git-remote-testing';
-import { commitAll, gitCli, makeRepo, tempDir, writeFiles } from './git-testing';
+import { REMOTE_TOKEN, REMOTE_USER, remoteAuth, startGitRemote, type GitRemoteServer, unreachableUrl } from './git-remote-testing';
+import { cloneOfRemote, commitAll, gitCli, makeRepo, tempDir, writeFiles } from './git-testing';
 import { push } from './push';
 import type { AuthProvider } from './remote-auth';
 
-const auth: AuthProvider = async () => ({ username: REMOTE_USER, password: REMOTE_TOKEN });
 
 describe('push to a real remote over HTTP', () => {
   let remote: GitRemoteServer;
@@ -22,10 +22,7 @@ describe('push to a real remote over HTTP', () => {
   /** A remote with one commit on main, and our clone of it whose origin is the HTTP address. */
   function setup(): { bare: string; ours: string; name: string } {
     const name = `push-${++n}`;
-    const bare = remote.createBare(name, makeRepo({ 'index.md': '# Home\n' }));
-    const ours = path.join(tempDir(), name);
-    gitCli(path.dirname(ours), 'clone', '-q', bare, ours);
-    gitCli(ours, 'remote', 'set-url', 'origin', remote.url(name));
+    const { bare, ours } = cloneOfRemote(remote, name, makeRepo({ 'index.md': '# Home\n' }));
     return { bare, ours, name };
   }
 
@@ -35,7 +32,7 @@ describe('push to a real remote over HTTP', () => {
     writeFiles(ours, { '_posts/2026-02-01-launch.md': 'Launch\n' });
     const head = commitAll(ours, 'Launch post');
 
-    const result = await push(await openRepo(ours), { auth });
+    const result = await push(await openRepo(ours), { auth: remoteAuth });
     expect(result).toEqual({ branch: 'post/launch-day', remote: 'origin', setUpstream: true, pullRequestUrl: null });
     expect(gitCli(bare, 'ls-remote', bare)).toContain(`${head}\trefs/heads/post/launch-day`);
     expect(gitCli(ours, 'config', 'branch.post/launch-day.remote').trim()).toBe('origin');
@@ -46,7 +43,7 @@ describe('push to a real remote over HTTP', () => {
 
     writeFiles(ours, { '_posts/2026-02-01-launch.md': 'Launch, edited\n' });
     const second = commitAll(ours, 'Edit');
-    expect((await push(await openRepo(ours), { auth })).setUpstream).toBe(false);
+    expect((await push(await openRepo(ours), { auth: remoteAuth })).setUpstream).toBe(false);
     expect(gitCli(bare, 'rev-parse', 'post/launch-day').trim()).toBe(second);
   });
 
@@ -54,7 +51,7 @@ describe('push to a real remote over HTTP', () => {
     const { bare, ours } = setup();
     writeFiles(ours, { 'about.md': 'About\n' });
     const head = commitAll(ours, 'About');
-    const result = await push(await openRepo(ours), { auth });
+    const result = await push(await openRepo(ours), { auth: remoteAuth });
     expect(result).toEqual({ branch: 'main', remote: 'origin', setUpstream: false, pullRequestUrl: null });
     expect(gitCli(bare, 'rev-parse', 'main').trim()).toBe(head);
   });
@@ -69,7 +66,7 @@ describe('push to a real remote over HTTP', () => {
 
     writeFiles(ours, { 'mine.md': 'mine\n' });
     commitAll(ours, 'Mine');
-    const failure = await failureOf(push(await openRepo(ours), { auth }));
+    const failure = await failureOf(push(await openRepo(ours), { auth: remoteAuth }));
     expect(failure.error.code).toBe('rejected');
     expect(gitCli(bare, 'rev-parse', 'main').trim()).toBe(theirs);
   });
@@ -93,7 +90,7 @@ describe('push to a real remote over HTTP', () => {
     writeFiles(ours, { 'x.md': 'x\n' });
     commitAll(ours, 'X');
     const started = Date.now();
-    const failure = await failureOf(push(await openRepo(ours), { auth }));
+    const failure = await failureOf(push(await openRepo(ours), { auth: remoteAuth }));
     expect(failure.error).toMatchObject({ code: 'unreachable', retryable: true });
     expect(Date.now() - started).toBeLessThan(20_000);
   });
@@ -101,13 +98,13 @@ describe('push to a real remote over HTTP', () => {
   it('refuses an SSH remote, suggesting its HTTPS address', async () => {
     const dir = makeRepo({ 'a.md': 'a\n' });
     gitCli(dir, 'remote', 'add', 'origin', 'git@github.com:acme/press.git');
-    const failure = await failureOf(push(await openRepo(dir), { auth }));
+    const failure = await failureOf(push(await openRepo(dir), { auth: remoteAuth }));
     expect(failure.error).toMatchObject({ code: 'not-supported', suggestion: 'https://github.com/acme/press.git' });
   });
 
   it('refuses on a detached HEAD', async () => {
     const { ours } = setup();
     gitCli(ours, 'checkout', '-q', '--detach');
-    expect((await failureOf(push(await openRepo(ours), { auth }))).error.code).toBe('detached');
+    expect((await failureOf(push(await openRepo(ours), { auth: remoteAuth }))).error.code).toBe('detached');
   });
 });

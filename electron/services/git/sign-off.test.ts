@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/contract/errors';
+import { failureOf } from '../../../shared/contract/errors-testing';
 import { openRepo } from './git-engine';
 import { commitAll, gitCli, makeRepo, tempDir, writeFiles } from './git-testing';
 import { addSignOffs, unsignedCommits } from './sign-off';
@@ -40,16 +40,6 @@ function dcoPasses(dir: string, range = 'origin/main..HEAD'): boolean {
       const email = gitCli(dir, 'log', '-1', '--format=%ae', oid).trim();
       return gitCli(dir, 'log', '-1', '--format=%(trailers:key=Signed-off-by,valueonly)', oid).includes(`<${email}>`);
     });
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('unsignedCommits', () => {
@@ -139,7 +129,7 @@ describe('addSignOffs', () => {
     const repo = await openRepo(dir);
     expect(await unsignedCommits(repo)).toHaveLength(2);
 
-    const error = await failure(addSignOffs(repo, ME));
+    const error = await failureOf(addSignOffs(repo, ME));
 
     expect(error.error.code).toBe('refused');
     expect(gitCli(dir, 'rev-parse', 'HEAD')).toBe(head);
@@ -157,6 +147,6 @@ describe('addSignOffs', () => {
     expect(await addSignOffs(repo, ME)).toEqual({ rewritten: 0 });
 
     fs.writeFileSync(path.join(dir, '.git', 'MERGE_HEAD'), gitCli(dir, 'rev-parse', 'main'));
-    expect((await failure(addSignOffs(repo, ME))).error.code).toBe('in-progress');
+    expect((await failureOf(addSignOffs(repo, ME))).error.code).toBe('in-progress');
   });
 });
