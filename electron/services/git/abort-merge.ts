@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AppFailure } from '../../../shared/contract/errors';
 import { git, gitFs, type Repo, withRepoLock } from './git-engine';
 import { readBranch, readHeadOid } from './repo-state';
+import { pruneEmptyParents } from './work-tree';
 
 /** The folder in `.git` where a pull keeps what it needs to undo its merge. */
 export const MERGE_BACKUP_DIR = 'pressroom-merge-backup';
@@ -134,17 +135,6 @@ async function restoreMergeBackup(repo: Repo, state: BackupState): Promise<void>
 /** Removes MERGE_HEAD, MERGE_MSG and the rest of a merge's marker files, as an abort or the finished merge commit does. */
 export async function removeMergeFiles(repo: Pick<Repo, 'gitdir'>): Promise<void> {
   await Promise.all(MERGE_FILES.map((f) => fs.promises.rm(path.join(repo.gitdir, f), { force: true })));
-}
-
-/** Removes folders left empty by a restore or a merge's deletions, up to (not including) the repository's root, as git does. */
-export async function pruneEmptyParents(root: string, dir: string): Promise<void> {
-  for (let d = dir; d !== '.' && d !== ''; d = path.posix.dirname(d)) {
-    try {
-      await fs.promises.rmdir(path.join(root, ...d.split('/')));
-    } catch {
-      return;
-    }
-  }
 }
 
 /**

@@ -8,11 +8,11 @@ import path from 'node:path';
 import { AppFailure } from '../../../shared/contract/errors';
 import type { GitBranch, GitBranches } from '../../../shared/contract/git-models';
 import { branchNameProblem } from '../../../shared/git/branch-name';
-import { pruneEmptyParents } from './abort-merge';
 import { compareCommits } from './commit-walk';
 import { git, gitFs, type Repo, withRepoLock } from './git-engine';
 import { aheadBehind, readBranch, readHeadOid, readOperation, readUpstream } from './repo-state';
 import { readMatrix } from './status-matrix';
+import { pruneEmptyParents } from './work-tree';
 
 const REMOTE = 'origin';
 

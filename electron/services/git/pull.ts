@@ -9,7 +9,7 @@ import type { ProgressCallback } from 'isomorphic-git';
 import { AppFailure, messageOf } from '../../../shared/contract/errors';
 import type { GitPullResult } from '../../../shared/contract/git-models';
 import { withoutCredentials } from '../../../shared/git/remote-url';
-import { dropStaleMergeBackup, pruneEmptyParents, restoreMergeBackupIfAny, saveMergeBackup } from './abort-merge';
+import { dropStaleMergeBackup, restoreMergeBackupIfAny, saveMergeBackup } from './abort-merge';
 import { planSwitch } from './branches';
 import { compareCommits } from './commit-walk';
 import { git, gitFs, type Repo, withRepoLock } from './git-engine';
@@ -18,6 +18,7 @@ import { type AuthProvider, remoteAuth } from './remote-auth';
 import { assertHttpUrl, httpWithTimeout, toRemoteFailure } from './remote-errors';
 import { readBranch, readHeadOid, readOperation, readUpstream } from './repo-state';
 import { readMatrix } from './status-matrix';
+import { pruneEmptyParents } from './work-tree';
 
 /** What a pull needs: whether diverged histories may be merged, credentials on request, who signs a merge. */
 export interface PullOptions {
