@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failureOf } from '../../../shared/contract/errors-testing';
 import { cloneRepo } from './clone';
-import { REMOTE_TOKEN, REMOTE_USER, remoteAuth, startGitRemote, type GitRemoteServer, unreachableUrl } from './git-remote-testing';
+import { REMOTE_TOKEN, REMOTE_USER, acceptedAuth, startGitRemote, type GitRemoteServer, unreachableUrl } from './git-remote-testing';
 import { gitCli, makeRepo, tempDir } from './git-testing';
 import type { AuthProvider } from './remote-auth';
 
@@ -26,7 +26,7 @@ describe('cloneRepo over HTTP', () => {
   it('makes <destination>/<name> with the same history, files and upstream, reporting progress', async () => {
     const destination = tempDir();
     const phases = new Set<string>();
-    const result = await cloneRepo({ url: remote.url('press-site'), destination, auth: remoteAuth, onProgress: (p) => void phases.add(p.phase) });
+    const result = await cloneRepo({ url: remote.url('press-site'), destination, auth: acceptedAuth, onProgress: (p) => void phases.add(p.phase) });
     expect(result.path).toBe(path.join(destination, 'press-site'));
     expect(gitCli(result.path, 'log', '--format=%H %s')).toBe(gitCli(bare, 'log', '--format=%H %s', 'main'));
     expect(fs.readFileSync(path.join(result.path, '_posts/2026-01-01-hello.md'), 'utf8')).toBe('hello\n');
@@ -55,7 +55,7 @@ describe('cloneRepo over HTTP', () => {
     const destination = tempDir();
     fs.mkdirSync(path.join(destination, 'press-site'));
     fs.writeFileSync(path.join(destination, 'press-site', 'mine.txt'), 'keep me');
-    const failure = await failureOf(cloneRepo({ url: remote.url('press-site'), destination, auth: remoteAuth }));
+    const failure = await failureOf(cloneRepo({ url: remote.url('press-site'), destination, auth: acceptedAuth }));
     expect(failure.error.code).toBe('exists');
     expect(fs.readdirSync(path.join(destination, 'press-site'))).toEqual(['mine.txt']);
   });
@@ -63,10 +63,10 @@ describe('cloneRepo over HTTP', () => {
   it('clones into an empty folder of that name, and says not-found for a destination that does not exist', async () => {
     const destination = tempDir();
     fs.mkdirSync(path.join(destination, 'press-site'));
-    const { path: clone } = await cloneRepo({ url: remote.url('press-site'), destination, auth: remoteAuth });
+    const { path: clone } = await cloneRepo({ url: remote.url('press-site'), destination, auth: acceptedAuth });
     expect(gitCli(clone, 'log', '-1', '--format=%s').trim()).toBe('About page');
     const missing = path.join(destination, 'no', 'such');
-    expect((await failureOf(cloneRepo({ url: remote.url('press-site'), destination: missing, auth: remoteAuth }))).error.code).toBe('not-found');
+    expect((await failureOf(cloneRepo({ url: remote.url('press-site'), destination: missing, auth: acceptedAuth }))).error.code).toBe('not-found');
     expect(fs.existsSync(path.join(destination, 'no'))).toBe(false);
   });
 
@@ -94,7 +94,7 @@ describe('cloneRepo over HTTP', () => {
   it('fails fast with unreachable (retryable) on a closed port, leaving no folder', async () => {
     const destination = tempDir();
     const started = Date.now();
-    const failure = await failureOf(cloneRepo({ url: await unreachableUrl('gone'), destination, auth: remoteAuth }));
+    const failure = await failureOf(cloneRepo({ url: await unreachableUrl('gone'), destination, auth: acceptedAuth }));
     expect(failure.error.code).toBe('unreachable');
     expect(failure.error.retryable).toBe(true);
     expect(Date.now() - started).toBeLessThan(20_000);
@@ -103,7 +103,7 @@ describe('cloneRepo over HTTP', () => {
 
   it('refuses an SSH address with its HTTPS form as the suggestion, before touching the disk', async () => {
     const destination = tempDir();
-    const failure = await failureOf(cloneRepo({ url: 'git@github.com:acme/site.git', destination, auth: remoteAuth }));
+    const failure = await failureOf(cloneRepo({ url: 'git@github.com:acme/site.git', destination, auth: acceptedAuth }));
     expect(failure.error.code).toBe('not-supported');
     expect(failure.error.suggestion).toBe('https://github.com/acme/site.git');
     expect(fs.readdirSync(destination)).toEqual([]);
@@ -111,7 +111,7 @@ describe('cloneRepo over HTTP', () => {
 
   it('says not-found for a repository the remote does not have', async () => {
     const destination = tempDir();
-    const failure = await failureOf(cloneRepo({ url: remote.url('no-such-repo'), destination, auth: remoteAuth }));
+    const failure = await failureOf(cloneRepo({ url: remote.url('no-such-repo'), destination, auth: acceptedAuth }));
     expect(failure.error.code).toBe('not-found');
     expect(fs.readdirSync(destination)).toEqual([]);
   });

@@ -25,7 +25,7 @@ export const REMOTE_USER = 'tester';
 export const REMOTE_TOKEN = 'secret-token-123';
 
 /** The services' credential prompt answering with the credentials the remote accepts by default. */
-export const remoteAuth: AuthProvider = async () => ({ username: REMOTE_USER, password: REMOTE_TOKEN });
+export const acceptedAuth: AuthProvider = async () => ({ username: REMOTE_USER, password: REMOTE_TOKEN });
 
 /** A running git remote: where it is, how to make repositories on it, and how many requests reached it. */
 export interface GitRemoteServer {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failureOf } from '../../../shared/contract/errors-testing';
 import { abortMerge } from './abort-merge';
 import { openRepo } from './git-engine';
-import { REMOTE_USER, remoteAuth, startGitRemote, type GitRemoteServer, unreachableUrl } from './git-remote-testing';
+import { REMOTE_USER, acceptedAuth, startGitRemote, type GitRemoteServer, unreachableUrl } from './git-remote-testing';
 import { cloneOfRemote, commitAll, gitCli, makeRepo, tempDir, writeFiles } from './git-testing';
 import { pull } from './pull';
 import type { AuthProvider } from './remote-auth';
@@ -60,7 +60,7 @@ describe('pull from a real remote over HTTP', () => {
     const { ours, colleague } = setup();
     const remoteTip = colleague({ 'a.txt': 'one\nTWO\nthree\n', 'new/post.md': 'new\n' }, 'Colleague edits');
     writeFiles(ours, { 'b.txt': 'my edit\n', 'mine.txt': 'untracked\n' });
-    const result = await pull(await openRepo(ours), { auth: remoteAuth, identity });
+    const result = await pull(await openRepo(ours), { auth: acceptedAuth, identity });
     expect(result).toEqual({ kind: 'fast-forward', commits: 1 });
     expect(gitCli(ours, 'rev-parse', 'HEAD').trim()).toBe(remoteTip);
     expect(gitCli(ours, 'rev-parse', 'refs/remotes/origin/main').trim()).toBe(remoteTip);
@@ -71,7 +71,7 @@ describe('pull from a real remote over HTTP', () => {
 
   it('says up-to-date when there is nothing new', async () => {
     const { ours } = setup();
-    expect(await pull(await openRepo(ours), { auth: remoteAuth, identity })).toEqual({ kind: 'up-to-date' });
+    expect(await pull(await openRepo(ours), { auth: acceptedAuth, identity })).toEqual({ kind: 'up-to-date' });
   });
 
   it('refuses a fast-forward that would overwrite an uncommitted change, changing nothing', async () => {
@@ -79,7 +79,7 @@ describe('pull from a real remote over HTTP', () => {
     colleague({ 'a.txt': 'theirs\n' }, 'Colleague edits a');
     writeFiles(ours, { 'a.txt': 'mine\n' });
     const before = snapshot(ours);
-    const failure = await failureOf(pull(await openRepo(ours), { auth: remoteAuth, identity }));
+    const failure = await failureOf(pull(await openRepo(ours), { auth: acceptedAuth, identity }));
     expect(failure.error).toMatchObject({ code: 'conflict', paths: ['a.txt'] });
     expect(snapshot(ours)).toEqual(before);
   });
@@ -91,10 +91,10 @@ describe('pull from a real remote over HTTP', () => {
     commitAll(ours, 'I edit d');
     const before = snapshot(ours);
     const repo = await openRepo(ours);
-    expect(await pull(repo, { auth: remoteAuth, identity })).toEqual({ kind: 'diverged', ahead: 1, behind: 1 });
+    expect(await pull(repo, { auth: acceptedAuth, identity })).toEqual({ kind: 'diverged', ahead: 1, behind: 1 });
     expect(snapshot(ours)).toEqual(before);
 
-    expect(await pull(repo, { merge: true, auth: remoteAuth, identity })).toEqual({ kind: 'merged', commits: 1 });
+    expect(await pull(repo, { merge: true, auth: acceptedAuth, identity })).toEqual({ kind: 'merged', commits: 1 });
     expect(gitCli(ours, 'log', '--merges', '--format=%an <%ae>|%s')).toBe(`Pull Person <pull@example.com>|Merge branch 'main' of ${remote.url(`site-${n}`)}\n`);
     expect(gitCli(ours, 'status', '--porcelain')).toBe('');
     expect(fs.readFileSync(path.join(ours, 'b.txt'), 'utf8')).toBe('b from colleague\n');
@@ -111,7 +111,7 @@ describe('pull from a real remote over HTTP', () => {
     const before = snapshot(ours);
     const repo = await openRepo(ours);
 
-    const result = await pull(repo, { merge: true, auth: remoteAuth, identity });
+    const result = await pull(repo, { merge: true, auth: acceptedAuth, identity });
     expect(result).toEqual({ kind: 'conflict', paths: ['a.txt'] });
     expect(gitCli(ours, 'status', '--porcelain')).toBe('UU a.txt\nM  c.txt\nD  d.txt\nA  sub/added.txt\n?? untracked.txt\n');
     expect(fs.readFileSync(path.join(ours, 'a.txt'), 'utf8')).toMatch(/<<<<<<< .*\nMINE\n=======\nTHEIRS\n>>>>>>> /);
@@ -122,7 +122,7 @@ describe('pull from a real remote over HTTP', () => {
     expect(fs.existsSync(path.join(ours, 'd.txt'))).toBe(false);
 
     // A second pull waits for the merge to be finished or aborted.
-    expect((await failureOf(pull(repo, { auth: remoteAuth, identity }))).error.code).toBe('in-progress');
+    expect((await failureOf(pull(repo, { auth: acceptedAuth, identity }))).error.code).toBe('in-progress');
 
     await abortMerge(repo);
     expect(snapshot(ours)).toEqual(before);
@@ -139,7 +139,7 @@ describe('pull from a real remote over HTTP', () => {
     commitAll(ours, 'Mine');
     const before = snapshot(ours);
     const repo = await openRepo(ours);
-    expect(await pull(repo, { merge: true, auth: remoteAuth, identity })).toEqual({ kind: 'conflict', paths: ['posts/gone.md'] });
+    expect(await pull(repo, { merge: true, auth: acceptedAuth, identity })).toEqual({ kind: 'conflict', paths: ['posts/gone.md'] });
     expect(gitCli(ours, 'status', '--porcelain')).toBe('M  b.txt\nUD posts/gone.md\n');
     expect(fs.readFileSync(path.join(ours, 'posts/gone.md'), 'utf8')).toBe('I edited it\n');
     writeFiles(ours, { 'posts/gone.md': 'half resolved\n', 'b.txt': 'typed over\n' });
@@ -154,7 +154,7 @@ describe('pull from a real remote over HTTP', () => {
     commitAll(ours, 'Mine');
     writeFiles(ours, { 'new.md': 'my untracked draft\n' });
     const before = snapshot(ours);
-    const failure = await failureOf(pull(await openRepo(ours), { merge: true, auth: remoteAuth, identity }));
+    const failure = await failureOf(pull(await openRepo(ours), { merge: true, auth: acceptedAuth, identity }));
     expect(failure.error).toMatchObject({ code: 'conflict', paths: ['new.md'] });
     expect(snapshot(ours)).toEqual(before);
   });
@@ -166,7 +166,7 @@ describe('pull from a real remote over HTTP', () => {
     commitAll(ours, 'Mine adds same.md');
     const before = snapshot(ours);
     const repo = await openRepo(ours);
-    expect(await pull(repo, { merge: true, auth: remoteAuth, identity })).toEqual({ kind: 'conflict', paths: ['same.md'] });
+    expect(await pull(repo, { merge: true, auth: acceptedAuth, identity })).toEqual({ kind: 'conflict', paths: ['same.md'] });
     expect(gitCli(ours, 'status', '--porcelain')).toBe('AA same.md\n');
     await abortMerge(repo);
     expect(snapshot(ours)).toEqual(before);
@@ -179,7 +179,7 @@ describe('pull from a real remote over HTTP', () => {
     commitAll(ours, 'Mine');
     writeFiles(ours, { 'a.txt': 'uncommitted\n' });
     const before = snapshot(ours);
-    const failure = await failureOf(pull(await openRepo(ours), { merge: true, auth: remoteAuth, identity }));
+    const failure = await failureOf(pull(await openRepo(ours), { merge: true, auth: acceptedAuth, identity }));
     expect(failure.error).toMatchObject({ code: 'conflict', paths: ['a.txt'] });
     expect(snapshot(ours)).toEqual(before);
   });
@@ -200,7 +200,7 @@ describe('pull from a real remote over HTTP', () => {
     const { ours, colleague } = setup();
     gitCli(ours, 'checkout', '-q', '-b', 'my-work', '--track', 'origin/main');
     const remoteTip = colleague({ 'b.txt': 'new b\n' }, 'Colleague');
-    expect(await pull(await openRepo(ours), { auth: remoteAuth, identity })).toEqual({ kind: 'fast-forward', commits: 1 });
+    expect(await pull(await openRepo(ours), { auth: acceptedAuth, identity })).toEqual({ kind: 'fast-forward', commits: 1 });
     expect(gitCli(ours, 'rev-parse', 'my-work').trim()).toBe(remoteTip);
   });
 
@@ -208,15 +208,15 @@ describe('pull from a real remote over HTTP', () => {
     const { ours } = setup();
     gitCli(ours, 'remote', 'set-url', 'origin', await unreachableUrl());
     const repo = await openRepo(ours);
-    expect((await failureOf(pull(repo, { auth: remoteAuth, identity }))).error).toMatchObject({ code: 'unreachable', retryable: true });
+    expect((await failureOf(pull(repo, { auth: acceptedAuth, identity }))).error).toMatchObject({ code: 'unreachable', retryable: true });
     gitCli(ours, 'remote', 'set-url', 'origin', 'git@gitlab.com:team/site.git');
-    expect((await failureOf(pull(repo, { auth: remoteAuth, identity }))).error).toMatchObject({ code: 'not-supported', suggestion: 'https://gitlab.com/team/site.git' });
+    expect((await failureOf(pull(repo, { auth: acceptedAuth, identity }))).error).toMatchObject({ code: 'not-supported', suggestion: 'https://gitlab.com/team/site.git' });
   });
 
   it('refuses on a detached HEAD', async () => {
     const { ours } = setup();
     gitCli(ours, 'checkout', '-q', '--detach');
-    expect((await failureOf(pull(await openRepo(ours), { auth: remoteAuth, identity }))).error.code).toBe('detached');
+    expect((await failureOf(pull(await openRepo(ours), { auth: acceptedAuth, identity }))).error.code).toBe('detached');
   });
 });
 

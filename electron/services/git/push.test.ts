@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failureOf } from '../../../shared/contract/errors-testing';
 import { openRepo } from './git-engine';
-import { REMOTE_TOKEN, REMOTE_USER, remoteAuth, startGitRemote, type GitRemoteServer, unreachableUrl } from './git-remote-testing';
+import { REMOTE_TOKEN, REMOTE_USER, acceptedAuth, startGitRemote, type GitRemoteServer, unreachableUrl } from './git-remote-testing';
 import { cloneOfRemote, commitAll, gitCli, makeRepo, tempDir, writeFiles } from './git-testing';
 import { push } from './push';
 import type { AuthProvider } from './remote-auth';
@@ -32,7 +32,7 @@ describe('push to a real remote over HTTP', () => {
     writeFiles(ours, { '_posts/2026-02-01-launch.md': 'Launch\n' });
     const head = commitAll(ours, 'Launch post');
 
-    const result = await push(await openRepo(ours), { auth: remoteAuth });
+    const result = await push(await openRepo(ours), { auth: acceptedAuth });
     expect(result).toEqual({ branch: 'post/launch-day', remote: 'origin', setUpstream: true, pullRequestUrl: null });
     expect(gitCli(bare, 'ls-remote', bare)).toContain(`${head}\trefs/heads/post/launch-day`);
     expect(gitCli(ours, 'config', 'branch.post/launch-day.remote').trim()).toBe('origin');
@@ -43,7 +43,7 @@ describe('push to a real remote over HTTP', () => {
 
     writeFiles(ours, { '_posts/2026-02-01-launch.md': 'Launch, edited\n' });
     const second = commitAll(ours, 'Edit');
-    expect((await push(await openRepo(ours), { auth: remoteAuth })).setUpstream).toBe(false);
+    expect((await push(await openRepo(ours), { auth: acceptedAuth })).setUpstream).toBe(false);
     expect(gitCli(bare, 'rev-parse', 'post/launch-day').trim()).toBe(second);
   });
 
@@ -51,7 +51,7 @@ describe('push to a real remote over HTTP', () => {
     const { bare, ours } = setup();
     writeFiles(ours, { 'about.md': 'About\n' });
     const head = commitAll(ours, 'About');
-    const result = await push(await openRepo(ours), { auth: remoteAuth });
+    const result = await push(await openRepo(ours), { auth: acceptedAuth });
     expect(result).toEqual({ branch: 'main', remote: 'origin', setUpstream: false, pullRequestUrl: null });
     expect(gitCli(bare, 'rev-parse', 'main').trim()).toBe(head);
   });
@@ -66,7 +66,7 @@ describe('push to a real remote over HTTP', () => {
 
     writeFiles(ours, { 'mine.md': 'mine\n' });
     commitAll(ours, 'Mine');
-    const failure = await failureOf(push(await openRepo(ours), { auth: remoteAuth }));
+    const failure = await failureOf(push(await openRepo(ours), { auth: acceptedAuth }));
     expect(failure.error.code).toBe('rejected');
     expect(gitCli(bare, 'rev-parse', 'main').trim()).toBe(theirs);
   });
@@ -90,7 +90,7 @@ describe('push to a real remote over HTTP', () => {
     writeFiles(ours, { 'x.md': 'x\n' });
     commitAll(ours, 'X');
     const started = Date.now();
-    const failure = await failureOf(push(await openRepo(ours), { auth: remoteAuth }));
+    const failure = await failureOf(push(await openRepo(ours), { auth: acceptedAuth }));
     expect(failure.error).toMatchObject({ code: 'unreachable', retryable: true });
     expect(Date.now() - started).toBeLessThan(20_000);
   });
@@ -98,13 +98,13 @@ describe('push to a real remote over HTTP', () => {
   it('refuses an SSH remote, suggesting its HTTPS address', async () => {
     const dir = makeRepo({ 'a.md': 'a\n' });
     gitCli(dir, 'remote', 'add', 'origin', 'git@github.com:acme/press.git');
-    const failure = await failureOf(push(await openRepo(dir), { auth: remoteAuth }));
+    const failure = await failureOf(push(await openRepo(dir), { auth: acceptedAuth }));
     expect(failure.error).toMatchObject({ code: 'not-supported', suggestion: 'https://github.com/acme/press.git' });
   });
 
   it('refuses on a detached HEAD', async () => {
     const { ours } = setup();
     gitCli(ours, 'checkout', '-q', '--detach');
-    expect((await failureOf(push(await openRepo(ours), { auth: remoteAuth }))).error.code).toBe('detached');
+    expect((await failureOf(push(await openRepo(ours), { auth: acceptedAuth }))).error.code).toBe('detached');
   });
 });
