@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../../shared/contract/errors';
-import { git, gitFs, type Repo, withRepoLock } from './git-engine';
+import { engine, git, gitFs, type Repo, withRepoLock } from './git-engine';
 import { readBranch, readHeadOid } from './repo-state';
 import { pruneEmptyParents } from './work-tree';
 
@@ -144,32 +144,32 @@ export async function removeMergeFiles(repo: Pick<Repo, 'gitdir'>): Promise<void
 async function resetMergeToHead(repo: Repo): Promise<void> {
   const head = await readHeadOid(repo);
   if (!head) throw new AppFailure('not-supported', 'This merge has no commit to go back to; undo it with git in a terminal.');
-  const engine = { fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, cache: repo.cache };
+  const args = engine(repo);
   const changed = await indexDifferences(repo, head);
   for (const [filepath, headEntry] of changed) {
     const abs = path.join(repo.dir, ...filepath.split('/'));
     await fs.promises.rm(abs, { recursive: true, force: true });
     if (!headEntry) {
-      await git.remove({ ...engine, filepath });
+      await git.remove({ ...args, filepath });
       await pruneEmptyParents(repo.dir, path.posix.dirname(filepath));
       continue;
     }
     await fs.promises.mkdir(path.dirname(abs), { recursive: true });
-    const { blob } = await git.readBlob({ ...engine, oid: headEntry.oid });
+    const { blob } = await git.readBlob({ ...args, oid: headEntry.oid });
     if (headEntry.mode === '120000') await fs.promises.symlink(Buffer.from(blob).toString('utf8'), abs);
     else await fs.promises.writeFile(abs, blob, { mode: headEntry.mode === '100755' ? 0o755 : 0o644 });
-    await git.remove({ ...engine, filepath });
-    await git.add({ ...engine, filepath, force: true });
+    await git.remove({ ...args, filepath });
+    await git.add({ ...args, filepath, force: true });
   }
   await removeMergeFiles(repo);
 }
 
 /** Paths whose index entries (any stage) differ from HEAD's tree, with HEAD's entry (null when HEAD lacks the path). */
 async function indexDifferences(repo: Repo, head: string): Promise<Map<string, { oid: string; mode: string } | null>> {
-  const engine = { fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, cache: repo.cache };
+  const args = engine(repo);
   const out = new Map<string, { oid: string; mode: string } | null>();
   await git.walk({
-    ...engine,
+    ...args,
     trees: [git.TREE({ ref: head }), git.STAGE()],
     map: async (filepath, [tree, stage]) => {
       if (filepath === '.') return true;
@@ -186,7 +186,7 @@ async function indexDifferences(repo: Repo, head: string): Promise<Map<string, {
   for (const filepath of await unmergedPaths(repo)) {
     if (out.has(filepath)) continue;
     const entry = await git
-      .readTree({ ...engine, oid: head, filepath: path.posix.dirname(filepath) === '.' ? undefined : path.posix.dirname(filepath) })
+      .readTree({ ...args, oid: head, filepath: path.posix.dirname(filepath) === '.' ? undefined : path.posix.dirname(filepath) })
       .then((t) => t.tree.find((e) => e.path === path.posix.basename(filepath)))
       .catch(() => undefined);
     out.set(filepath, entry && entry.type === 'blob' ? { oid: entry.oid, mode: entry.mode } : null);

@@ -9,17 +9,13 @@ import { AppFailure } from '../../../shared/contract/errors';
 import type { GitBranch, GitBranches } from '../../../shared/contract/git-models';
 import { branchNameProblem } from '../../../shared/git/branch-name';
 import { compareCommits } from './commit-walk';
-import { git, gitFs, type Repo, withRepoLock } from './git-engine';
+import { engine, git, type Repo, withRepoLock } from './git-engine';
 import { aheadBehind, readBranch, readHeadOid, readOperation, readUpstream } from './repo-state';
 import { readMatrix } from './status-matrix';
 import { pruneEmptyParents } from './work-tree';
 
 const REMOTE = 'origin';
 
-/** The arguments every isomorphic-git call of a repository takes (its folders, fs and the engine cache). */
-export function engine(repo: Repo): { fs: typeof gitFs; dir: string; gitdir: string; cache: object } {
-  return { fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, cache: repo.cache };
-}
 
 /** The commit a ref points at, or null when it does not exist. */
 export async function resolveOid(repo: Repo, ref: string): Promise<string | null> {

@@ -8,7 +8,7 @@ import { addSignOffTrailer, buildCommitMessage } from '../../../shared/git/commi
 import type { GitCommitSummary } from '../../../shared/contract/git-models';
 import { AppFailure } from '../../../shared/contract/errors';
 import { removeMergeFiles } from './abort-merge';
-import { git, gitFs, type Repo, withRepoLock } from './git-engine';
+import { engine, git, gitFs, type Repo, withRepoLock } from './git-engine';
 import type { Identity } from './identity';
 import { readBranch, readHeadOid, readOperation } from './repo-state';
 import { readMatrix, rowsToChanges } from './status-matrix';
@@ -43,7 +43,7 @@ async function readMergeHead(repo: Repo): Promise<string> {
 
 /** Whether the index differs from HEAD (what `git diff --cached --quiet` asks), stopping at the first difference. */
 async function hasStagedChanges(repo: Repo, headOid: string | null): Promise<boolean> {
-  if (!headOid) return (await git.listFiles({ fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, cache: repo.cache })).length > 0;
+  if (!headOid) return (await git.listFiles(engine(repo))).length > 0;
   let found = false;
   await git.walk({
     fs: gitFs,

@@ -52,6 +52,11 @@ export async function openRepo(siteRoot: string): Promise<Repo> {
   return { dir, gitdir, siteRoot: realSite, sitePrefix: rel ? `${rel}/` : '', cache };
 }
 
+/** The arguments every isomorphic-git call of a repository takes (its folders, fs and the engine cache). */
+export function engine(repo: Repo): { fs: typeof gitFs; dir: string; gitdir: string; cache: object } {
+  return { fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, cache: repo.cache };
+}
+
 /** Drops the engine's cache of a repository (after another tool rewrote its packs, or when a site closes). */
 export function forgetRepoCache(dir: string): void {
   caches.delete(dir);

@@ -12,7 +12,7 @@ import { withoutCredentials } from '../../../shared/git/remote-url';
 import { dropStaleMergeBackup, restoreMergeBackupIfAny, saveMergeBackup } from './abort-merge';
 import { planSwitch } from './branches';
 import { compareCommits } from './commit-walk';
-import { git, gitFs, type Repo, withRepoLock } from './git-engine';
+import { engine, git, type Repo, withRepoLock } from './git-engine';
 import type { Identity } from './identity';
 import { type AuthProvider, remoteAuth } from './remote-auth';
 import { assertHttpUrl, httpWithTimeout, toRemoteFailure } from './remote-errors';
@@ -29,9 +29,6 @@ export interface PullOptions {
   onProgress?: ProgressCallback;
 }
 
-function engine(repo: Repo): { fs: typeof gitFs; dir: string; gitdir: string; cache: object } {
-  return { fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, cache: repo.cache };
-}
 
 /** The remote and branch a branch pulls from: its configured upstream, else `origin` with the same name. */
 export async function pullSource(repo: Repo, branch: string): Promise<{ remote: string; branch: string; url: string }> {

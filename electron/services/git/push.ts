@@ -8,7 +8,7 @@ import { AppFailure } from '../../../shared/contract/errors';
 import type { GitPushResult } from '../../../shared/contract/git-models';
 import { describeRemote, pullRequestUrl } from '../../../shared/git/remote-url';
 import { defaultBranchName } from './branches';
-import { git, gitFs, type Repo, withRepoLock } from './git-engine';
+import { engine, git, type Repo, withRepoLock } from './git-engine';
 import { type AuthProvider, remoteAuth } from './remote-auth';
 import { assertHttpUrl, httpWithTimeout, toRemoteFailure } from './remote-errors';
 import { readBranch, readHeadOid, readOperation, readUpstream } from './repo-state';
@@ -21,9 +21,6 @@ export interface PushOptions {
 
 const DEFAULT_REMOTE = 'origin';
 
-function engine(repo: Repo): { fs: typeof gitFs; dir: string; gitdir: string; cache: object } {
-  return { fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, cache: repo.cache };
-}
 
 /** Pushes the current branch to its upstream, or to `origin` under the same name and makes that its upstream. */
 export async function push(repo: Repo, options: PushOptions): Promise<GitPushResult> {

@@ -6,10 +6,10 @@
 import { AppFailure } from '../../../shared/contract/errors';
 import type { GitCommitSummary } from '../../../shared/contract/git-models';
 import { addSignOffTrailer, hasSignOff } from '../../../shared/git/commit-message';
-import { appendReflog, defaultBranchName, engine, resolveOid } from './branches';
+import { appendReflog, defaultBranchName, resolveOid } from './branches';
 import { type CommitObject, commitSummary } from './commit';
 import { compareCommits } from './commit-walk';
-import { git, type Repo, withRepoLock } from './git-engine';
+import { engine, git, type Repo, withRepoLock } from './git-engine';
 import type { Identity } from './identity';
 import { readBranch, readHeadOid, readOperation, readUpstream } from './repo-state';
 

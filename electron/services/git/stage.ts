@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../../shared/contract/errors';
-import { git, gitFs, type Repo, withRepoLock } from './git-engine';
+import { engine, git, gitFs, type Repo, withRepoLock } from './git-engine';
 import { readHeadOid } from './repo-state';
 
 /** A repository-relative path checked to stay inside the repository (no `..`, not absolute, not `.git`). */
@@ -46,7 +46,7 @@ export async function stagePaths(repo: Repo, paths: string[]): Promise<void> {
 
 /** The files a path names in the index or HEAD: itself when it is a file there, else every file under it as a folder. */
 async function filesUnder(repo: Repo, paths: string[], hasCommits: boolean): Promise<string[]> {
-  const base = { fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, cache: repo.cache };
+  const base = engine(repo);
   const known = new Set(await git.listFiles(base));
   if (hasCommits) for (const f of await git.listFiles({ ...base, ref: 'HEAD' })) known.add(f);
   const out = new Set<string>();

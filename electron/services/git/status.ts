@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { GitStatus } from '../../../shared/contract/git-models';
-import { git, gitFs, type Repo, withRepoLock } from './git-engine';
+import { engine, git, type Repo, withRepoLock } from './git-engine';
 import { readRepoState, type RepoState } from './repo-state';
 import { isChanged, readMatrix, rowsToChanges, type StatusRow } from './status-matrix';
 import { readAllRowsFast } from './status-full';
@@ -44,7 +44,7 @@ async function readAllRows(repo: Repo, onProgress?: (progress: StatusProgress) =
   let total = 0;
   if (onProgress) {
     try {
-      total = (await git.listFiles({ fs: gitFs, dir: repo.dir, gitdir: repo.gitdir, cache: repo.cache })).length;
+      total = (await git.listFiles(engine(repo))).length;
     } catch {
       // A corrupted index is reported by the matrix read below.
     }
