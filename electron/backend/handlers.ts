@@ -11,6 +11,7 @@ import { createAssetCalls } from './calls/asset-calls';
 import type { CallContext, HandlerDeps } from './calls/call-context';
 import { createDialogCalls } from './calls/dialog-calls';
 import { createDocumentCalls } from './calls/document-calls';
+import { createFigureCalls } from './calls/figure-calls';
 import { createFsCalls } from './calls/fs-calls';
 import { createGitCalls } from './calls/git-calls';
 import { createOpenSites } from './calls/open-sites';
@@ -43,6 +44,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createAssetCalls(ctx),
     ...createRecoveryCalls(ctx),
     ...createSessionCalls(ctx),
+    ...createFigureCalls(ctx),
     ...createGitCalls(ctx),
   };
 }

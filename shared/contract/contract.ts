@@ -19,6 +19,7 @@ import type {
   AssetListing,
   SiteRenderContext,
 } from './models';
+import type { FigureBrowse, ImportedFigure, StagedFigure } from './figure-models';
 import type { GitBranches, GitCommitSummary, GitCredentialInfo, GitDiff, GitPullResult, GitPushResult, GitStatus } from './git-models';
 import { bool, check, type Checked, type Infer, list, nullable, num, obj, oneOf, optional, type Schema, str, text } from './schema';
 
@@ -145,6 +146,16 @@ export const calls = {
   'git.setCredentials': call(obj({ site: optional(sitePath), url: optional(str({ max: 2048 })), username: str({ min: 1, max: 200 }), token: str({ min: 1, max: 4096 }), remember: bool() })).returns<GitCredentialInfo>(),
   /** Forgets the credentials of a host. */
   'git.forgetCredentials': call(obj({ site: optional(sitePath), url: optional(str({ max: 2048 })) })).returns<GitCredentialInfo>(),
+  /** Checks an image (by content: type, size, pixel count; an SVG is made safe) and keeps it in the app data until it is imported. */
+  'figure.stage': call(obj({ site: sitePath, name: str({ min: 1, max: 1000 }), base64: text(72 * 1024 * 1024) })).returns<StagedFigure>(),
+  /** Copies a staged image into the site's figure folder (a web copy when `downscale`), never overwriting; reuses the same content. */
+  'figure.import': call(obj({ site: sitePath, id: str({ min: 1, max: 200 }), fileName: str({ min: 1, max: 255 }), downscale: bool(), keepOriginal: bool() })).returns<ImportedFigure>(),
+  /** The site's figure snippet for an image (its `.pressroom.yml` template, the seed's `<figure>` with `{% asset %}`, or Markdown). */
+  'figure.snippet': call(obj({ site: sitePath, path: relPath, alt: str({ min: 1, max: 2000 }), caption: optional(str({ max: 5000 })), credit: optional(str({ max: 1000 })) })).returns<{ text: string }>(),
+  /** The site's images with the posts that use each, for the asset browser. */
+  'figure.browse': call(obj({ site: sitePath })).returns<FigureBrowse>(),
+  /** A small preview of a site image, made once and cached in the app-data folder (never in the site). */
+  'figure.thumbnail': call(obj({ site: sitePath, path: relPath })).returns<{ mime: string; base64: string }>(),
 } as const;
 
 /** The table of events main sends to the renderer: name → payload schema. */
