@@ -5,6 +5,7 @@ import { diskDe } from './disk.de';
 import { gitChangesDe } from './git-changes.de';
 import { gitRemoteDe } from './git-remote.de';
 import { previewDe } from './preview.de';
+import { figuresDe } from './figures.de';
 
 /** German texts for every English key. */
 export const de: Catalogue = {
@@ -212,4 +213,5 @@ export const de: Catalogue = {
   ...gitChangesDe,
   ...gitRemoteDe,
   ...frontMatterDe,
+  ...figuresDe,
 };

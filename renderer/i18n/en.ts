@@ -4,6 +4,7 @@ import { diskEn } from './disk.en';
 import { gitChangesEn } from './git-changes.en';
 import { gitRemoteEn } from './git-remote.en';
 import { previewEn } from './preview.en';
+import { figuresEn } from './figures.en';
 export const en = {
   'app.name': 'Pressroom',
   'app.tagline': 'Write press releases and blog posts for your Jekyll website.',
@@ -207,6 +208,7 @@ export const en = {
   ...gitChangesEn,
   ...gitRemoteEn,
   ...frontMatterEn,
+  ...figuresEn,
 } as const satisfies Record<string, string>;
 
 /** A key of the message catalogue; `t` accepts only these, so a typo is a type error. */
