@@ -1,0 +1,102 @@
+/**
+ * SVG is a document format: it can carry scripts, event handlers and links to other files that would run or
+ * load in the preview and on the published site. Node has no DOM for a sanitizer (DOMPurify needs a window,
+ * and jsdom is a test tool only), so this is a strict allow-list check that REFUSES anything risky instead of
+ * rewriting it: a refused drawing is re-exported, a wrongly "cleaned" one would be published.
+ */
+import { AppFailure } from '../../../shared/contract/errors';
+
+/** An SVG that passed the check: its text, and what was noticed on the way (plain words). */
+export interface SafeSvg {
+  text: string;
+  notes: string[];
+}
+
+/** SVG elements a drawing may use (SVG 1.1 and 2, without script, foreignObject and the like). */
+const SVG_ELEMENTS = new Set(
+  [
+    'svg', 'g', 'defs', 'symbol', 'use', 'desc', 'title', 'metadata', 'switch', 'path', 'rect', 'circle', 'ellipse', 'line',
+    'polyline', 'polygon', 'text', 'tspan', 'textpath', 'lineargradient', 'radialgradient', 'stop', 'pattern', 'clippath',
+    'mask', 'marker', 'filter', 'style', 'view', 'a', 'image', 'animate', 'animatemotion', 'animatetransform', 'mpath',
+    'fedistantlight', 'fepointlight', 'fespotlight', 'feblend', 'fecolormatrix', 'fecomponenttransfer', 'fefunca',
+    'fefuncb', 'fefuncg', 'fefuncr', 'fecomposite', 'feconvolvematrix', 'fediffuselighting', 'fedisplacementmap',
+    'fedropshadow', 'feflood', 'fegaussianblur', 'feimage', 'femerge', 'femergenode', 'femorphology', 'feoffset',
+    'fespecularlighting', 'fetile', 'feturbulence', 'hatch', 'hatchpath', 'solidcolor', 'meshgradient', 'meshrow', 'meshpatch',
+  ].map((n) => n.toLowerCase()),
+);
+
+/** Editor metadata prefixes (Inkscape, Sodipodi, RDF, Creative Commons, Dublin Core) that carry no behaviour. */
+const METADATA_PREFIXES = new Set(['sodipodi', 'inkscape', 'rdf', 'cc', 'dc', 'svg']);
+
+/** A raster picture embedded in the drawing itself (no other file is loaded). */
+const EMBEDDED_PICTURE = /^data:image\/(?:png|jpe?g|gif|webp);base64,[A-Za-z0-9+/=\s]*$/i;
+
+/** Decodes numeric and the few named character references, so `jav&#x61;script:` is seen for what it is. */
+function decodeReferences(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => safeChar(Number.parseInt(hex, 16)))
+    .replace(/&#([0-9]+);?/g, (_, dec: string) => safeChar(Number.parseInt(dec, 10)))
+    .replace(/&colon;/gi, ':')
+    .replace(/&lpar;/gi, '(')
+    .replace(/&rpar;/gi, ')')
+    .replace(/&sol;/gi, '/')
+    .replace(/&num;/gi, '#')
+    .replace(/&amp;/gi, '&');
+}
+
+function safeChar(code: number): string {
+  return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+}
+
+function refuse(name: string, why: string): AppFailure {
+  return new AppFailure('refused', `${JSON.stringify(name.slice(0, 120))} is an SVG that ${why}, so it is not imported.`, {
+    path: name,
+    suggestion: 'Export the drawing again as a plain SVG (e.g. "Optimized SVG" or "Plain SVG"), or as PNG.',
+  });
+}
+
+/** The first problem of the decoded text, in plain words; null when there is none. */
+function problemOf(text: string): string | null {
+  if (/<!DOCTYPE|<!ENTITY/i.test(text)) return 'declares a DOCTYPE or entities (which can pull in other files)';
+  if (/<\?(?!xml[\s?])/i.test(text)) return 'has a processing instruction such as xml-stylesheet (which loads another file)';
+  if (/<script[\s/>]/i.test(text) || /<[\w.-]+:script[\s/>]/i.test(text)) return 'contains a script';
+  if (/<(?:[\w.-]+:)?foreignObject[\s/>]/i.test(text)) return 'contains a foreignObject (HTML inside the drawing)';
+  if (/[\s"'/]on[a-z0-9_.:-]*\s*=/i.test(text)) return 'has an event handler attribute (on…=)';
+  // eslint-disable-next-line no-control-regex -- control characters hide a scheme from a browser's eye only
+  const squeezed = text.replace(/[\s\u0000-\u001f]+/g, '');
+  if (/(?:java|vb|live)script:/i.test(squeezed)) return 'contains a javascript: link';
+  if (/@import/i.test(text)) return 'imports a stylesheet (@import)';
+  for (const m of text.matchAll(/url\s*\(\s*(['"]?)\s*([^)'"]*)/gi)) {
+    if (!/^#[\w.:-]*$/.test(m[2].trim())) return `refers to another file with url(${m[2].trim().slice(0, 60)})`;
+  }
+  for (const m of text.matchAll(/(?:^|[\s"'])((?:[\w.-]+:)?href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*))/gi)) {
+    const value = (m[2] ?? m[3] ?? m[4] ?? '').trim();
+    if (!/^#[\w.:-]*$/.test(value) && !EMBEDDED_PICTURE.test(value)) return `links to something outside the drawing (${m[1]}="${value.slice(0, 60)}")`;
+  }
+  for (const m of text.matchAll(/<\s*([\w.:-]+)/g)) {
+    const tag = m[1].toLowerCase();
+    const colon = tag.indexOf(':');
+    if (colon >= 0 ? METADATA_PREFIXES.has(tag.slice(0, colon)) && (tag.slice(0, colon) !== 'svg' || SVG_ELEMENTS.has(tag.slice(colon + 1))) : SVG_ELEMENTS.has(tag)) continue;
+    return `contains a <${m[1].slice(0, 40)}> element, which is not part of a plain drawing`;
+  }
+  return null;
+}
+
+/**
+ * Checks an SVG for scripts, event handlers, javascript: links, references to anything but its own
+ * `#fragments` (href, xlink:href, url(…), @import), foreignObject, DOCTYPE and entities, and unknown elements;
+ * refuses with 'refused' and a plain reason, or returns the text unchanged with notes.
+ */
+export function checkSvg(bytes: Uint8Array, name: string): SafeSvg {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    throw refuse(name, 'is not valid UTF-8 text');
+  }
+  // CDATA is text to an XML reader: look inside it as well (a script hidden there still runs in a <script>).
+  const plain = text.replace(/<!\[CDATA\[([^]*?)\]\]>/g, ' $1 ').replace(/<!--[^]*?-->/g, ' ');
+  const problem = problemOf(text) ?? problemOf(plain) ?? problemOf(decodeReferences(plain));
+  if (problem) throw refuse(name, problem);
+  return { text, notes: ['The SVG was checked: it has no scripts, event handlers or links to other files.'] };
+}
