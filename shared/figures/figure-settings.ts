@@ -61,6 +61,7 @@ function readFolder(value: unknown, fallback: string, problems: string[]): strin
     problems.push(`figures.folder must be a folder name such as "${fallback}"; "${fallback}" is used.`);
     return fallback;
   }
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused here
   const clean = /[\u0000-\u001f\u007f]/.test(value) ? null : cleanAssetFolder(value.trim());
   if (clean === null) {
     problems.push(`figures.folder "${value}" leads outside the site (an absolute path or ".."); "${fallback}" is used.`);

@@ -43,9 +43,9 @@ function htmlValue(s: string): string {
  * sequences are split so they neither start an output nor end the tag.
  */
 function tagValue(s: string): string {
-  let open = true;
+  let quotes = 0;
   return s
-    .replace(/"/g, () => ((open = !open) ? '”' : '“'))
+    .replace(/"/g, () => (quotes++ % 2 === 0 ? '“' : '”'))
     .replace(/'/g, '’')
     .replace(/\{(?=[{%])/g, '{ ')
     .replace(/([%}])(?=\})/g, '$1 ');
