@@ -4,12 +4,22 @@
  * them. The preview publishes the problems of each render back, for the editor to mark. The text is never copied: followers get the editor's own document (CodeMirror's `Text`) and turn it
  * into a string only when, and if, they need one.
  */
+import type { Extension } from '@codemirror/state';
 
 /** The editor's document as it is now; CodeMirror's `Text` fits. `toString()` costs the length of the text. */
 export interface DocText {
   readonly length: number;
   toString(): string;
 }
+
+/** What the active editor lets other features do to its text (the figures feature inserts a snippet). */
+export interface EditorActions {
+  /** Inserts a block of text at the cursor on its own lines, as one undo step; false when the text is read-only. */
+  insertAtCursor(text: string): boolean;
+}
+
+/** Takes image files dropped on or pasted into the editor (the figures feature opens its dialog for each). */
+export type ImageFilesHandler = (files: File[]) => void;
 
 /** The cursor, one-based, as the status bar shows it. */
 export interface EditorCursor {
@@ -67,11 +77,15 @@ export class EditorBridge {
   private readonly cursorListeners = new Set<() => void>();
   private readonly problemsFollowers = new Set<ProblemsFollower>();
   private problemsValue: DocProblems | null = null;
+  private actions: EditorActions | null = null;
+  private imageHandler: ImageFilesHandler | null = null;
+  private readonly extras = new Map<string, Extension>();
 
-  /** Connects an editor view; a later connection replaces it, and closing a replaced feed changes nothing. */
-  connect(): BridgeFeed {
+  /** Connects an editor view (with what it lets others do); a later connection replaces it, and closing a replaced feed changes nothing. */
+  connect(actions: EditorActions | null = null): BridgeFeed {
     const id = ++this.feedId;
     const live = () => id === this.feedId;
+    this.actions = actions;
     return {
       text: (doc, opened = false) => {
         if (!live()) return;
@@ -88,9 +102,40 @@ export class EditorBridge {
         if (!live()) return;
         this.feedId++;
         this.doc = null;
+        this.actions = null;
         this.cursorValue = START;
       },
     };
+  }
+
+  /** Inserts a block at the active editor's cursor on its own lines (one undo step); false when no editable post is shown. */
+  insertAtCursor(text: string): boolean {
+    return this.actions?.insertAtCursor(text) ?? false;
+  }
+
+  /** Lets one handler take image files dropped or pasted into the editor; a later one replaces it. */
+  handleImageFiles(handler: ImageFilesHandler): () => void {
+    this.imageHandler = handler;
+    return () => {
+      if (this.imageHandler === handler) this.imageHandler = null;
+    };
+  }
+
+  /** The editor got image files: true when a handler took them (else the editor does what it did before). */
+  offerImageFiles(files: File[]): boolean {
+    if (!this.imageHandler || files.length === 0) return false;
+    this.imageHandler(files);
+    return true;
+  }
+
+  /** Gives every editor state made from now on an extension of another feature (figure drop and paste), by name: adding it again replaces it. */
+  extendEditors(name: string, extension: Extension): void {
+    this.extras.set(name, extension);
+  }
+
+  /** The extensions `extendEditors` gave, for the editor setup to install. */
+  editorExtensions(): Extension[] {
+    return [...this.extras.values()];
   }
 
   /** The current document, if a view is showing one. */

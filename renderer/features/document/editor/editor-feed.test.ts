@@ -55,3 +55,33 @@ describe('the editor feeding the bridge', () => {
     expect(bridge.cursor()).toEqual({ line: 1, column: 1 });
   });
 });
+
+describe('inserting at the cursor through the bridge (a figure)', () => {
+  it('puts the block on lines of its own, a blank line either side, and one undo takes it away', async () => {
+    const { history, undo } = await import('@codemirror/commands');
+    const bridge = new EditorBridge();
+    const view = new EditorView({ state: EditorState.create({ doc: 'Before it. After it.', extensions: [history(), editorFeed(bridge)] }), parent: document.body });
+    views.push(view);
+    view.dispatch({ selection: { anchor: 'Before it.'.length } });
+    expect(bridge.insertAtCursor('<figure>\n  x\n</figure>\n')).toBe(true);
+    expect(view.state.doc.toString()).toBe('Before it.\n\n<figure>\n  x\n</figure>\n\n After it.');
+    undo(view);
+    expect(view.state.doc.toString()).toBe('Before it. After it.');
+  });
+
+  it('adds no second blank line where there is one, and ends the text with the block', () => {
+    const bridge = new EditorBridge();
+    const view = open(bridge, 'Para.\n\n');
+    view.dispatch({ selection: { anchor: view.state.doc.length } });
+    bridge.insertAtCursor('![A dog](/assets/images/dog.jpg)');
+    expect(view.state.doc.toString()).toBe('Para.\n\n![A dog](/assets/images/dog.jpg)\n');
+  });
+
+  it('refuses a read-only post, and no editor means nothing inserted', () => {
+    const bridge = new EditorBridge();
+    const view = new EditorView({ state: EditorState.create({ doc: 'x', extensions: [EditorState.readOnly.of(true), editorFeed(bridge)] }), parent: document.body });
+    expect(bridge.insertAtCursor('y')).toBe(false);
+    view.destroy();
+    expect(bridge.insertAtCursor('y')).toBe(false);
+  });
+});

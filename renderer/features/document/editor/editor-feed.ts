@@ -14,10 +14,25 @@ function reportCursor(feed: BridgeFeed, view: EditorView | ViewUpdate): void {
   feed.cursor(line.number, head - line.from + 1);
 }
 
+/** Puts `text` in place of the selection on lines of its own, a blank line either side, as one undo step. */
+function insertBlock(view: EditorView, text: string): boolean {
+  if (view.state.readOnly) return false;
+  const { from, to } = view.state.selection.main;
+  const doc = view.state.doc;
+  const before = doc.sliceString(Math.max(0, from - 2), from);
+  const after = doc.sliceString(to, Math.min(doc.length, to + 2));
+  const lead = from === 0 || before === '\n\n' ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  const trail = to === doc.length ? '\n' : after === '\n\n' ? '' : after.startsWith('\n') ? '\n' : '\n\n';
+  const insert = `${lead}${text.replace(/\n+$/, '')}${trail}`;
+  view.dispatch({ changes: { from, to, insert }, selection: { anchor: from + insert.length }, scrollIntoView: true, userEvent: 'input.insert' });
+  view.focus();
+  return true;
+}
+
 /** The extension: while a view shows the state, the bridge follows it; when the view goes, the bridge lets go. */
 export function editorFeed(bridge: EditorBridge): Extension {
   return ViewPlugin.define((view) => {
-    const feed = bridge.connect();
+    const feed = bridge.connect({ insertAtCursor: (text) => insertBlock(view, text) });
     feed.text(view.state.doc, true);
     reportCursor(feed, view);
     return {

@@ -84,6 +84,8 @@ function extensionsFor(options: EditorStateOptions): Extension[] {
     EditorView.contentAttributes.of({ 'aria-label': options.label, ...(readOnly ? { 'aria-readonly': 'true' } : {}) }),
     // The text first, so the preview has asked for the keystroke's render before it hears the cursor line.
     editorFeed(options.bridge),
+    // What other features add through the bridge (the figures' drop and paste of images).
+    options.bridge.editorExtensions(),
     scrollSync(callbacks),
     EditorView.updateListener.of((update) => callbacks.current.onUpdate(update)),
   ];
