@@ -49,6 +49,11 @@ const VALID_ARGS: { [K in CallName]: CallArgs<K> } = {
   'git.credentials': { site: '/home/ada/site' },
   'git.setCredentials': { url: 'https://github.com/acme/site.git', username: 'ada', token: 'ghp_x', remember: true },
   'git.forgetCredentials': { url: 'https://github.com/acme/site.git' },
+  'figure.stage': { site: '/home/ada/site', name: 'Photo.JPG', base64: '/9j/4AAQ' },
+  'figure.import': { site: '/home/ada/site', id: '0123456789abcdef0123456789abcdef', fileName: 'photo.jpg', downscale: true, keepOriginal: false },
+  'figure.snippet': { site: '/home/ada/site', path: 'assets/images/photo.jpg', alt: 'The new press room', caption: 'Opening day', credit: 'Ada' },
+  'figure.browse': { site: '/home/ada/site' },
+  'figure.thumbnail': { site: '/home/ada/site', path: 'assets/images/photo.jpg' },
 };
 
 type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => unknown;
