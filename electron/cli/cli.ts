@@ -11,6 +11,7 @@ import { openSite } from '../services/site';
 import { RENDER_HELP, renderFile } from './render-command';
 import { FRONTMATTER_HELP, runFrontmatter } from './frontmatter-command';
 import { GIT_HELP, runGit } from './git-command';
+import { FIGURE_HELP, runFigure } from './figure-command';
 
 /** Where the CLI writes; tests and embedders may capture it. */
 export interface CliIo {
@@ -32,7 +33,7 @@ const HELP: Record<'main' | 'posts' | 'serve' | 'render', string> = {
   main: `Usage: pressroom <command> [options]
 
 Pressroom edits press releases and blog posts of Jekyll sites. These commands use the same
-services as the app; only "frontmatter --set" changes a file.
+services as the app; only "frontmatter --set", "figure" and "git" change files.
 
 Commands:
   posts <site> [--json]                     List the posts and drafts of a site, newest first.
@@ -42,6 +43,8 @@ Commands:
                                             Read or change one front-matter field of a post.
   git status|commit|push|pull|branch <site> …
                                             Work with the site's git repository (no git needed).
+  figure <site> <image> --alt <text> [--caption <text>] [--credit <text>] [--post <file>]
+                                            Copy an image into the site and print its figure snippet.
   help [<command>]                          Show this help, or the help of one command.
 
 Options:
@@ -205,6 +208,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         return await runFrontmatter(rest, io);
       case 'git':
         return await runGit(rest, io);
+      case 'figure':
+        return await runFigure(rest, io);
       case '-h':
       case '--help':
         io.stdout(HELP.main);
@@ -215,6 +220,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         else if (topic === 'posts' || topic === 'serve' || topic === 'render') io.stdout(HELP[topic]);
         else if (topic === 'frontmatter') io.stdout(FRONTMATTER_HELP);
         else if (topic === 'git') io.stdout(GIT_HELP);
+        else if (topic === 'figure') io.stdout(FIGURE_HELP);
         else throw new UsageError(`there is no command "${topic}"`);
         return EXIT_OK;
       }
