@@ -25,7 +25,8 @@ await esbuild({
   format: 'cjs',
   target: 'node20',
   sourcemap: 'linked',
-  external: ['electron'],
+  // sharp is a native module (libvips in its @img/* packages): it is loaded from node_modules, never bundled.
+  external: ['electron', 'sharp'],
   logLevel: quiet ? 'warning' : 'info',
 });
 
