@@ -2,6 +2,7 @@
 // each (never part of the tests). `npm run bench -- scan` runs only benchmarks whose function name has "scan".
 import { messageOf } from '../shared/contract/errors';
 import { benchFilterPosts } from './filter-posts.bench';
+import { benchFigureImport12mp } from './figure-bench';
 import { benchGitCommitOnePost, benchGitStatusCold, benchGitStatusOnePost } from './git-bench';
 import { type BenchResult, formatResult } from './measure';
 import { benchKeystrokeBig, benchKeystrokeSample } from './render-keystroke.bench';
@@ -25,6 +26,7 @@ const benches: Array<() => Promise<BenchResult>> = [
   benchGitStatusOnePost,
   benchGitCommitOnePost,
   benchGitStatusCold,
+  benchFigureImport12mp,
 ];
 
 async function main(only: string | undefined): Promise<void> {
