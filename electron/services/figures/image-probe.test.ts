@@ -41,6 +41,11 @@ describe('probeImage', () => {
     expect(await probeImage(svg, 'd.svg')).toMatchObject({ mime: 'image/svg+xml', width: 120, height: 80 });
   });
 
+  it('refuses a risky SVG before any SVG reader parses it', async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image href="file:///etc/passwd"/></svg>');
+    expect((await failure(probeImage(svg, 'x.svg'))).code).toBe('refused');
+  });
+
   it('refuses a PDF or text named .png as not a picture', async () => {
     const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n');
     const err = await failure(probeImage(pdf, 'report.png'));

@@ -7,6 +7,7 @@ import { AppFailure } from '../../../shared/contract/errors';
 import type { StagedFigure } from '../../../shared/contract/figure-models';
 import { extensionOfMime } from '../../../shared/figures/safe-file-name';
 import { sniffImage } from '../assets';
+import { checkSvg } from './svg-safety';
 
 /** Files over this size are refused outright (the issue's 50 MB). */
 export const MAX_FIGURE_BYTES = 50 * 1024 * 1024;
@@ -40,7 +41,8 @@ function megabytes(n: number): string {
 /**
  * Probes the bytes of an image named `name` (the name is only used in messages). Refuses with 'too-large' a
  * file over 50 MB or an image over 100 megapixels (read from its header, nothing decoded), with
- * 'not-supported' anything that is not a JPEG, PNG, GIF, WebP, AVIF or SVG by content or that cannot be read.
+ * 'not-supported' anything that is not a JPEG, PNG, GIF, WebP, AVIF or SVG by content or that cannot be read,
+ * with 'refused' an SVG that `checkSvg` refuses (checked before anything parses it).
  */
 export async function probeImage(bytes: Buffer, name: string): Promise<ProbedImage> {
   if (bytes.length > MAX_FIGURE_BYTES) {
@@ -54,6 +56,8 @@ export async function probeImage(bytes: Buffer, name: string): Promise<ProbedIma
       suggestion: 'Export the picture as JPEG or PNG and try again.',
     });
   }
+  // A drawing is checked before any SVG reader sees it: nothing it refers to is ever loaded.
+  if (mime === 'image/svg+xml') checkSvg(bytes, name);
   let meta: sharp.Metadata;
   try {
     // `metadata()` reads the header only, nothing is decoded; our own check below gives the plain message.

@@ -122,10 +122,21 @@ describe('importFigure', () => {
     expect((await sharp(path.join(root, w.path)).metadata()).format).toBe('webp');
   });
 
+  it('keeps every frame of an animated GIF in its web copy', async () => {
+    const frame = (color: string) => sharp({ create: { width: 400, height: 100, channels: 3, background: color } }).raw().toBuffer();
+    const frames = Buffer.concat([await frame('#ff0000'), await frame('#0000ff')]);
+    const gif = await sharp(frames, { raw: { width: 400, height: 200, channels: 3, pageHeight: 100 } }).gif({ loop: 0, delay: [100, 100] }).toBuffer();
+    const out = await importFigure({ siteRoot: root, settings: settings('img', 200), staged: { data: gif, mime: 'image/gif', width: 400, height: 100 }, fileName: 'anim.gif', downscale: true, keepOriginal: false });
+    expect(out).toMatchObject({ width: 200, height: 50 });
+    const meta = await sharp(path.join(root, out.path)).metadata();
+    expect(meta).toMatchObject({ format: 'gif', width: 200, pages: 2 });
+  });
+
   it('calls a picture large when wider than maxWidth or heavier than 1 MB, never an SVG', () => {
     expect(isLargeFigure({ mime: 'image/jpeg', width: 2001, bytes: 10 }, 2000)).toBe(true);
     expect(isLargeFigure({ mime: 'image/jpeg', width: 2000, bytes: 1024 * 1024 }, 2000)).toBe(false);
     expect(isLargeFigure({ mime: 'image/png', width: 10, bytes: 1024 * 1024 + 1 }, 2000)).toBe(true);
+    expect(isLargeFigure({ mime: 'image/gif', width: 2400, bytes: 10 }, 2000)).toBe(true);
     expect(isLargeFigure({ mime: 'image/svg+xml', width: 9000, bytes: 2e6 }, 2000)).toBe(false);
   });
 });

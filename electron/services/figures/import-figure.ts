@@ -4,10 +4,11 @@
  * photo optionally replaced by a web copy (resized, metadata stripped, orientation applied).
  */
 import { createHash } from 'node:crypto';
-import { type Dirent, promises as fs } from 'node:fs';
+import { constants, type Dirent, promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { AppFailure } from '../../../shared/contract/errors';
+import { AppFailure, messageOf } from '../../../shared/contract/errors';
 import type { ImportedFigure } from '../../../shared/contract/figure-models';
 import { atomicWrite } from '../documents';
 import { normalizeRel, resolveInside } from '../paths';
@@ -45,9 +46,9 @@ export interface ImportFigureOptions {
   keepOriginal: boolean;
 }
 
-/** True when a web copy should be offered: wider than `maxWidth` or heavier than 1 MB (never for SVG or GIF). */
+/** True when a web copy should be offered: wider than `maxWidth` or heavier than 1 MB (never for SVG, a drawing). */
 export function isLargeFigure(image: { mime: FigureMime; width: number; bytes: number }, maxWidth: number): boolean {
-  if (image.mime === 'image/svg+xml' || image.mime === 'image/gif') return false;
+  if (image.mime === 'image/svg+xml') return false;
   return image.width > maxWidth || image.bytes > LARGE_FIGURE_BYTES;
 }
 
@@ -62,8 +63,12 @@ export async function figureFolder(siteRoot: string, folder: string, opts: { cre
   let stat = await fs.stat(planned).catch(() => null);
   if (!stat) {
     if (!opts.create) return { rel, real: null };
-    await fs.mkdir(planned, { recursive: true });
-    stat = await fs.stat(planned);
+    try {
+      await fs.mkdir(planned, { recursive: true });
+      stat = await fs.stat(planned);
+    } catch (error) {
+      throw new AppFailure('not-writable', `The figure folder ${shownRel} could not be created: ${messageOf(error)}`, { path: shownRel });
+    }
   }
   if (!stat.isDirectory()) {
     throw new AppFailure('not-writable', `The figure folder ${shownRel} is a file, not a folder; change "figures: folder:" in .pressroom.yml.`, { path: shownRel });
@@ -72,6 +77,9 @@ export async function figureFolder(siteRoot: string, folder: string, opts: { cre
   const real = await resolveInside(siteRoot, shownRel);
   return { rel, real };
 }
+
+/** How a candidate for reuse is opened: read only, never through a link, never blocking. */
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 function sha256(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -92,13 +100,18 @@ export async function findSameContent(folder: { rel: string; real: string | null
     // Links are not followed: one could lead out of the site.
     if (!entry.isFile()) continue;
     const file = path.join(folder.real, entry.name);
+    let handle: FileHandle | undefined;
     try {
-      const stat = await fs.lstat(file);
+      // Opened without following a link swapped in since the listing, and never blocking on a FIFO.
+      handle = await fs.open(file, READ_FLAGS);
+      const stat = await handle.stat();
       const hashes = wanted.get(stat.size);
       if (!stat.isFile() || !hashes) continue;
-      if (hashes.includes(sha256(await fs.readFile(file)))) return folder.rel ? `${folder.rel}/${entry.name}` : entry.name;
+      if (hashes.includes(sha256(await handle.readFile()))) return folder.rel ? `${folder.rel}/${entry.name}` : entry.name;
     } catch {
       // vanished or unreadable: not a match
+    } finally {
+      await handle?.close().catch(() => undefined);
     }
   }
   return null;
@@ -140,19 +153,24 @@ async function writeNew(dir: string, fileName: string, data: Uint8Array): Promis
   throw new AppFailure('exists', `The figure folder already has ${fileName} and a thousand variants of it; choose another name.`);
 }
 
-/** A web copy: at most `maxWidth` wide (never enlarged), orientation applied, metadata stripped, same format. */
+/**
+ * A web copy: at most `maxWidth` wide (never enlarged), orientation applied, metadata stripped, same format
+ * (every frame of an animated GIF or WebP kept). An SVG, a drawing, is returned as it is.
+ */
 export async function downscaleImage(image: FigureSource, maxWidth: number): Promise<FigureSource> {
-  if (image.mime === 'image/svg+xml' || image.mime === 'image/gif') return image;
+  if (image.mime === 'image/svg+xml') return image;
+  const animated = image.mime === 'image/gif' || image.mime === 'image/webp';
   try {
-    let pipeline = sharp(image.data, { limitInputPixels: MAX_FIGURE_PIXELS, failOn: 'error' })
+    let pipeline = sharp(image.data, { limitInputPixels: MAX_FIGURE_PIXELS, failOn: 'error', animated })
       .rotate()
       .resize({ width: maxWidth, withoutEnlargement: true });
     if (image.mime === 'image/jpeg') pipeline = pipeline.jpeg({ quality: 82, mozjpeg: true });
     else if (image.mime === 'image/png') pipeline = pipeline.png({ compressionLevel: 9 });
     else if (image.mime === 'image/webp') pipeline = pipeline.webp({ quality: 80 });
+    else if (image.mime === 'image/gif') pipeline = pipeline.gif();
     else pipeline = pipeline.avif({ quality: 60 });
     const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
-    return { data, mime: image.mime, width: info.width, height: info.height };
+    return { data, mime: image.mime, width: info.width, height: info.pageHeight ?? info.height };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/pixel limit/i.test(message)) {
