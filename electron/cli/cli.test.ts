@@ -112,9 +112,11 @@ describe('pressroom serve (bundled as the app ships it)', () => {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['electron'],
+      // As scripts/build.mjs: sharp is a native module, shipped beside the bundle in node_modules.
+      external: ['electron', 'sharp'],
       logLevel: 'silent',
     });
+    await fs.symlink(path.join(repo, 'node_modules'), path.join(app, 'node_modules'), 'dir');
   }, 60_000);
 
   function start(args: string[]) {

@@ -11,7 +11,6 @@ import { openSite } from '../services/site';
 import { RENDER_HELP, renderFile } from './render-command';
 import { FRONTMATTER_HELP, runFrontmatter } from './frontmatter-command';
 import { GIT_HELP, runGit } from './git-command';
-import { FIGURE_HELP, runFigure } from './figure-command';
 
 /** Where the CLI writes; tests and embedders may capture it. */
 export interface CliIo {
@@ -209,7 +208,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       case 'git':
         return await runGit(rest, io);
       case 'figure':
-        return await runFigure(rest, io);
+        // Loaded on demand: it brings the native image library, which no other command needs.
+        return await (await import('./figure-command')).runFigure(rest, io);
       case '-h':
       case '--help':
         io.stdout(HELP.main);
@@ -220,7 +220,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         else if (topic === 'posts' || topic === 'serve' || topic === 'render') io.stdout(HELP[topic]);
         else if (topic === 'frontmatter') io.stdout(FRONTMATTER_HELP);
         else if (topic === 'git') io.stdout(GIT_HELP);
-        else if (topic === 'figure') io.stdout(FIGURE_HELP);
+        else if (topic === 'figure') io.stdout((await import('./figure-command')).FIGURE_HELP);
         else throw new UsageError(`there is no command "${topic}"`);
         return EXIT_OK;
       }
