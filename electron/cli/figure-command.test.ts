@@ -104,6 +104,20 @@ describe('pressroom figure', () => {
     expect(await blogImages()).toEqual(['r3.jpg']);
   });
 
+  it('imports a clean SVG and refuses one with a script', async () => {
+    const clean = path.join(tmp, 'Logo.svg');
+    await fs.writeFile(clean, '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
+    const ok = await run([site, clean, '--alt', 'Logo']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("{% asset 'blog/logo.svg'");
+    const evil = path.join(tmp, 'evil.svg');
+    await fs.writeFile(evil, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const refused = await run([site, evil, '--alt', 'x']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/SVG/);
+    expect(await blogImages()).toEqual(['logo.svg', 'r3.jpg']);
+  });
+
   it('refuses a post outside the site before importing anything', async () => {
     const image = await jpeg('x.jpg');
     const outside = path.join(tmp, 'outside.md');
