@@ -26,6 +26,7 @@ export const figuresDe: { readonly [K in keyof typeof figuresEn]: string } = {
   'figures.browser.close': 'Bildübersicht schließen',
   'figures.browser.nothingChosen': 'Wählen Sie ein Bild, um es einzufügen.',
   'figures.browser.chosen': 'Gewählt: {name}',
+  'figures.browser.showMore': 'Mehr zeigen (noch {count})',
   'figures.insert.button': 'Bild einfügen',
   'figures.insert.fromComputer': 'Von diesem Computer…',
   'figures.insert.fromSite': 'Aus den Bildern der Website…',

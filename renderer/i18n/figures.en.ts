@@ -24,6 +24,7 @@ export const figuresEn = {
   'figures.browser.close': 'Close the image browser',
   'figures.browser.nothingChosen': 'Choose an image to insert it.',
   'figures.browser.chosen': 'Chosen: {name}',
+  'figures.browser.showMore': 'Show more ({count} left)',
   'figures.insert.button': 'Insert figure',
   'figures.insert.fromComputer': 'From this computer…',
   'figures.insert.fromSite': 'From the site’s images…',
