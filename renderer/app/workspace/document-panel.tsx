@@ -21,6 +21,8 @@ import { useSymlinkText } from '../../features/posts/post-row';
 import { FrontMatterPanel } from '../../features/front-matter/front-matter-panel';
 import { effectiveSchema, fieldsForPath, READ_DELAY_MS, useFrontMatterReading, useFrontMatterSchema } from '../../features/front-matter/use-front-matter';
 import { PreviewPane } from '../../features/preview/preview-pane';
+import { InsertFigureButton } from '../../features/figures/insert-figure-dialog';
+import type { FigureImport } from '../../features/figures/use-figure-import';
 import type { TabInfo } from '../../features/document/document-tabs';
 import type { Workspace } from '../../features/document/use-document-workspace';
 
@@ -48,7 +50,7 @@ export interface FormToggle {
 }
 
 /** The panel of the active tab (keyed by path and generation, so a reload starts it afresh). */
-export function DocumentPanel({ workspace, tab, panelId, form }: { workspace: Workspace; tab: TabInfo; panelId: string; form: FormToggle }) {
+export function DocumentPanel({ workspace, tab, panelId, form, figures }: { workspace: Workspace; tab: TabInfo; panelId: string; form: FormToggle; figures: FigureImport }) {
   const { t, day, languageName } = useI18n();
   const symlinkText = useSymlinkText();
   const { store, callbacks, bridge, viewRef, site } = workspace;
@@ -146,6 +148,7 @@ export function DocumentPanel({ workspace, tab, panelId, form }: { workspace: Wo
               </button>
             ) : null}
             {tab.mode !== 'plain' ? <OutlineMenu text={text} onJump={jumpTo} /> : null}
+            {!readOnly ? <InsertFigureButton figures={figures} /> : null}
             {!readOnly ? (
               <button
                 type="button"

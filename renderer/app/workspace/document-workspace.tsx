@@ -6,6 +6,8 @@ import { DocumentPanel } from './document-panel';
 import { TabBar } from '../../features/document/tab-bar';
 import { UnsavedDialog } from '../../features/document/unsaved-dialog';
 import type { Workspace } from '../../features/document/use-document-workspace';
+import { FigureDialogs } from '../../features/figures/insert-figure-dialog';
+import { useFigureImport } from '../../features/figures/use-figure-import';
 import '../../features/document/document.css';
 import '../../features/document/editor/editor.css';
 
@@ -16,6 +18,8 @@ export function DocumentWorkspace({ workspace, children }: { workspace: Workspac
   const tab = tabs.find((t) => t.path === active) ?? null;
   const [formOpen, setFormOpen] = useState(false);
   const onToggleForm = useCallback(() => setFormOpen((o) => !o), []);
+  // Figures dropped, pasted or chosen go into the active post through the editor bridge.
+  const figures = useFigureImport(workspace.site.root, workspace.bridge);
   return (
     <div className="workspace">
       {children}
@@ -28,7 +32,8 @@ export function DocumentWorkspace({ workspace, children }: { workspace: Workspac
           onClose={(path) => workspace.requestCloseTab(path)}
         />
       ) : null}
-      {tab ? <DocumentPanel key={`${tab.path}#${tab.generation}`} workspace={workspace} tab={tab} panelId={panelId} form={{ open: formOpen, onToggle: onToggleForm }} /> : <DocumentPlaceholder />}
+      {tab ? <DocumentPanel key={`${tab.path}#${tab.generation}`} workspace={workspace} tab={tab} panelId={panelId} form={{ open: formOpen, onToggle: onToggleForm }} figures={figures} /> : <DocumentPlaceholder />}
+      <FigureDialogs site={workspace.site.root} figures={figures} />
       {workspace.pending ? <UnsavedDialog workspace={workspace} pending={workspace.pending} /> : null}
     </div>
   );
