@@ -109,6 +109,14 @@ describe('figure.stage and figure.import', () => {
     expect(await stagingFiles()).toEqual([]);
     const safeSvg = await stage(site, 'Logo.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="5" height="5"><rect width="5" height="5"/></svg>'));
     expect(safeSvg).toMatchObject({ mime: 'image/svg+xml', fileName: 'logo.svg', width: 5, large: false });
+    // A drawing program's DOCTYPE line is removed on the way in, and the file written is the checked text.
+    const body = '<svg xmlns="http://www.w3.org/2000/svg" width="6" height="6"><rect width="6" height="6"/></svg>';
+    const withDoctype = await stage(site, 'Mark.svg', Buffer.from(`<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">${body}`));
+    expect(withDoctype).toMatchObject({ bytes: body.length });
+    expect(withDoctype.notes.join(' ')).toContain('DOCTYPE');
+    const imported = await call<ImportedFigure>('figure.import', { site, id: withDoctype.id, fileName: 'mark.svg', downscale: true, keepOriginal: true });
+    expect(imported).toMatchObject({ ok: true, value: { path: 'assets/images/mark.svg', width: 6, height: 6, original: null } });
+    expect(await fs.readFile(path.join(site, 'assets/images/mark.svg'), 'utf8')).toBe(body);
   }, 60_000);
 
   it('refuses file names that are not allowed and writes nothing into the site', async () => {

@@ -49,10 +49,15 @@ export function createFigureImportCalls(ctx: CallContext): Pick<AreaHandlers<'fi
   return {
     async 'figure.stage'({ site, name, base64 }) {
       const { root } = ctx.sites.require(site);
-      const data = decodeBase64(base64, name);
+      let data = decodeBase64(base64, name);
       const probe = await probeImage(data, name);
       const notes: string[] = [];
-      if (probe.mime === 'image/svg+xml') notes.push(...checkSvg(data, name).notes);
+      if (probe.mime === 'image/svg+xml') {
+        // What is staged (and later written) is the checked text: a plain DOCTYPE line removed.
+        const safe = checkSvg(data, name);
+        data = Buffer.from(safe.text);
+        notes.push(...safe.notes);
+      }
       const settings = await loadFigureSettings(root);
       notes.push(...settings.problems);
       const fileName = safeFileName(name, { ext: extensionOf(probe.mime), datePrefix: settings.datePrefix ? localDate() : null });
@@ -67,7 +72,7 @@ export function createFigureImportCalls(ctx: CallContext): Pick<AreaHandlers<'fi
         mime: probe.mime,
         width: probe.width,
         height: probe.height,
-        bytes: probe.bytes,
+        bytes: data.length,
         fileName,
         folder: folder.rel,
         reuse,

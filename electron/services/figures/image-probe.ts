@@ -57,11 +57,11 @@ export async function probeImage(bytes: Buffer, name: string): Promise<ProbedIma
     });
   }
   // A drawing is checked before any SVG reader sees it: nothing it refers to is ever loaded.
-  if (mime === 'image/svg+xml') checkSvg(bytes, name);
+  const readable = mime === 'image/svg+xml' ? Buffer.from(checkSvg(bytes, name).text) : bytes;
   let meta: sharp.Metadata;
   try {
     // `metadata()` reads the header only, nothing is decoded; our own check below gives the plain message.
-    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    meta = await sharp(readable, { limitInputPixels: false }).metadata();
   } catch {
     throw new AppFailure('not-supported', `${shown(name)} looks like ${String(extensionOfMime(mime)).toUpperCase()} but could not be read: the file may be damaged.`, {
       path: name,

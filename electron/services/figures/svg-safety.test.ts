@@ -66,6 +66,17 @@ describe('checkSvg', () => {
     expect(refusal(wrap('<html:embed xmlns:html="http://www.w3.org/1999/xhtml"/>'))).toContain('html:embed');
   });
 
+  it('removes the plain DOCTYPE line drawing programs write, with a note, and keeps the rest as it was', () => {
+    const body = wrap('<rect width="10" height="10"/>');
+    const svg = `<?xml version="1.0" encoding="utf-8"?>\n<!-- Generator: Adobe Illustrator 24.0.0 -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n${body}`;
+    const out = checkSvg(Buffer.from(svg), 'ai.svg');
+    expect(out.text).toBe(`<?xml version="1.0" encoding="utf-8"?>\n<!-- Generator: Adobe Illustrator 24.0.0 -->\n\n${body}`);
+    expect(out.notes.join(' ')).toContain('DOCTYPE line was removed');
+    // A second DOCTYPE, or one with an internal subset, is still refused.
+    expect(refusal(`<!DOCTYPE svg PUBLIC "x" "y"><!DOCTYPE svg>${body}`)).toContain('DOCTYPE');
+    expect(refusal(`<!DOCTYPE svg [ <!ENTITY a "b"> ]>${body}`)).toContain('DOCTYPE');
+  });
+
   it('refuses text that is not UTF-8', () => {
     try {
       checkSvg(Buffer.from([0x3c, 0x73, 0x76, 0x67, 0xff, 0xfe, 0x3e]), 'bad.svg');

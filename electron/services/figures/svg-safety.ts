@@ -85,7 +85,8 @@ function problemOf(text: string): string | null {
 /**
  * Checks an SVG for scripts, event handlers, javascript: links, references to anything but its own
  * `#fragments` (href, xlink:href, url(…), @import), foreignObject, DOCTYPE and entities, and unknown elements;
- * refuses with 'refused' and a plain reason, or returns the text unchanged with notes.
+ * refuses with 'refused' and a plain reason. Returns the text to keep (unchanged, but for a plain DOCTYPE line
+ * removed) with notes of what was done.
  */
 export function checkSvg(bytes: Uint8Array, name: string): SafeSvg {
   let text: string;
@@ -94,9 +95,18 @@ export function checkSvg(bytes: Uint8Array, name: string): SafeSvg {
   } catch {
     throw refuse(name, 'is not valid UTF-8 text');
   }
+  const notes: string[] = [];
+  // The DOCTYPE drawing programs write (SVG 1.1's public DTD, no internal subset) only names a DTD no browser
+  // loads: it is removed, so no XML reader is tempted to fetch it. One with entities is refused below.
+  const doctype = /^(\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[^]*?-->\s*)*)<!DOCTYPE\s+svg\b[^[<>]*>/i.exec(text);
+  if (doctype) {
+    text = text.slice(0, doctype[1].length) + text.slice(doctype[0].length);
+    notes.push('The SVG\'s DOCTYPE line was removed (it names a DTD that is never needed).');
+  }
   // CDATA is text to an XML reader: look inside it as well (a script hidden there still runs in a <script>).
   const plain = text.replace(/<!\[CDATA\[([^]*?)\]\]>/g, ' $1 ').replace(/<!--[^]*?-->/g, ' ');
   const problem = problemOf(text) ?? problemOf(plain) ?? problemOf(decodeReferences(plain));
   if (problem) throw refuse(name, problem);
-  return { text, notes: ['The SVG was checked: it has no scripts, event handlers or links to other files.'] };
+  notes.push('The SVG was checked: it has no scripts, event handlers or links to other files.');
+  return { text, notes };
 }
