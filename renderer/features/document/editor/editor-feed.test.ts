@@ -64,7 +64,7 @@ describe('inserting at the cursor through the bridge (a figure)', () => {
     views.push(view);
     view.dispatch({ selection: { anchor: 'Before it.'.length } });
     expect(bridge.insertAtCursor('<figure>\n  x\n</figure>\n')).toBe(true);
-    expect(view.state.doc.toString()).toBe('Before it.\n\n<figure>\n  x\n</figure>\n\n After it.');
+    expect(view.state.doc.toString()).toBe('Before it.\n\n<figure>\n  x\n</figure>\n\nAfter it.');
     undo(view);
     expect(view.state.doc.toString()).toBe('Before it. After it.');
   });

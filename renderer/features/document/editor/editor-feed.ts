@@ -17,8 +17,11 @@ function reportCursor(feed: BridgeFeed, view: EditorView | ViewUpdate): void {
 /** Puts `text` in place of the selection on lines of its own, a blank line either side, as one undo step. */
 function insertBlock(view: EditorView, text: string): boolean {
   if (view.state.readOnly) return false;
-  const { from, to } = view.state.selection.main;
+  let { from, to } = view.state.selection.main;
   const doc = view.state.doc;
+  // Spaces at the cut would be left dangling at the end or start of the lines around the block.
+  while (from > 0 && /[ \t]/.test(doc.sliceString(from - 1, from))) from--;
+  while (to < doc.length && /[ \t]/.test(doc.sliceString(to, to + 1))) to++;
   const before = doc.sliceString(Math.max(0, from - 2), from);
   const after = doc.sliceString(to, Math.min(doc.length, to + 2));
   const lead = from === 0 || before === '\n\n' ? '' : before.endsWith('\n') ? '\n' : '\n\n';
