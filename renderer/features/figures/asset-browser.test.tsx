@@ -126,6 +126,11 @@ describe('AssetBrowser', () => {
     await act(async () => type(search, 'blog JPG'));
     await settle();
     expect(tiles()).toHaveLength(2);
+    // The image chosen before the search hid it cannot be inserted unseen.
+    await act(async () => tiles()[1].click());
+    await act(async () => type(search, 'harbour'));
+    await settle();
+    expect((byText('.asset-browser-foot button', 'Insert') as HTMLButtonElement).disabled).toBe(true);
     await act(async () => type(search, 'nothing-like-this'));
     await settle();
     expect(document.querySelector('.asset-state')?.textContent).toBe('No image matches “nothing-like-this”.');

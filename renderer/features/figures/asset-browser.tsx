@@ -122,7 +122,8 @@ export function AssetBrowser({ site, onPick, onClose }: AssetBrowserProps) {
   const matches = useMemo(() => filterAssets(images, deferredQuery), [images, deferredQuery]);
   const visible = matches.slice(0, shown);
   const current = Math.min(active, Math.max(0, visible.length - 1));
-  const chosenAsset = chosen ? (images.find((image) => image.path === chosen) ?? null) : null;
+  // Only an image the grid shows can be inserted: one the search hides is not chosen any more.
+  const chosenAsset = chosen ? (matches.find((image) => image.path === chosen) ?? null) : null;
 
   useEffect(() => {
     setActive(0);
@@ -178,7 +179,7 @@ export function AssetBrowser({ site, onPick, onClose }: AssetBrowserProps) {
       <div className="asset-browser-tools">
         <input
           type="search"
-          className="asset-search"
+          className="text-input asset-search"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
