@@ -77,6 +77,12 @@ describe('checkSvg', () => {
     expect(refusal(`<!DOCTYPE svg [ <!ENTITY a "b"> ]>${body}`)).toContain('DOCTYPE');
   });
 
+  it('reads hostile text in one pass (many unclosed comments or CDATA sections do not hang it)', () => {
+    for (const filler of ['<!--'.repeat(500_000), '<![CDATA['.repeat(200_000), `${'a'.repeat(2_000_000)}href`]) {
+      expect(checkSvg(Buffer.from(wrap(`<text>${filler}</text>`)), 'big.svg').text).toContain(filler.slice(0, 20));
+    }
+  }, 10_000);
+
   it('refuses text that is not UTF-8', () => {
     try {
       checkSvg(Buffer.from([0x3c, 0x73, 0x76, 0x67, 0xff, 0xfe, 0x3e]), 'bad.svg');
