@@ -5,6 +5,8 @@
  * Markdown images and links, and image paths in HTML or in include parameters. One pass of a few linear
  * patterns per post, so the cost grows with the total text size and nothing else.
  */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { readFrontMatterBlock } from '../../../shared/front-matter/read-block';
 import { type AssetIndex, resolveAsset } from '../../../shared/site/asset-lookup';
 import { readSiteText } from '../paths';
@@ -126,34 +128,76 @@ function frontMatterImages(data: Record<string, unknown>, out: string[]): void {
   for (const [key, value] of Object.entries(data)) if (IMAGE_KEY.test(key)) take(value, 0);
 }
 
-/** The site files (images or not) a post's text names, each once. */
-export function imagesNamedIn(text: string, index: AssetIndex, urls: SiteUrls = {}): string[] {
-  return [...namedIn(text, new ImageResolver(index, urls))];
+/** How a post names pictures, as written (before resolving): kept per post so an unchanged post is not read again. */
+interface Mentions {
+  assets: string[];
+  frontMatter: string[];
+  urls: string[];
 }
 
-function namedIn(text: string, resolver: ImageResolver): Set<string> {
+/** Everything in a post's text that may name a picture, as written; one pass of each pattern. */
+function mentionsIn(text: string): Mentions {
+  const assets = Array.from(text.matchAll(ASSET_TAG), (m) => m[1] ?? m[2] ?? m[3] ?? '');
+  const frontMatter: string[] = [];
+  frontMatterImages(readFrontMatterBlock(text, { fast: true }).data, frontMatter);
+  const urls: string[] = [];
+  for (const pattern of [MARKDOWN_LINK, REFERENCE_DEFINITION, BARE_ATTRIBUTE]) for (const m of text.matchAll(pattern)) urls.push(m[1]);
+  for (const m of text.matchAll(QUOTED)) if (IMAGE_EXTENSION.test(m[1])) urls.push(m[1]);
+  for (const m of text.matchAll(SRCSET)) {
+    for (const candidate of (m[1] ?? m[2] ?? '').split(',')) urls.push(/^(?:\{\{[^}]{0,200}\}\})*\S*/.exec(candidate.trim())?.[0] ?? '');
+  }
+  const unique = (list: string[]) => [...new Set(list.filter(Boolean))];
+  return { assets: unique(assets), frontMatter: unique(frontMatter), urls: unique(urls) };
+}
+
+/** The site files the mentions name, each once (resolved against today's index: a new image is found at once). */
+function resolveMentions(mentions: Mentions, resolver: ImageResolver): Set<string> {
   const found = new Set<string>();
   const add = (file: string | null) => {
     if (file) found.add(file);
   };
-  for (const m of text.matchAll(ASSET_TAG)) add(resolver.asset(m[1] ?? m[2] ?? m[3] ?? ''));
-  const block = readFrontMatterBlock(text, { fast: true });
-  const values: string[] = [];
-  frontMatterImages(block.data, values);
-  for (const value of values) add(resolver.asset(value) ?? resolver.url(value));
-  for (const pattern of [MARKDOWN_LINK, REFERENCE_DEFINITION, BARE_ATTRIBUTE]) {
-    for (const m of text.matchAll(pattern)) add(resolver.url(m[1]));
-  }
-  for (const m of text.matchAll(QUOTED)) if (IMAGE_EXTENSION.test(m[1])) add(resolver.url(m[1]));
-  for (const m of text.matchAll(SRCSET)) {
-    for (const candidate of (m[1] ?? m[2] ?? '').split(',')) add(resolver.url(/^(?:\{\{[^}]{0,200}\}\})*\S*/.exec(candidate.trim())?.[0] ?? ''));
-  }
+  for (const ref of mentions.assets) add(resolver.asset(ref));
+  for (const value of mentions.frontMatter) add(resolver.asset(value) ?? resolver.url(value));
+  for (const url of mentions.urls) add(resolver.url(url));
   return found;
+}
+
+/** The site files (images or not) a post's text names, each once. */
+export function imagesNamedIn(text: string, index: AssetIndex, urls: SiteUrls = {}): string[] {
+  return [...resolveMentions(mentionsIn(text), new ImageResolver(index, urls))];
+}
+
+/** Posts' mentions by real site root and post path, with the size and time they were read at; bounded. */
+const scanned = new Map<string, { size: number; mtimeMs: number; mentions: Mentions }>();
+
+/** Posts remembered at most (a few hundred bytes each); past it the memory starts over. */
+const MAX_REMEMBERED_POSTS = 50_000;
+
+/** The post's mentions: remembered while its size and time are unchanged, else read (confined) and scanned. */
+async function mentionsOf(root: string, rel: string): Promise<Mentions | null> {
+  const key = `${root}\u0000${rel}`;
+  const stat = await fs.stat(path.join(root, rel)).catch(() => null);
+  const known = scanned.get(key);
+  if (stat && known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return known.mentions;
+  let text: string;
+  try {
+    text = await readSiteText(root, rel, { maxBytes: MAX_SCANNED_POST_BYTES });
+  } catch {
+    scanned.delete(key);
+    return null;
+  }
+  const mentions = mentionsIn(text);
+  if (stat) {
+    if (scanned.size >= MAX_REMEMBERED_POSTS) scanned.clear();
+    scanned.set(key, { size: stat.size, mtimeMs: stat.mtimeMs, mentions });
+  }
+  return mentions;
 }
 
 /**
  * For each site file named by any of `posts` (site-relative paths), the posts that name it, sorted. A post that
- * cannot be read (gone, too large, leading out of the site) is skipped: it uses nothing the browser can show.
+ * cannot be read (gone, too large, leading out of the site) is skipped: it uses nothing the browser can show. An
+ * unchanged post (same size and time) is not read again within the session.
  */
 export async function imageUsage(root: string, posts: readonly { path: string }[], index: AssetIndex, urls: SiteUrls = {}): Promise<Map<string, string[]>> {
   const resolver = new ImageResolver(index, urls);
@@ -162,13 +206,9 @@ export async function imageUsage(root: string, posts: readonly { path: string }[
   const worker = async () => {
     while (next < posts.length) {
       const post = posts[next++];
-      let text: string;
-      try {
-        text = await readSiteText(root, post.path, { maxBytes: MAX_SCANNED_POST_BYTES });
-      } catch {
-        continue;
-      }
-      for (const file of namedIn(text, resolver)) {
+      const mentions = await mentionsOf(root, post.path);
+      if (!mentions) continue;
+      for (const file of resolveMentions(mentions, resolver)) {
         const list = usage.get(file);
         if (list) list.push(post.path);
         else usage.set(file, [post.path]);
