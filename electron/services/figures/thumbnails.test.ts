@@ -6,7 +6,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/contract/errors';
-import { THUMBNAIL_FOLDER, thumbnailOf } from './thumbnails';
+import { imageSizeOf, THUMBNAIL_FOLDER, thumbnailOf } from './thumbnails';
 
 sharp.cache(false);
 
@@ -203,5 +203,19 @@ describe('thumbnailOf', () => {
     const before = kept.length;
     await thumbnailOf(files[0], appData, { cacheLimit: 5 });
     expect((await cacheFiles()).length).toBe(before);
+  });
+});
+
+describe('imageSizeOf', () => {
+  it('reads the size as people see the picture (a camera’s turned photo stands upright), again after an edit, null for a non-image', async () => {
+    const file = path.join(site, 'assets', 'images', 'portrait.jpg');
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: '#888' } }).jpeg().withMetadata({ orientation: 6 }).toFile(file);
+    expect(await imageSizeOf(file)).toEqual({ width: 200, height: 300 });
+    await sharp({ create: { width: 640, height: 480, channels: 3, background: '#888' } }).jpeg().toFile(file);
+    await fs.utimes(file, new Date(), new Date(Date.now() + 5000));
+    expect(await imageSizeOf(file)).toEqual({ width: 640, height: 480 });
+    const fake = path.join(site, 'assets', 'images', 'fake.png');
+    await fs.writeFile(fake, 'not a picture');
+    expect(await imageSizeOf(fake)).toBeNull();
   });
 });

@@ -194,6 +194,10 @@ export async function thumbnailOf(realPath: string, appDataDir: string, options:
   return pending;
 }
 
+/** Sizes already read, by real path, with the file's size and time then (an edited image is read again); bounded. */
+const knownSizes = new Map<string, { bytes: number; mtimeMs: number; size: { width: number; height: number } | null }>();
+const MAX_KNOWN_SIZES = 50_000;
+
 /** Bytes read from the start of an image to learn its size: the header of a JPEG, PNG, GIF or WebP, and most SVGs. */
 export const IMAGE_HEADER_BYTES = 64 * 1024;
 
@@ -205,13 +209,19 @@ export async function imageSizeOf(realPath: string): Promise<{ width: number; he
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(realPath, OPEN_FLAGS);
-    if (!(await handle.stat()).isFile()) return null;
+    const stat = await handle.stat();
+    if (!stat.isFile()) return null;
+    const known = knownSizes.get(realPath);
+    if (known && known.bytes === stat.size && known.mtimeMs === stat.mtimeMs) return known.size;
     const head = Buffer.alloc(IMAGE_HEADER_BYTES);
     const { bytesRead } = await handle.read(head, 0, IMAGE_HEADER_BYTES, 0);
     const meta = await sharp(head.subarray(0, bytesRead), { limitInputPixels: false }).metadata();
     const width = meta.autoOrient?.width ?? meta.width;
     const height = meta.pageHeight ?? meta.autoOrient?.height ?? meta.height;
-    return width && height ? { width, height } : null;
+    const size = width && height ? { width, height } : null;
+    if (knownSizes.size >= MAX_KNOWN_SIZES) knownSizes.clear();
+    knownSizes.set(realPath, { bytes: stat.size, mtimeMs: stat.mtimeMs, size });
+    return size;
   } catch {
     return null;
   } finally {
