@@ -144,7 +144,7 @@ test('a photo dropped on the editor is named safely, made web-sized, inserted wi
   await expect(preview.article).toContainText('Morning in the harbour');
   await expect(preview.brokenImages).toHaveCount(0);
   await expect(preview.problems).toHaveCount(0);
-  await preview.article.locator(`img[alt="${alt}"]`).scrollIntoViewIfNeeded();
+  await preview.article.locator('figcaption', { hasText: 'Morning in the harbour' }).scrollIntoViewIfNeeded();
   await a.page.screenshot({ path: path.join(SHOTS, 'figures-drop-preview.png') });
   expect(a.pageErrors).toEqual([]);
   expect(a.dialogs).toEqual([]);
@@ -281,5 +281,17 @@ test('a text file named ../../evil.png is refused in plain words and nothing is 
   expect(everything.filter((p) => /evil/i.test(p))).toEqual([]);
   await expect(editor.tabList.getByRole('tab', { name: /unsaved changes/ })).toHaveCount(0);
   expect(await fs.readFile(post, 'utf8')).toBe(postBefore);
+
+  // A real picture under the same name: the path is dropped from the name, and it lands in the figure folder only.
+  const blogBefore = await blogFiles(a.siteDir);
+  await figures.drop([pageFile('../../evil.png', 'image/png', await smallPng())], await endOfLine(editor, 'is available today.'));
+  await figures.expectChecked();
+  await expect(figures.fileName).toHaveValue('evil.png');
+  await figures.describe({ alt: 'A blue box' });
+  await figures.insert.click();
+  await expect(figures.dialog).toBeHidden({ timeout: 60_000 });
+  expect(await blogFiles(a.siteDir)).toEqual([...blogBefore, 'evil.png'].sort());
+  expect((await fs.readdir(tempRoot)).sort()).toEqual(outsideBefore);
+  expect(Object.keys(await snapshotTree(tempRoot)).filter((p) => /evil/i.test(p))).toEqual([`${path.basename(a.siteDir)}/${BLOG}/evil.png`]);
   expect(a.pageErrors).toEqual([]);
 });
