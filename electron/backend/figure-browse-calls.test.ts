@@ -61,6 +61,28 @@ describe('figure.browse', () => {
   });
 });
 
+describe('figure.browse on a site without jekyll-assets', () => {
+  it('names each image by its site URL and finds it in Markdown and HTML under the baseurl', async () => {
+    const plain = path.join(tmp, 'plain');
+    await fs.mkdir(path.join(plain, 'assets/images'), { recursive: true });
+    await fs.mkdir(path.join(plain, '_posts'), { recursive: true });
+    await fs.writeFile(path.join(plain, '_config.yml'), 'title: Plain\nbaseurl: /news\n');
+    await fs.writeFile(path.join(plain, 'assets/images/harbour.jpg'), await jpeg(300, 200));
+    await fs.writeFile(path.join(plain, '_posts/2024-01-01-a.md'), '---\ntitle: A\n---\n![Harbour]({{ site.baseurl }}/assets/images/harbour.jpg)\n');
+    await fs.writeFile(path.join(plain, '_posts/2024-01-02-b.md'), '---\ntitle: B\n---\n<img src="/news/assets/images/harbour.jpg" alt="Harbour">\n');
+    const opened = await call<SiteSummary>('site.open', { path: plain });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const browsed = await call<FigureBrowse>('figure.browse', { site: opened.value.root });
+    expect(browsed).toEqual({
+      ok: true,
+      value: {
+        images: [{ path: 'assets/images/harbour.jpg', reference: '/assets/images/harbour.jpg', bytes: expect.any(Number), width: 300, height: 200, usedBy: ['_posts/2024-01-01-a.md', '_posts/2024-01-02-b.md'] }],
+        truncated: false,
+      },
+    });
+  });
+});
+
 describe('figure.thumbnail', () => {
   it('gives a small WebP of a site image, cached in the app data and never in the site', async () => {
     const before = await treeOf(site);
