@@ -50,6 +50,7 @@ export const figuresDe: { readonly [K in keyof typeof figuresEn]: string } = {
   'figures.insert.creditPlaceholder': 'z. B. Foto: Erika Mustermann',
   'figures.insert.insert': 'Einfügen',
   'figures.insert.inserting': 'Wird eingefügt…',
+  'figures.insert.close': 'Schließen',
   'figures.insert.cancel': 'Abbrechen',
   'figures.insert.skip': 'Dieses Bild überspringen',
   'figures.insert.waiting.one': 'Danach folgt noch 1 Bild',

@@ -48,6 +48,7 @@ export const figuresEn = {
   'figures.insert.creditPlaceholder': 'e.g. Photo: Jane Doe',
   'figures.insert.insert': 'Insert',
   'figures.insert.inserting': 'Inserting…',
+  'figures.insert.close': 'Close',
   'figures.insert.cancel': 'Cancel',
   'figures.insert.skip': 'Skip this picture',
   'figures.insert.waiting.one': '1 more picture after this one',

@@ -160,6 +160,8 @@ export function InsertFigureDialog({ site, source, figures }: { site: string; so
   };
 
   const failed = error ?? (staging.status === 'failed' ? staging.error : null);
+  // A file refused on the way in cannot be inserted: no picture to show, no words to ask for, only why.
+  const refused = staging.status === 'failed';
   const size = staged ?? asset;
   const name = source.kind === 'file' ? source.file.name : source.asset.path;
   return (
@@ -176,14 +178,14 @@ export function InsertFigureDialog({ site, source, figures }: { site: string; so
           <h2 id={ids.heading} className="modal-title">
             {t('figures.insert.title')}
           </h2>
-          <button type="button" className="icon-button" onClick={figures.next} aria-label={t('figures.insert.cancel')} title={t('figures.insert.cancel')}>
+          <button type="button" className="icon-button" onClick={figures.next} aria-label={t('figures.insert.close')} title={t('figures.insert.close')}>
             <Icon name="close" />
           </button>
         </header>
 
         <div className="figure-dialog-main">
           <figure className="figure-dialog-picture">
-            {url ? <img src={url} alt="" /> : <span className="spinner" aria-hidden="true" />}
+            {refused ? <Icon name="alert" className="figure-dialog-refused" /> : url ? <img src={url} alt="" /> : <span className="spinner" aria-hidden="true" />}
             <figcaption>
               <span className="figure-dialog-name" title={name}>
                 {name}
@@ -237,37 +239,41 @@ export function InsertFigureDialog({ site, source, figures }: { site: string; so
               </ul>
             ) : null}
 
-            <div className="figure-field">
-              <label htmlFor={ids.alt} className="field-label">
-                {t('figures.insert.alt')} <span className="figure-required">{t('figures.insert.required')}</span>
-              </label>
-              <textarea
-                id={ids.alt}
-                ref={markAutofocus}
-                className="text-input"
-                rows={2}
-                required
-                value={words.alt}
-                aria-invalid={touched && !!altProblem}
-                aria-describedby={ids.altHint}
-                onChange={set('alt')}
-              />
-              <p id={ids.altHint} className={touched && altProblem ? 'figure-problem' : altRedundant ? 'figure-warning' : 'field-hint'}>
-                {touched && altProblem ? altProblem : altRedundant ? t('figures.insert.altRedundant') : t('figures.insert.altHint')}
-              </p>
-            </div>
-            <div className="figure-field">
-              <label htmlFor={ids.caption} className="field-label">
-                {t('figures.insert.caption')}
-              </label>
-              <textarea id={ids.caption} className="text-input" rows={2} value={words.caption} onChange={set('caption')} />
-            </div>
-            <div className="figure-field">
-              <label htmlFor={ids.credit} className="field-label">
-                {t('figures.insert.credit')} <span className="muted">{t('figures.insert.optional')}</span>
-              </label>
-              <input id={ids.credit} className="text-input" value={words.credit} placeholder={t('figures.insert.creditPlaceholder')} onChange={set('credit')} />
-            </div>
+            {refused ? null : (
+              <>
+                <div className="figure-field">
+                  <label htmlFor={ids.alt} className="field-label">
+                    {t('figures.insert.alt')} <span className="figure-required">{t('figures.insert.required')}</span>
+                  </label>
+                  <textarea
+                    id={ids.alt}
+                    ref={markAutofocus}
+                    className="text-input"
+                    rows={2}
+                    required
+                    value={words.alt}
+                    aria-invalid={touched && !!altProblem}
+                    aria-describedby={ids.altHint}
+                    onChange={set('alt')}
+                  />
+                  <p id={ids.altHint} className={touched && altProblem ? 'figure-problem' : altRedundant ? 'figure-warning' : 'field-hint'}>
+                    {touched && altProblem ? altProblem : altRedundant ? t('figures.insert.altRedundant') : t('figures.insert.altHint')}
+                  </p>
+                </div>
+                <div className="figure-field">
+                  <label htmlFor={ids.caption} className="field-label">
+                    {t('figures.insert.caption')}
+                  </label>
+                  <textarea id={ids.caption} className="text-input" rows={2} value={words.caption} onChange={set('caption')} />
+                </div>
+                <div className="figure-field">
+                  <label htmlFor={ids.credit} className="field-label">
+                    {t('figures.insert.credit')} <span className="muted">{t('figures.insert.optional')}</span>
+                  </label>
+                  <input id={ids.credit} className="text-input" value={words.credit} placeholder={t('figures.insert.creditPlaceholder')} onChange={set('credit')} />
+                </div>
+              </>
+            )}
           </div>
         </div>
 
