@@ -105,7 +105,7 @@ function start(gate: LinkGate): void {
 
   app.setAboutPanelOptions({ applicationName: 'Pressroom', applicationVersion: app.getVersion() });
   const isMac = process.platform === 'darwin';
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac, isDev: !app.isPackaged, appName: 'Pressroom' })));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac, isDev: !app.isPackaged, appName: 'Pressroom', onCommand: (command) => host.bus.emit('menu.command', { command }) })));
 
   openWindow();
   app.on('activate', () => {

@@ -1,6 +1,6 @@
 /**
- * The application menu: standard role items only (the renderer has its own buttons for opening a site and
- * settings, so the menu sends nothing to it). Built as a plain template so it can be checked without Electron.
+ * The application menu: standard role items, plus the few commands the window carries out (sent to it as the
+ * `menu.command` event through `onCommand`). Built as a plain template so it can be checked without Electron.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 
@@ -10,7 +10,12 @@ export interface MenuOptions {
   /** Reload and developer tools appear only when running from source. */
   isDev: boolean;
   appName: string;
+  /** Hands a command chosen in the menu to the window (main sends it as the `menu.command` event). */
+  onCommand?: (command: MenuCommand) => void;
 }
+
+/** The commands the menu sends to the window. */
+export type MenuCommand = 'figure.insert';
 
 /** The menu template: File, Edit, View, (Window on macOS) and Help, each made of roles Electron implements. */
 export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
@@ -47,6 +52,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       { role: 'selectAll' },
     ],
   });
+  template.push({ label: 'Insert', submenu: [{ label: 'Figure…', click: () => opts.onCommand?.('figure.insert') }] });
   const view: MenuItemConstructorOptions[] = [];
   if (opts.isDev) view.push({ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' });
   view.push({ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' });

@@ -80,7 +80,7 @@ describe('calls', () => {
 describe('events', () => {
   it('lists every event of the table, and only those', () => {
     expect(EVENT_NAMES).toEqual(Object.keys(events));
-    expect([...EVENT_NAMES].sort()).toEqual(['file.changed', 'git.changed', 'progress']);
+    expect([...EVENT_NAMES].sort()).toEqual(['file.changed', 'git.changed', 'menu.command', 'progress']);
   });
 
   it('checks payloads like call arguments', () => {

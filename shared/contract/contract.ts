@@ -174,6 +174,8 @@ export const events = {
   'file.changed': event(obj({ site: sitePath, path: str({ max: 4096 }), kind: oneOf(['changed', 'added', 'removed']) })),
   /** The site's repository changed (files, index, branch, a commit): the git panel asks `git.status` again. */
   'git.changed': event(obj({ site: sitePath })),
+  /** A command chosen in the desktop app's menu that the window carries out (the menu has no other way to reach it). */
+  'menu.command': event(obj({ command: oneOf(['figure.insert'] as const) })),
 } as const;
 
 /** The name of an event. */

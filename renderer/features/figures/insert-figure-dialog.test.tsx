@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StagedFigure } from '../../../shared/contract/figure-models';
 import { EditorBridge } from '../../common/editor-bridge';
 import { fakeMain, type FakeMain, mount, settle } from '../../common/site-data/site-data-testing';
-import { FigureDialogs } from './insert-figure-dialog';
+import { FigureDialogs, InsertFigureButton } from './insert-figure-dialog';
 import { useFigureImport, type FigureImport } from './use-figure-import';
 
 const SITE = '/sites/press';
@@ -166,5 +166,16 @@ describe('the insert-figure dialog', () => {
     expect(main.count('figure.import')).toBe(0);
     expect(main.calls.find((c) => c.name === 'figure.snippet')?.args).toMatchObject({ path: 'assets/images/team.jpg', alt: 'The team on the roof' });
     expect(inserted).toHaveLength(1);
+  });
+
+  it('opens its choice (this computer or the site) when the desktop menu says Insert › Figure…', async () => {
+    const main = fakeMain();
+    const figures = { setBrowsing: () => undefined, addFiles: () => undefined } as unknown as FigureImport;
+    const view = await mount(main, <InsertFigureButton figures={figures} />);
+    expect(view.container.querySelector('[role="menu"]')).toBeNull();
+    await act(async () => main.emit('menu.command', { command: 'figure.insert' }));
+    const items = [...view.container.querySelectorAll('[role="menuitem"]')].map((b) => b.textContent);
+    expect(items).toEqual(['From this computer…', 'From the site’s images…']);
+    await view.unmount();
   });
 });

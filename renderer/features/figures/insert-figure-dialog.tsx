@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import type { FigureAsset, StagedFigure } from '../../../shared/contract/figure-models';
 import { extensionOfMime, fileNameProblem } from '../../../shared/figures/safe-file-name';
+import { useEvent } from '../../api/api-context';
 import { Icon } from '../../common/icons';
 import { Modal } from '../../common/modal';
 import { toBlobUrl } from '../../common/site-data/blob-url';
@@ -27,6 +28,10 @@ export function InsertFigureButton({ figures, disabled }: { figures: FigureImpor
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const menuId = useId();
+  // The desktop menu's Insert › Figure… opens the same choice (a file chooser needs the user's own click).
+  useEvent('menu.command', ({ command }) => {
+    if (command === 'figure.insert' && !disabled) setOpen(true);
+  });
   return (
     <div className="figure-insert-menu" onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && setOpen(false)}>
       <button type="button" className="button small" aria-haspopup="menu" aria-expanded={open} aria-controls={menuId} disabled={disabled} onClick={() => setOpen((o) => !o)}>
