@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/contract/errors';
 import { probeImage } from './image-probe';
+import { failureOf } from '../../../shared/contract/errors-testing';
 
 sharp.cache(false);
 
@@ -9,15 +9,8 @@ function solid(width: number, height: number) {
   return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 30 } } });
 }
 
-async function failure(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppFailure);
-    return (error as AppFailure).error;
-  }
-  throw new Error('expected a refusal');
-}
+/** The error a refused call carries (its code and plain message). */
+const failure = async (p: Promise<unknown>) => (await failureOf(p)).error;
 
 describe('probeImage', () => {
   it('reads type and size of JPEG, PNG, GIF, WebP and AVIF from the bytes', async () => {

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/contract/errors';
 import { type FigureSource, type FigureTarget, importFigure, isLargeFigure } from './import-figure';
+import { failureOf } from '../../../shared/contract/errors-testing';
 
 sharp.cache(false);
 
@@ -30,15 +30,8 @@ async function jpeg(width: number, height: number, color = '#c83232', exif = fal
   return { data, mime: 'image/jpeg', width, height };
 }
 
-async function failure(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppFailure);
-    return (error as AppFailure).error;
-  }
-  throw new Error('expected a refusal');
-}
+/** The error a refused call carries (its code and plain message). */
+const failure = async (p: Promise<unknown>) => (await failureOf(p)).error;
 
 const files = async (rel = 'assets/images') => (await fs.readdir(path.join(root, rel))).sort();
 
