@@ -38,7 +38,7 @@ import {
 } from '../../services/git';
 import type { EventBus } from '../event-bus';
 import { type CallContext, expandHome } from './call-context';
-import { PROGRESS_INTERVAL_MS } from './open-sites';
+import { progressOf } from './progress';
 
 /** How long file changes settle before the panel is told to refresh (a save touches a file more than once). */
 export const GIT_CHANGED_DEBOUNCE_MS = 150;
@@ -58,30 +58,9 @@ interface EngineProgress {
   total?: number;
 }
 
-let progressCounter = 0;
-
-/** A progress reporter: throttled events while `report` is called, and a final one from `finish`. */
-function progressOf(bus: EventBus, label: string): { report: (done: number, total: number | null) => void; finish: () => void } {
-  const id = `git-${Date.now().toString(36)}-${++progressCounter}`;
-  let lastEmit = 0;
-  let done = 0;
-  let total: number | null = null;
-  return {
-    report(d, t) {
-      done = Math.max(0, d || 0);
-      total = t && t > 0 ? t : null;
-      const now = Date.now();
-      if (now - lastEmit < PROGRESS_INTERVAL_MS) return;
-      lastEmit = now;
-      bus.emit('progress', { id, label, done, total, finished: false });
-    },
-    finish: () => bus.emit('progress', { id, label, done, total: total ?? done, finished: true }),
-  };
-}
-
 /** Runs a long git task with throttled `progress` events and always a final one, also when it fails. */
 async function withProgress<T>(bus: EventBus, label: string, work: (onProgress: (p: EngineProgress) => void) => Promise<T>): Promise<T> {
-  const progress = progressOf(bus, label);
+  const progress = progressOf(bus, label, 'git');
   try {
     return await work((p) => progress.report(p.loaded, p.total ?? null));
   } finally {
@@ -95,7 +74,7 @@ async function statusWithProgress(bus: EventBus, tracker: StatusTracker): Promis
   try {
     return await tracker.get({
       onProgress: ({ done, total }) => {
-        shown.progress ??= progressOf(bus, GIT_PROGRESS_LABELS.status);
+        shown.progress ??= progressOf(bus, GIT_PROGRESS_LABELS.status, 'git');
         shown.progress.report(done, total);
       },
     });

@@ -8,9 +8,9 @@ import type { PostEntry, SiteSummary } from '../../../shared/contract/models';
 import { openSite } from '../../services/site';
 import { createSiteWatches, type SiteWatches, type SiteWatchOptions } from '../../services/watch';
 import type { EventBus } from '../event-bus';
+import { progressOf } from './progress';
 
-/** Progress events at most this often while a site is scanned, so a big site does not flood the transport. */
-export const PROGRESS_INTERVAL_MS = 100;
+export { PROGRESS_INTERVAL_MS } from './progress';
 
 /** The label of the scan's progress events (a key of the renderer's message catalogue). */
 export const SCANNING_LABEL = 'progress.scanning';
@@ -49,25 +49,20 @@ export function watchOpenedSites(bus: EventBus, opts?: SiteWatchOptions & { max?
 /** Creates the session's (empty) set of open sites; progress (and, see `watchOpenedSites`, file changes) go out on `bus`. */
 export function createOpenSites(bus: EventBus): OpenSites {
   const sites = new Map<string, OpenSite>();
-  let progressCounter = 0;
   return {
     async scan(sitePath) {
-      const id = `scan-${Date.now().toString(36)}-${++progressCounter}`;
-      let lastEmit = 0;
+      const progress = progressOf(bus, SCANNING_LABEL, 'scan');
       let lastDone = 0;
       const onProgress = (done: number, total: number | null) => {
         lastDone = done;
-        const now = Date.now();
-        if (now - lastEmit < PROGRESS_INTERVAL_MS) return;
-        lastEmit = now;
-        bus.emit('progress', { id, label: SCANNING_LABEL, done, total, finished: false });
+        progress.report(done, total);
       };
       try {
         const result = await openSite(sitePath, onProgress);
         lastDone = result.posts.length;
         return result;
       } finally {
-        bus.emit('progress', { id, label: SCANNING_LABEL, done: lastDone, total: lastDone, finished: true });
+        progress.finish(lastDone);
       }
     },
     set(root, site) {
