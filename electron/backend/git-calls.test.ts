@@ -121,6 +121,17 @@ describe('git calls on a local repository', () => {
     expect(gitCli(plain, 'rev-parse', '--is-inside-work-tree').trim()).toBe('true');
   });
 
+  it('shows a renamed post against its old path, so only the edit shows as changed', async () => {
+    const site = await openRepoSite();
+    await fs.rename(path.join(site, '_posts/2024-01-01-a.md'), path.join(site, '_posts/2024-01-01-b.md'));
+    await value('git.stage', { site, paths: ['_posts/2024-01-01-a.md', '_posts/2024-01-01-b.md'] });
+    const status = await value<GitStatus>('git.status', { site });
+    expect(status.changes).toEqual([{ path: '_posts/2024-01-01-b.md', oldPath: '_posts/2024-01-01-a.md', kind: 'renamed', staged: 'yes', conflicted: false }]);
+    const diff = await value<{ oldPath: string | null; before: { text: string }; after: { text: string } }>('git.diff', { site, path: '_posts/2024-01-01-b.md' });
+    expect(diff.before?.text).toBe('---\ntitle: A\n---\nText\n');
+    expect(diff.after.text).toBe('---\ntitle: A\n---\nText\n');
+  });
+
   it('follows the watcher: a file saved on disk shows up in git.status after one debounced git.changed', async () => {
     watches = watchOpenedSites(bus, { max: 4 });
     const site = await openRepoSite();

@@ -209,7 +209,12 @@ export function createGitCalls(ctx: CallContext): AreaHandlers<'git'> {
       changed(root, entry);
       return statusWithProgress(bus, entry.tracker);
     },
-    'git.diff': async ({ site, path: p }) => readDiff((await siteGit(site)).repo, p),
+    'git.diff': async ({ site, path: p }) => {
+      // A renamed file's "before" is its old path's last commit; the status (cheap when nothing changed) pairs them.
+      const { repo, tracker } = await siteGit(site);
+      const change = (await tracker.get()).changes.find((c) => c.path === p);
+      return readDiff(repo, p, change?.oldPath ?? null);
+    },
     'git.stage': ({ site, paths }) => changing(site, (repo) => stagePaths(repo, paths), paths),
     'git.unstage': ({ site, paths }) => changing(site, (repo) => unstagePaths(repo, paths), paths),
     'git.commit': async ({ site, summary, description, signOff }) => {
