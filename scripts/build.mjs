@@ -25,8 +25,9 @@ await esbuild({
   format: 'cjs',
   target: 'node20',
   sourcemap: 'linked',
-  // sharp is a native module (libvips in its @img/* packages): it is loaded from node_modules, never bundled.
-  external: ['electron', 'sharp'],
+  // sharp is a native module (libvips in its @img/* packages) and playwright-core drives a browser from its own
+  // files: both are loaded from node_modules, never bundled.
+  external: ['electron', 'sharp', 'playwright-core'],
   logLevel: quiet ? 'warning' : 'info',
 });
 

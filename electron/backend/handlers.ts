@@ -11,6 +11,7 @@ import { createAssetCalls } from './calls/asset-calls';
 import type { CallContext, HandlerDeps } from './calls/call-context';
 import { createDialogCalls } from './calls/dialog-calls';
 import { createDocumentCalls } from './calls/document-calls';
+import { createExportCalls } from './calls/export-calls';
 import { createFigureCalls } from './calls/figure-calls';
 import { createFsCalls } from './calls/fs-calls';
 import { createGitCalls } from './calls/git-calls';
@@ -46,5 +47,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createSessionCalls(ctx),
     ...createFigureCalls(ctx),
     ...createGitCalls(ctx),
+    ...createExportCalls(ctx),
   };
 }

@@ -54,6 +54,9 @@ const VALID_ARGS: { [K in CallName]: CallArgs<K> } = {
   'figure.snippet': { site: '/home/ada/site', path: 'assets/images/photo.jpg', alt: 'The new press room', caption: 'Opening day', credit: 'Ada' },
   'figure.browse': { site: '/home/ada/site' },
   'figure.thumbnail': { site: '/home/ada/site', path: 'assets/images/photo.jpg' },
+  'export.defaults': { site: '/home/ada/site', path: '_posts/2026-01-01-hello.md', format: 'pdf' },
+  'export.html': { site: '/home/ada/site', path: '_posts/2026-01-01-hello.md', text: '# Hello' },
+  'export.write': { site: '/home/ada/site', path: '_posts/2026-01-01-hello.md', format: 'pdf', pageSize: 'A4', destination: '/home/ada/Documents/hello.pdf' },
 };
 
 type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => unknown;

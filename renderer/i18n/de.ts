@@ -6,6 +6,7 @@ import { gitChangesDe } from './git-changes.de';
 import { gitRemoteDe } from './git-remote.de';
 import { previewDe } from './preview.de';
 import { figuresDe } from './figures.de';
+import { exportDe } from './export.de';
 
 /** German texts for every English key. */
 export const de: Catalogue = {
@@ -163,6 +164,7 @@ export const de: Catalogue = {
   'error.rejected': 'Der Server hat die Änderung abgelehnt, weil der Branch dort neue Commits hat. Holen Sie zuerst die neuesten Änderungen.',
   'error.in-progress': 'In diesem Repository ist ein anderer git-Vorgang nicht abgeschlossen.',
   'error.detached': 'Es ist kein Branch ausgewählt. Wählen Sie zuerst einen Branch.',
+  'error.no-pdf-engine': 'Für PDFs braucht Pressroom einen Chromium-, Chrome- oder Edge-Browser auf diesem Computer. Installieren Sie einen davon und versuchen Sie es erneut.',
   'error.io': 'Etwas konnte nicht gelesen oder geschrieben werden.',
   'error.internal': 'In Pressroom ist ein Fehler aufgetreten.',
   'tabs.label': 'Geöffnete Beiträge',
@@ -214,4 +216,5 @@ export const de: Catalogue = {
   ...gitRemoteDe,
   ...frontMatterDe,
   ...figuresDe,
+  ...exportDe,
 };

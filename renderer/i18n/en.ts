@@ -5,6 +5,7 @@ import { gitChangesEn } from './git-changes.en';
 import { gitRemoteEn } from './git-remote.en';
 import { previewEn } from './preview.en';
 import { figuresEn } from './figures.en';
+import { exportEn } from './export.en';
 export const en = {
   'app.name': 'Pressroom',
   'app.tagline': 'Write press releases and blog posts for your Jekyll website.',
@@ -159,6 +160,7 @@ export const en = {
   'error.rejected': 'The server refused the change because the branch has new commits there. Get the latest changes first.',
   'error.in-progress': 'Another git operation is unfinished in this repository.',
   'error.detached': 'No branch is checked out. Choose a branch first.',
+  'error.no-pdf-engine': 'Pressroom needs Chromium, Chrome or Edge on this computer to make PDFs. Install one of them and try again.',
   'error.io': 'Something could not be read or written.',
   'error.internal': 'Something went wrong inside Pressroom.',
   'tabs.label': 'Open posts',
@@ -209,6 +211,7 @@ export const en = {
   ...gitRemoteEn,
   ...frontMatterEn,
   ...figuresEn,
+  ...exportEn,
 } as const satisfies Record<string, string>;
 
 /** A key of the message catalogue; `t` accepts only these, so a typo is a type error. */

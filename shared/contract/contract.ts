@@ -19,6 +19,7 @@ import type {
   AssetListing,
   SiteRenderContext,
 } from './models';
+import type { ExportDefaults, ExportHtml, ExportResult } from './export-models';
 import type { FigureBrowse, ImportedFigure, StagedFigure } from './figure-models';
 import type { GitBranches, GitCommitSummary, GitCredentialInfo, GitDiff, GitPullResult, GitPushResult, GitStatus } from './git-models';
 import { bool, check, type Checked, type Infer, list, nullable, num, obj, oneOf, optional, type Schema, str, text } from './schema';
@@ -61,7 +62,11 @@ const settingsPatch = obj({
   signOffCommits: optional(bool()),
   autosave: optional(bool()),
   autosaveSeconds: optional(num({ int: true, min: 0, max: 3600 })),
+  exportFolder: optional(str({ max: 4096 })),
+  exportPageSize: optional(oneOf(['A4', 'Letter'] as const)),
 });
+
+const exportFormat = oneOf(['html', 'pdf'] as const);
 
 /** The table of calls. Names are `area.verb`; a site is named by the root path `site.open` returned. */
 export const calls = {
@@ -156,6 +161,22 @@ export const calls = {
   'figure.browse': call(obj({ site: sitePath })).returns<FigureBrowse>(),
   /** A small preview of a site image, made once and cached in the app-data folder (never in the site). */
   'figure.thumbnail': call(obj({ site: sitePath, path: relPath })).returns<{ mime: string; base64: string }>(),
+  /** Where an export of a post goes by default (the last folder used, else Documents) and its file name. */
+  'export.defaults': call(obj({ site: sitePath, path: relPath, format: exportFormat })).returns<ExportDefaults>(),
+  /** The post as one self-contained HTML document (what `export.write` writes), from `text` when given (the editor's), else the file. */
+  'export.html': call(obj({ site: sitePath, path: relPath, text: optional(text()), pageSize: optional(oneOf(['A4', 'Letter'] as const)) })).returns<ExportHtml>(),
+  /** Writes the post as HTML or PDF to `destination` (an absolute file path outside the site); an existing file only with `replace`. */
+  'export.write': call(
+    obj({
+      site: sitePath,
+      path: relPath,
+      text: optional(text()),
+      format: exportFormat,
+      pageSize: oneOf(['A4', 'Letter'] as const),
+      destination: str({ min: 1, max: 4096 }),
+      replace: optional(bool()),
+    }),
+  ).returns<ExportResult>(),
 } as const;
 
 /** The table of events main sends to the renderer: name → payload schema. */
@@ -175,7 +196,7 @@ export const events = {
   /** The site's repository changed (files, index, branch, a commit): the git panel asks `git.status` again. */
   'git.changed': event(obj({ site: sitePath })),
   /** A command chosen in the desktop app's menu that the window carries out (the menu has no other way to reach it). */
-  'menu.command': event(obj({ command: oneOf(['figure.insert'] as const) })),
+  'menu.command': event(obj({ command: oneOf(['figure.insert', 'export.pdf', 'export.html', 'print'] as const) })),
 } as const;
 
 /** The name of an event. */

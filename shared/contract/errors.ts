@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'rejected',
   'in-progress',
   'detached',
+  'no-pdf-engine',
   'io',
   'internal',
 ] as const;

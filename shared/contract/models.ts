@@ -20,6 +20,10 @@ export interface Settings {
   /** Save a changed document by itself after `autosaveSeconds` without typing (off by default). */
   autosave: boolean;
   autosaveSeconds: number;
+  /** The folder the last export went to ('' until the first export). */
+  exportFolder: string;
+  /** The page size of PDF exports and of printing. */
+  exportPageSize: 'A4' | 'Letter';
 }
 
 /** Facts about the running app the renderer needs, without knowing which transport carries it. */

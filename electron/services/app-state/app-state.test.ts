@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppState, MAX_RECENT } from './app-state';
+import { createAppState, defaultPageSize, MAX_RECENT } from './app-state';
 
 let tmp: string;
 let dir: string;
@@ -33,7 +33,17 @@ describe('settings', () => {
       signOffCommits: true,
       autosave: false,
       autosaveSeconds: 30,
+      exportFolder: '',
+      exportPageSize: defaultPageSize(),
     });
+  });
+
+  it('prints on Letter in North America and on A4 elsewhere by default', () => {
+    expect(defaultPageSize('en-US')).toBe('Letter');
+    expect(defaultPageSize('fr-CA')).toBe('Letter');
+    expect(defaultPageSize('de-DE')).toBe('A4');
+    expect(defaultPageSize('en-GB')).toBe('A4');
+    expect(defaultPageSize('en')).toBe('A4');
   });
 
   it('leaves the author empty when git has none', async () => {

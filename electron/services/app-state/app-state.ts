@@ -48,6 +48,15 @@ function gitConfig(key: string): Promise<string> {
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
+/** Regions that print on Letter paper; everywhere else A4 is what the printer holds. */
+const LETTER_REGIONS = new Set(['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'GT', 'PR']);
+
+/** The page size a user in this locale expects by default (Letter in North America and a few others, else A4). */
+export function defaultPageSize(locale: string = Intl.DateTimeFormat().resolvedOptions().locale): 'A4' | 'Letter' {
+  const region = /[-_]([A-Z]{2})\b/.exec(locale)?.[1];
+  return region && LETTER_REGIONS.has(region) ? 'Letter' : 'A4';
+}
+
 /** Each field is checked on its own, so one bad value in a hand-edited file does not lose the others. */
 const validators: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
   uiLanguage: (v): v is Settings['uiLanguage'] => v === 'system' || v === 'en' || v === 'de',
@@ -58,6 +67,8 @@ const validators: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = 
   signOffCommits: (v): v is boolean => typeof v === 'boolean',
   autosave: (v): v is boolean => typeof v === 'boolean',
   autosaveSeconds: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 3600,
+  exportFolder: (v): v is string => isString(v) && v.length <= 4096,
+  exportPageSize: (v): v is Settings['exportPageSize'] => v === 'A4' || v === 'Letter',
 };
 
 /** Keeps only the known, valid fields of a stored or patched settings object. */
@@ -109,6 +120,8 @@ export function createAppState(dir: string, defaults: { sampleDestination: strin
       signOffCommits: true,
       autosave: false,
       autosaveSeconds: 30,
+      exportFolder: '',
+      exportPageSize: defaultPageSize(),
     };
   }
 

@@ -1,3 +1,3 @@
 /** The app-state area's public face: where app data lives, and the recent sites and settings kept there. */
 export { appDataDir, documentsDir } from './app-data-dir';
-export { type AppState, createAppState } from './app-state';
+export { type AppState, createAppState, defaultPageSize } from './app-state';

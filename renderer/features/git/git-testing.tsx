@@ -18,6 +18,8 @@ export const SETTINGS: Settings = {
   signOffCommits: true,
   autosave: false,
   autosaveSeconds: 30,
+  exportFolder: '',
+  exportPageSize: 'A4',
 };
 
 /** One changed file; unstaged, not renamed, not conflicted unless said. */

@@ -1,0 +1,3 @@
+/** Exporting a post as a standalone HTML file or a PDF: what other code may use of this area. */
+export { buildExportDocument, type ExportDocument, type ExportInput } from './export-document';
+export type { PdfEngine } from './pdf-engine';
