@@ -65,7 +65,7 @@ export const gitChangesDe: { readonly [K in keyof typeof gitChangesEn]: string }
   'gitChanges.initConfirm': 'Festhalten',
 
   'gitChanges.diffLabel': 'Änderungen in {name}',
-  'gitChanges.back': 'Zurück zu den Beiträgen',
+  'gitChanges.back': 'Vergleich schließen',
   'gitChanges.edit': 'Zum Bearbeiten öffnen',
   'gitChanges.lastCommit': 'Letzter Commit',
   'gitChanges.now': 'Jetzt',

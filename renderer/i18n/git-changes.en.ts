@@ -63,7 +63,7 @@ export const gitChangesEn = {
   'gitChanges.initConfirm': 'Start',
 
   'gitChanges.diffLabel': 'Changes in {name}',
-  'gitChanges.back': 'Back to the posts',
+  'gitChanges.back': 'Close the comparison',
   'gitChanges.edit': 'Open to edit',
   'gitChanges.lastCommit': 'Last commit',
   'gitChanges.now': 'Now',

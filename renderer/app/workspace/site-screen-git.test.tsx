@@ -87,7 +87,7 @@ describe('the sidebar’s tabs', () => {
     expect(pane.querySelector('section.diff-view')!.getAttribute('aria-label')).toBe('Changes in 2024-05-01-launch.md');
     expect(pane.querySelector<HTMLElement>('.document-slot')!.hidden).toBe(true);
     expect(open.getAttribute('aria-current')).toBe('true');
-    await act(async () => button(view.container, 'Back to the posts').click());
+    await act(async () => button(view.container, 'Close the comparison').click());
     expect(pane.querySelector('section.diff-view')).toBeNull();
     expect(pane.querySelector<HTMLElement>('.document-slot')!.hidden).toBe(false);
     expect(document.activeElement).toBe(open);

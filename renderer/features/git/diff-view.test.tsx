@@ -98,7 +98,7 @@ describe('the diff of a text file', () => {
   it('goes back with its Back button or Escape', async () => {
     let closed = 0;
     const { view } = await show(fakeMain({ 'git.diff': diffAnswer(diff) }), change(POST, 'changed'), 1, () => void closed++);
-    await act(async () => button(view.container, 'Back to the posts').click());
+    await act(async () => button(view.container, 'Close the comparison').click());
     expect(closed).toBe(1);
     await act(async () => button(view.container, 'One column').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     expect(closed).toBe(2);
