@@ -8,7 +8,7 @@ import type { Api } from '../../../shared/contract/contract';
 import type { AssetIndex } from '../../../shared/site/asset-lookup';
 import { ImageChoice } from '../../common/site-data/image-choice';
 import { siteDataFor } from '../../common/site-data/site-data';
-import { assetCandidates } from './url-policy';
+import { assetCandidates } from '../../../shared/render/url-policy';
 
 interface Slot {
   readonly choice: ImageChoice;

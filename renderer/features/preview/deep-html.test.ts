@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BlockPatcher } from './block-patcher';
 import { runRenderJob } from './render-job';
 import { sanitizeBlock } from './sanitize';
-import { EMPTY_RENDER_CONTEXT } from './site-context';
+import { EMPTY_RENDER_CONTEXT } from '../../../shared/render/site-context';
 
 const options = { baseurl: '', embedLabel: (what: string) => `embedded: ${what}` };
 

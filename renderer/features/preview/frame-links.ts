@@ -3,7 +3,7 @@
  * cancels every link activation; `#id` links scroll the frame, web and mail links go to the app's link gate
  * (which asks before opening the browser), anything else does nothing.
  */
-import { classifyLink } from './url-policy';
+import { classifyLink } from '../../../shared/render/url-policy';
 
 /** What the frame's links may do. */
 export interface FrameLinkActions {

@@ -15,7 +15,7 @@ import { RenderScheduler } from './render-client';
 import type { RenderResult } from './render-job';
 import { sanitizeBlock } from './sanitize';
 import { lineAtOffset, offsetOfLine } from './scroll-map';
-import { EMPTY_RENDER_CONTEXT } from './site-context';
+import { EMPTY_RENDER_CONTEXT } from '../../../shared/render/site-context';
 import { isDark, onShownThemeChange } from '../../theme/shown-theme';
 
 /** How long after the app scrolled the frame its scroll events are taken as the app's, not the user's. */

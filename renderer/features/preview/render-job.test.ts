@@ -2,7 +2,7 @@
 // list, and a crash in the pipeline turned into a visible problem instead of an empty preview.
 import { describe, expect, it } from 'vitest';
 import { headerBlock, runRenderJob } from './render-job';
-import { EMPTY_RENDER_CONTEXT } from './site-context';
+import { EMPTY_RENDER_CONTEXT } from '../../../shared/render/site-context';
 
 const context = { ...EMPTY_RENDER_CONTEXT, config: { title: 'News' }, posts: [{ name: '2024-01-02-older', url: '/2024/01/02/older/' }] };
 

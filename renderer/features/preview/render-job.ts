@@ -5,8 +5,8 @@
 import type { SiteRenderContext } from '../../../shared/contract/models';
 import { renderPost } from '../../../shared/render/render-post';
 import type { RenderBlock, RenderProblem } from '../../../shared/render/render-types';
-import { pageImageBlock } from './page-image';
-import { EMPTY_RENDER_CONTEXT, previewSiteContext } from './site-context';
+import { pageImageBlock } from '../../../shared/render/page-image';
+import { EMPTY_RENDER_CONTEXT, previewSiteContext } from '../../../shared/render/site-context';
 import { escapeHtml } from '../../../shared/util/escape-html';
 import { messageOf } from '../../../shared/contract/errors';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPost } from '../../../shared/render/render-post';
 import { HOSTILE_REMOTE_IMAGES, hostilePreviewPost } from '../../../e2e/fixtures/hostile-preview-post';
 import { sanitizeBlock } from './sanitize';
-import { EMPTY_RENDER_CONTEXT, previewSiteContext } from './site-context';
+import { EMPTY_RENDER_CONTEXT, previewSiteContext } from '../../../shared/render/site-context';
 
 const CANARY = 'http://127.0.0.1:9';
 const options = { baseurl: '', embedLabel: (what: string) => `embedded: ${what}` };

@@ -6,7 +6,7 @@
  */
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { renameStyleAttributes, STYLE_SOURCE_ATTR } from './style-attributes';
-import { classifyImageSource, classifyLink, cleanUrl, isRiskyCss } from './url-policy';
+import { classifyImageSource, classifyLink, cleanUrl, isRiskyCss } from '../../../shared/render/url-policy';
 
 /** Elements replaced by a visible placeholder: they would load or run something from elsewhere. */
 const EMBED_TAGS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'video', 'audio', 'portal', 'fencedframe']);

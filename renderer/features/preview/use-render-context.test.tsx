@@ -7,7 +7,7 @@ import type { SiteRenderContext } from '../../../shared/contract/models';
 import { siteDataFor } from '../../common/site-data/site-data';
 import { fakeMain, mount, settle } from '../../common/site-data/site-data-testing';
 import { useSiteDataScope } from '../../common/site-data/use-site-resource';
-import { EMPTY_RENDER_CONTEXT } from './site-context';
+import { EMPTY_RENDER_CONTEXT } from '../../../shared/render/site-context';
 import { useRenderContext } from './use-render-context';
 
 const SITE = '/sites/press';

@@ -7,7 +7,7 @@ import type { AppError } from '../../../shared/contract/errors';
 import type { SiteRenderContext } from '../../../shared/contract/models';
 import { renderContextResource } from '../../common/site-data/site-resources';
 import { useSiteResource } from '../../common/site-data/use-site-resource';
-import { EMPTY_RENDER_CONTEXT } from './site-context';
+import { EMPTY_RENDER_CONTEXT } from '../../../shared/render/site-context';
 
 /** The render context of `site` (null until it arrives; empty when it could not be read, with the error). */
 export function useRenderContext(site: string): { context: SiteRenderContext | null; error: AppError | null } {

@@ -4,9 +4,9 @@
  * goes through the same marker, sanitizer and `asset.read` as any picture in the body; one that cannot be
  * found is a problem on the `image:` line and a visible "Image not available" box, never a silent hole.
  */
-import type { RenderBlock, RenderProblem, SiteContext } from '../../../shared/render/render-types';
-import { escapeHtml } from '../../../shared/util/escape-html';
-import { lineOfOffset } from '../../../shared/util/line-starts';
+import type { RenderBlock, RenderProblem, SiteContext } from './render-types';
+import { escapeHtml } from '../util/escape-html';
+import { lineOfOffset } from '../util/line-starts';
 import { ASSET_MARKER } from './site-context';
 
 /** The one-based file line of the top-level `image:` key in the front matter, or 1 when it cannot be found. */

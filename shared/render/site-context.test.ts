@@ -2,8 +2,8 @@
 // jekyll-assets (not listed in the config) is shown from exactly that file, and one that is not there is a
 // missing-asset problem on its line, not a picture that silently fails to load.
 import { describe, expect, it } from 'vitest';
-import { renderPost } from '../../../shared/render/render-post';
-import { assetSearchFolders } from '../../../shared/site/asset-lookup';
+import { renderPost } from './render-post';
+import { assetSearchFolders } from '../site/asset-lookup';
 import { ASSET_MARKER, EMPTY_RENDER_CONTEXT, previewSiteContext } from './site-context';
 
 const context = {

@@ -5,9 +5,9 @@
  * marker naming the site-relative file, which the preview turns into a blob: URL (never a URL the frame could
  * load by itself); one not found is a `missing-asset` problem with its line, as `pressroom render` reports it.
  */
-import type { SiteRenderContext } from '../../../shared/contract/models';
-import type { SiteContext } from '../../../shared/render/render-types';
-import { resolveAsset } from '../../../shared/site/asset-lookup';
+import type { SiteRenderContext } from '../contract/models';
+import type { SiteContext } from './render-types';
+import { resolveAsset } from '../site/asset-lookup';
 
 /** The scheme of the internal asset marker `{% asset %}` renders to in the preview. */
 export const ASSET_MARKER = 'pressroom-asset:';

@@ -1,7 +1,7 @@
 // The front matter's `image` heads the preview's article as post layouts show it: found through the site's asset
 // lookup, named on its line when it is missing, and never turned into markup by a hostile value.
 import { describe, expect, it } from 'vitest';
-import type { SiteContext } from '../../../shared/render/render-types';
+import type { SiteContext } from './render-types';
 import { pageImageBlock } from './page-image';
 
 const site: SiteContext = {

@@ -1,9 +1,9 @@
 /**
- * What a URL in a post may become in the preview, decided without a DOM: in-page anchors and web/mail links
- * stay (clicks go through the app's link gate), images come only from the site's asset folders or, after the
- * user allows it, from the web; every other scheme (javascript:, data:, blob:, file:, …) is dropped.
+ * What a URL in a post may become in the preview and in an export, decided without a DOM (so both share it): in-page
+ * anchors and web/mail links stay (clicks go through the app's link gate), images come only from the site's asset
+ * folders or, after the user allows it, from the web; every other scheme (javascript:, data:, blob:, file:, …) is dropped.
  */
-import { type AssetIndex, resolveAsset } from '../../../shared/site/asset-lookup';
+import { type AssetIndex, resolveAsset } from '../site/asset-lookup';
 import { ASSET_MARKER } from './site-context';
 
 /** Removes what browsers ignore in URLs (tabs and newlines anywhere, controls and spaces at the ends). */
