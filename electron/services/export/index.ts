@@ -3,3 +3,5 @@ export { buildExportDocument, type ExportDocument, type ExportInput } from './ex
 export type { PdfEngine } from './pdf-engine';
 export { CHROMIUM_ENV, type ChromiumPurpose, findChromium, missingChromiumMessage, requireChromium } from './find-chromium';
 export { createChromiumPdfEngine, type ChromiumPdfEngine, type ChromiumPdfEngineOptions } from './chromium-pdf-engine';
+export { exportPost, type ExportPostInput } from './export-post';
+export { stampPdfMetadata } from './pdf-metadata';
