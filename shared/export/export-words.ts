@@ -41,6 +41,8 @@ export function formatLongDate(isoDate: string, language: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   if (!m) return '';
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  // "2022-02-30" is no day: say nothing rather than a date the release never had (Date would roll it to March).
+  if (date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3])) return '';
   const locale = /^de\b/i.test(language) ? 'de-DE' : 'en-GB';
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
