@@ -13,8 +13,11 @@ import { readConfigData } from '../site';
 /** A `.pressroom.yml` larger than this is not read (the same bound as the front-matter schema's). */
 const MAX_PRESSROOM_YML_BYTES = 256 * 1024;
 
-/** `.pressroom.yml` parsed, or null when there is none; what kept it from being read goes to `problems`. */
-async function readPressroomYml(root: string, problems: string[]): Promise<unknown> {
+/**
+ * `.pressroom.yml` parsed, or null when there is none; what kept it from being read goes to `problems`, ending with
+ * `fallback` (what is used instead). Every reader of the file (figures, export) reads it through here.
+ */
+export async function readPressroomYml(root: string, problems: string[], fallback = 'the default figure settings are used'): Promise<unknown> {
   let text: string;
   try {
     text = await readSiteText(root, SCHEMA_FILE_NAME, { maxBytes: MAX_PRESSROOM_YML_BYTES, strict: true });
@@ -22,9 +25,9 @@ async function readPressroomYml(root: string, problems: string[]): Promise<unkno
     if (!(error instanceof AppFailure)) throw error;
     const code = error.error.code;
     if (code === 'not-found') return null;
-    if (code === 'too-large') problems.push(`${SCHEMA_FILE_NAME} is larger than ${MAX_PRESSROOM_YML_BYTES / 1024} KB and was not read; the default figure settings are used.`);
-    else if (code === 'outside-site') problems.push(`${SCHEMA_FILE_NAME} is a symbolic link that leads out of the site, so it was not read; the default figure settings are used.`);
-    else problems.push(`${SCHEMA_FILE_NAME} could not be read (${error.message}); the default figure settings are used.`);
+    if (code === 'too-large') problems.push(`${SCHEMA_FILE_NAME} is larger than ${MAX_PRESSROOM_YML_BYTES / 1024} KB and was not read; ${fallback}.`);
+    else if (code === 'outside-site') problems.push(`${SCHEMA_FILE_NAME} is a symbolic link that leads out of the site, so it was not read; ${fallback}.`);
+    else problems.push(`${SCHEMA_FILE_NAME} could not be read (${error.message}); ${fallback}.`);
     return null;
   }
   try {
@@ -32,7 +35,7 @@ async function readPressroomYml(root: string, problems: string[]): Promise<unkno
   } catch (error) {
     if (!(error instanceof YamlProblem)) throw error;
     const where = error.line !== undefined ? ` (line ${error.line})` : '';
-    problems.push(`${SCHEMA_FILE_NAME} could not be read: ${error.message}${where}; the default figure settings are used.`);
+    problems.push(`${SCHEMA_FILE_NAME} could not be read: ${error.message}${where}; ${fallback}.`);
     return null;
   }
 }
