@@ -8,6 +8,7 @@ import type { AppInfo } from '../../shared/contract/models';
 import { checkExternalUrl } from '../../shared/security/external-url';
 import { appDataDir, documentsDir } from '../services/app-state';
 import { type AppState, createAppState } from '../services/app-state';
+import { createChromiumPdfEngine, type PdfEngine } from '../services/export';
 import { type EventBus, createEventBus } from './event-bus';
 import { createHandlers, type HandlerDeps } from './handlers';
 import { watchOpenedSites } from './calls/open-sites';
@@ -26,6 +27,8 @@ export interface NodeHostOptions {
   sampleDir?: string;
   /** The operating system's encryption for remembered git tokens (Electron passes safeStorage; browser mode none). */
   secretBox?: HandlerDeps['secretBox'];
+  /** Prints PDF exports (Electron's printToPDF in the app); by default the machine's Chromium, started on the first PDF. */
+  pdfEngine?: PdfEngine;
 }
 
 /** A ready host: the transports take `handlers` and forward the events of `bus`. */
@@ -33,7 +36,7 @@ export interface NodeHost {
   handlers: Handlers;
   bus: EventBus;
   appState: AppState;
-  /** Stops what the host runs in the background (the watches of open sites). */
+  /** Stops what the host runs in the background (the watches of open sites, the PDF engine's browser). */
   dispose(): Promise<void>;
 }
 
@@ -98,6 +101,8 @@ export function createNodeHost(opts: NodeHostOptions): NodeHost {
   const appState = createAppState(opts.appDataDir ?? appDataDir(), { sampleDestination: docs });
   const bus = createEventBus();
   const siteWatches = watchOpenedSites(bus);
+  // Creating it starts nothing: the browser starts with the first PDF export.
+  const pdfEngine = opts.pdfEngine ?? createChromiumPdfEngine();
   const info: AppInfo = {
     name: 'Pressroom',
     version: readVersion(root),
@@ -115,6 +120,10 @@ export function createNodeHost(opts: NodeHostOptions): NodeHost {
     pickFolder: opts.pickFolder,
     openExternal: opts.openExternal ?? ((url) => openWithSystem(url)),
     secretBox: opts.secretBox,
+    pdfEngine,
   });
-  return { handlers, bus, appState, dispose: () => siteWatches.closeAll() };
+  const dispose = async () => {
+    await Promise.all([siteWatches.closeAll(), pdfEngine.dispose()]);
+  };
+  return { handlers, bus, appState, dispose };
 }

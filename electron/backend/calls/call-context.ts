@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { AppInfo } from '../../../shared/contract/models';
 import type { AppState } from '../../services/app-state';
+import type { PdfEngine } from '../../services/export';
 import type { CredentialStore, SecretBox } from '../../services/git';
 import type { RecoveryStore } from '../../services/recovery';
 import type { EventBus } from '../event-bus';
@@ -24,6 +25,8 @@ export interface HandlerDeps {
   credentials?: CredentialStore;
   /** The operating system's encryption for remembered tokens (Electron's safeStorage); none in browser mode. */
   secretBox?: SecretBox;
+  /** Prints PDF exports: Electron's printToPDF in the app; by default the machine's Chromium, started on the first PDF. */
+  pdfEngine?: PdfEngine;
 }
 
 /** The host's dependencies and the sites opened in this session, handed to each area's `create…Calls`. */

@@ -2,7 +2,15 @@
 import type { AreaHandlers } from '../../../shared/contract/contract';
 import { buildAssetIndex, renderAssetIndex } from '../../services/assets';
 import { loadFrontMatterSchema, loadSiteConfig, readRenderContext } from '../../services/site';
+import type { SiteRenderContext } from '../../../shared/contract/models';
 import { type CallContext, expandHome } from './call-context';
+import type { OpenSite } from './open-sites';
+
+/** An open site's render context with its asset index, as the preview and an export render the site's posts. */
+export async function siteRenderContext(root: string, opened: OpenSite): Promise<SiteRenderContext> {
+  const [context, assets] = await Promise.all([readRenderContext(root, opened.summary.assetSources, opened.posts), buildAssetIndex(root, opened.summary.assetSources)]);
+  return { ...context, assets: renderAssetIndex(assets) };
+}
 
 /** The `site.*` calls. */
 export function createSiteCalls(ctx: CallContext): AreaHandlers<'site'> {
@@ -36,8 +44,7 @@ export function createSiteCalls(ctx: CallContext): AreaHandlers<'site'> {
 
     'site.renderContext': async ({ site }) => {
       const { root, opened } = sites.require(site);
-      const [context, assets] = await Promise.all([readRenderContext(root, opened.summary.assetSources, opened.posts), buildAssetIndex(root, opened.summary.assetSources)]);
-      return { ...context, assets: renderAssetIndex(assets) };
+      return siteRenderContext(root, opened);
     },
   };
 }

@@ -4,7 +4,7 @@
  * The browser is started on first use and kept warm for the next export; one export runs at a time.
  */
 import { randomUUID } from 'node:crypto';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AppFailure, messageOf } from '../../../shared/contract/errors';
 import type { PdfPrintOptions } from '../../../shared/export/pdf-options';
 import { requireChromium } from './find-chromium';
@@ -81,6 +81,8 @@ export function createChromiumPdfEngine(opts: ChromiumPdfEngineOptions = {}): Ch
 
   async function launch(): Promise<Browser> {
     const executablePath = opts.executablePath ?? requireChromium('pdf');
+    // Loaded on the first PDF only: hosts that never print (most runs of the CLI, the app's start) skip it.
+    const { chromium } = await import('playwright-core');
     const start = (sandbox: boolean) => chromium.launch({ executablePath, headless: true, args: PDF_CHROMIUM_ARGS, chromiumSandbox: sandbox, timeout: 30_000 });
     let launched: Browser;
     try {
