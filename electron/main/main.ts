@@ -72,9 +72,10 @@ async function confirmExternal(url: string): Promise<boolean> {
 }
 
 /** The native folder picker behind `dialog.pickFolder`. */
-async function pickFolder(purpose: 'open-site' | 'sample-destination' | 'clone-destination', defaultPath?: string): Promise<string | null> {
+async function pickFolder(purpose: 'open-site' | 'sample-destination' | 'clone-destination' | 'export-destination', defaultPath?: string): Promise<string | null> {
+  const titles = { 'open-site': 'Open a Jekyll site', 'clone-destination': 'Choose where the site is copied to', 'sample-destination': 'Choose where the sample site goes', 'export-destination': 'Choose where the export goes' };
   const options: OpenDialogOptions = {
-    title: purpose === 'open-site' ? 'Open a Jekyll site' : purpose === 'clone-destination' ? 'Choose where the site is copied to' : 'Choose where the sample site goes',
+    title: titles[purpose],
     buttonLabel: purpose === 'open-site' ? 'Open' : 'Choose',
     defaultPath,
     properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'],

@@ -3,6 +3,7 @@
  * `menu.command` event through `onCommand`). Built as a plain template so it can be checked without Electron.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import type { Events } from '../../shared/contract/contract';
 
 /** What the menu depends on. */
 export interface MenuOptions {
@@ -14,8 +15,8 @@ export interface MenuOptions {
   onCommand?: (command: MenuCommand) => void;
 }
 
-/** The commands the menu sends to the window. */
-export type MenuCommand = 'figure.insert';
+/** The commands the menu sends to the window: the `menu.command` event's, so the two cannot drift apart. */
+export type MenuCommand = Events['menu.command']['command'];
 
 /** The menu template: File, Edit, View, (Window on macOS) and Help, each made of roles Electron implements. */
 export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
@@ -36,7 +37,17 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       ],
     });
   }
-  template.push({ label: 'File', submenu: [opts.isMac ? { role: 'close' } : { role: 'quit' }] });
+  template.push({
+    label: 'File',
+    submenu: [
+      { label: 'Export as PDF…', click: () => opts.onCommand?.('export.pdf') },
+      { label: 'Export as HTML…', click: () => opts.onCommand?.('export.html') },
+      // Shown, not registered: the window's own Ctrl/Cmd+P prints the post (and leaves a key taken by a dialog alone).
+      { label: 'Print…', accelerator: 'CmdOrCtrl+P', registerAccelerator: false, click: () => opts.onCommand?.('print') },
+      { type: 'separator' },
+      opts.isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  });
   template.push({
     label: 'Edit',
     submenu: [

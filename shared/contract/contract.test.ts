@@ -19,7 +19,7 @@ describe('types written once', () => {
   it('infers each call’s arguments from its schema', () => {
     expectTypeOf<CallArgs<'document.save'>>().toEqualTypeOf<{ site: string; path: string; text: string; baseVersion: string }>();
     expectTypeOf<CallArgs<'site.posts'>>().toEqualTypeOf<{ site: string; refresh?: boolean | null | undefined }>();
-    expectTypeOf<CallArgs<'dialog.pickFolder'>['purpose']>().toEqualTypeOf<'open-site' | 'sample-destination' | 'clone-destination'>();
+    expectTypeOf<CallArgs<'dialog.pickFolder'>['purpose']>().toEqualTypeOf<'open-site' | 'sample-destination' | 'clone-destination' | 'export-destination'>();
     expectTypeOf<CallArgs<'post.create'>['languages']>().toEqualTypeOf<string[]>();
   });
 

@@ -75,7 +75,7 @@ export const calls = {
   'settings.set': call(obj({ patch: settingsPatch })).returns<Settings>(),
   'recent.list': call(obj({})).returns<RecentSite[]>(),
   'recent.remove': call(obj({ path: sitePath })).returns<RecentSite[]>(),
-  'dialog.pickFolder': call(obj({ purpose: oneOf(['open-site', 'sample-destination', 'clone-destination'] as const), defaultPath: optional(str()) })).returns<string | null>(),
+  'dialog.pickFolder': call(obj({ purpose: oneOf(['open-site', 'sample-destination', 'clone-destination', 'export-destination'] as const), defaultPath: optional(str()) })).returns<string | null>(),
   'fs.completePath': call(obj({ partial: str({ max: 4096 }) })).returns<PathCompletion[]>(),
   'site.open': call(obj({ path: sitePath })).returns<SiteSummary>(),
   /** The posts of an open site: those read by `site.open`, or read afresh with `refresh`. */

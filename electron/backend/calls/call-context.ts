@@ -18,7 +18,7 @@ export interface HandlerDeps {
   templatesDir?: string;
   info: AppInfo;
   /** The native folder dialog; absent where there is none (browser mode), which the renderer learns from `info.capabilities`. */
-  pickFolder?: (purpose: 'open-site' | 'sample-destination' | 'clone-destination', defaultPath?: string) => Promise<string | null>;
+  pickFolder?: (purpose: 'open-site' | 'sample-destination' | 'clone-destination' | 'export-destination', defaultPath?: string) => Promise<string | null>;
   /** Hands an already checked URL to the operating system; resolves false when nothing could open it. */
   openExternal: (url: string) => Promise<boolean>;
   /** Where git credentials are kept; by default `git-credentials.json` in the app-data folder. */

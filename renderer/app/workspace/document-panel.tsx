@@ -23,6 +23,8 @@ import { effectiveSchema, fieldsForPath, READ_DELAY_MS, useFrontMatterReading, u
 import { PreviewPane } from '../../features/preview/preview-pane';
 import { InsertFigureButton } from '../../features/figures/insert-figure-dialog';
 import type { FigureImport } from '../../features/figures/use-figure-import';
+import { ExportButton } from '../../features/export/export-menu';
+import type { Exporter } from '../../features/export/use-export';
 import type { TabInfo } from '../../features/document/document-tabs';
 import type { Workspace } from '../../features/document/use-document-workspace';
 
@@ -50,7 +52,7 @@ export interface FormToggle {
 }
 
 /** The panel of the active tab (keyed by path and generation, so a reload starts it afresh). */
-export function DocumentPanel({ workspace, tab, panelId, form, figures }: { workspace: Workspace; tab: TabInfo; panelId: string; form: FormToggle; figures: FigureImport }) {
+export function DocumentPanel({ workspace, tab, panelId, form, figures, exporter }: { workspace: Workspace; tab: TabInfo; panelId: string; form: FormToggle; figures: FigureImport; exporter: Exporter }) {
   const { t, day, languageName } = useI18n();
   const symlinkText = useSymlinkText();
   const { store, callbacks, bridge, viewRef, site } = workspace;
@@ -149,6 +151,7 @@ export function DocumentPanel({ workspace, tab, panelId, form, figures }: { work
             ) : null}
             {tab.mode !== 'plain' ? <OutlineMenu text={text} onJump={jumpTo} /> : null}
             {!readOnly ? <InsertFigureButton figures={figures} /> : null}
+            <ExportButton exporter={exporter} />
             {!readOnly ? (
               <button
                 type="button"

@@ -8,6 +8,8 @@ import { UnsavedDialog } from '../../features/document/unsaved-dialog';
 import type { Workspace } from '../../features/document/use-document-workspace';
 import { FigureDialogs } from '../../features/figures/insert-figure-dialog';
 import { useFigureImport } from '../../features/figures/use-figure-import';
+import { ExportDialogs } from '../../features/export/export-dialogs';
+import { useExport } from '../../features/export/use-export';
 import '../../features/document/document.css';
 import '../../features/document/editor/editor.css';
 
@@ -20,6 +22,8 @@ export function DocumentWorkspace({ workspace, children }: { workspace: Workspac
   const onToggleForm = useCallback(() => setFormOpen((o) => !o), []);
   // Figures dropped, pasted or chosen go into the active post through the editor bridge.
   const figures = useFigureImport(workspace.site.root, workspace.bridge);
+  // Export and printing take the active post's text from the editor bridge (unsaved edits included).
+  const exporter = useExport(workspace.site.root, workspace.bridge, tab ? { path: tab.path, title: tab.post.title } : null);
   return (
     <div className="workspace">
       {children}
@@ -32,8 +36,9 @@ export function DocumentWorkspace({ workspace, children }: { workspace: Workspac
           onClose={(path) => workspace.requestCloseTab(path)}
         />
       ) : null}
-      {tab ? <DocumentPanel key={`${tab.path}#${tab.generation}`} workspace={workspace} tab={tab} panelId={panelId} form={{ open: formOpen, onToggle: onToggleForm }} figures={figures} /> : <DocumentPlaceholder />}
+      {tab ? <DocumentPanel key={`${tab.path}#${tab.generation}`} workspace={workspace} tab={tab} panelId={panelId} form={{ open: formOpen, onToggle: onToggleForm }} figures={figures} exporter={exporter} /> : <DocumentPlaceholder />}
       <FigureDialogs site={workspace.site.root} figures={figures} />
+      <ExportDialogs exporter={exporter} />
       {workspace.pending ? <UnsavedDialog workspace={workspace} pending={workspace.pending} /> : null}
     </div>
   );
