@@ -8,6 +8,7 @@ describe('exportWords', () => {
       expect(`${w.pageOf.before}2${w.pageOf.between}3${w.pageOf.after}`).toBe('Seite 2 von 3');
       expect(w.pressContact).toBe('Pressekontakt');
       expect(w.remoteImage('example.com')).toBe('[Bild von example.com nicht enthalten]');
+      expect(w.aboutSite('Sovereign Cloud Stack')).toBe('Über Sovereign Cloud Stack');
     }
   });
 
@@ -17,6 +18,8 @@ describe('exportWords', () => {
       expect(`${w.pageOf.before}2${w.pageOf.between}3${w.pageOf.after}`).toBe('Page 2 of 3');
       expect(w.pressContact).toBe('Press contact');
     }
+    expect(exportWords('en').aboutSite(' Sovereign Cloud Stack ')).toBe('About Sovereign Cloud Stack');
+    expect(exportWords('en').aboutSite('')).toBe('About');
     expect(exportWords('en').embed('www.youtube.com')).toBe('[Embedded content from www.youtube.com not included]');
   });
 });

@@ -9,6 +9,8 @@ export interface ExportWords {
   pageOf: { before: string; between: string; after: string };
   pressContact: string;
   about: string;
+  /** The boilerplate's heading with the site's name ("About Sovereign Cloud Stack"); `about` alone without one. */
+  aboutSite(name: string): string;
   /** The note left where a web image was (never fetched). */
   remoteImage(host: string): string;
   /** The note left where a frame, video or object was. */
@@ -19,6 +21,7 @@ const EN: ExportWords = {
   pageOf: { before: 'Page ', between: ' of ', after: '' },
   pressContact: 'Press contact',
   about: 'About',
+  aboutSite: (name) => (name.trim() ? `About ${name.trim()}` : 'About'),
   remoteImage: (host) => `[Image from ${host} not included]`,
   embed: (what) => `[Embedded content from ${what} not included]`,
 };
@@ -27,6 +30,7 @@ const DE: ExportWords = {
   pageOf: { before: 'Seite ', between: ' von ', after: '' },
   pressContact: 'Pressekontakt',
   about: 'Über',
+  aboutSite: (name) => (name.trim() ? `Über ${name.trim()}` : 'Über'),
   remoteImage: (host) => `[Bild von ${host} nicht enthalten]`,
   embed: (what) => `[Eingebetteter Inhalt von ${what} nicht enthalten]`,
 };

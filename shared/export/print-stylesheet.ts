@@ -80,10 +80,9 @@ export const PRINT_STYLESHEET = `
 .pr-export .pr-export-meta { margin: 0; color: #5b6270; font: 0.82em/1.45 ${SANS}; }
 .pr-export .pr-export-authors::before { content: '\\00b7'; margin: 0 0.45em 0 0.15em; }
 .pr-export .pr-export-meta > .pr-export-authors:first-child::before { content: none; }
-.pr-export .pr-export-hero { margin: 1.4em 0 0; }
-.pr-export .pr-export-hero { text-align: center; }
+.pr-export .pr-export-header figure { margin: 1.4em 0 0; text-align: center; }
 /* Never enlarged (a small logo stays sharp), never cropped. */
-.pr-export .pr-export-hero img { display: block; margin: 0 auto; max-width: 100%; height: auto; max-height: 11cm; object-fit: contain; border-radius: 2px; }
+.pr-export .pr-export-header figure img { display: block; margin: 0 auto; max-width: 100%; height: auto; max-height: 11cm; object-fit: contain; border-radius: 2px; }
 
 /* Headings: sans, kept with what follows. */
 .pr-export h1, .pr-export h2, .pr-export h3, .pr-export h4, .pr-export h5, .pr-export h6 {
@@ -227,7 +226,8 @@ export const PRINT_STYLESHEET = `
 }
 .pr-export .pr-export-end section { break-inside: avoid; page-break-inside: avoid; }
 .pr-export .pr-export-end section + section { margin-top: 1.4em; }
-.pr-export .pr-export-end-heading {
+.pr-export .pr-export-end-heading,
+.pr-export .pr-export-end h1, .pr-export .pr-export-end h2, .pr-export .pr-export-end h3 {
   margin: 0 0 0.4em;
   color: #5b6270;
   font: 700 0.78em/1.3 ${SANS};
@@ -248,7 +248,7 @@ export const PRINT_STYLESHEET = `
   .pr-export { padding: 0; background: none; font-size: 10.5pt; line-height: 1.5; }
   .pr-export .pr-export-article { max-width: none; margin: 0; padding: 0; border: 0; border-radius: 0; box-shadow: none; background: none; }
   .pr-export .pr-export-title { font-size: 20pt; }
-  .pr-export .pr-export-hero img { max-height: 8cm; }
+  .pr-export .pr-export-header figure img { max-height: 7cm; }
   .pr-export figure img { max-height: 16cm; }
   /* The way back from a footnote is a link for the screen; on paper it is a stray arrow. */
   .pr-export a.reversefootnote { display: none; }
