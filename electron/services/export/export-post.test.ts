@@ -8,14 +8,17 @@ import type { ExportDocument } from './export-document';
 import { exportPost, type ExportPostInput } from './export-post';
 import { pdfInfo, pdfText } from './poppler-testing';
 
-const DOC: ExportDocument = {
+// Built by hand (`as`: it fits the document type before and after the builder's extra fields landed).
+const DOC = {
   html: '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Neue Version</title></head><body><h1>Neue Version</h1><p>Grüße aus Berlin.</p></body></html>',
   title: 'Neue Version',
   language: 'de',
   dateText: '21. September 2022',
   metadata: { title: 'Neue Version', author: 'Anna Müller', subject: 'Kurz gesagt', keywords: ['Release'], language: 'de', creator: 'Pressroom 0.1.0' },
+  date: '2022-09-21',
+  authors: ['Anna Müller'],
   warnings: [{ code: 'remote-image', detail: 'https://example.com/a.png' }],
-};
+} as ExportDocument;
 
 let tmp: string;
 let site: string;
