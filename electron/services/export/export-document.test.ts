@@ -6,7 +6,9 @@ import path from 'node:path';
 import { JSDOM, type TestDocument } from 'jsdom';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXPORT_CSP } from './export-document';
+import { exportStyles } from '../../../shared/export/print-stylesheet';
+import { EMPTY_RENDER_CONTEXT } from '../../../shared/render/site-context';
+import { buildExportDocument, EXPORT_CSP } from './export-document';
 import { copySite, exportSitePost, REPO_ROOT } from './export-site-testing';
 
 const EN_POST = '_i18n/en/_posts/2022/2022-09-21-all-good-things-come-in-threes.md';
@@ -52,7 +54,7 @@ describe('buildExportDocument on the SCS releases', () => {
     expect(page.querySelector('meta[name="generator"]')?.getAttribute('content')).toBe('Pressroom test');
     expect(page.querySelector('meta[name="keywords"]')?.getAttribute('content')).toBe('release');
     expect(page.querySelectorAll('style')).toHaveLength(1);
-    expect(page.querySelector('style')!.textContent).toContain('@page { size: A4');
+    expect(page.querySelector('style')!.textContent).toBe(`\n${exportStyles('A4')}\n`);
 
     expect(page.body.className).toBe('pr-export');
     expect(page.querySelector('article.pr-export-article')?.getAttribute('lang')).toBe('en');
@@ -212,5 +214,26 @@ describe('buildExportDocument with images', () => {
     expect(parse(doc.html).querySelector('.pr-export-note')?.textContent).toBe('fake chart');
     expect(doc.warnings).toHaveLength(1);
     expect(doc.warnings[0].code).toBe('image-refused');
+  });
+});
+
+describe('buildExportDocument without a site', () => {
+  it('exports a lone file: its text and web links, each left-out picture named once', async () => {
+    const text = '---\ntitle: Alone\nlang: de\ndate: 2024-05-01\n---\nText with [a link](https://example.org/) and a [site link](/x/).\n\n![logo](/assets/logo.png) ![web](https://cdn.example.org/a.png) ![web](https://cdn.example.org/a.png)\n';
+    const doc = await buildExportDocument({ root: null, path: 'alone.md', text, context: EMPTY_RENDER_CONTEXT, pageSize: 'Letter', generator: 'g' });
+    const page = parse(doc.html);
+    expect(page.querySelector('h1')?.textContent).toBe('Alone');
+    expect(page.querySelector('time')?.textContent).toBe('1. Mai 2024');
+    expect(page.querySelector('style')!.textContent).toBe(`\n${exportStyles('Letter')}\n`);
+    expect([...page.querySelectorAll('.pr-export-note')].map((n) => n.textContent)).toEqual([
+      'logo',
+      '[Bild von cdn.example.org nicht enthalten]',
+      '[Bild von cdn.example.org nicht enthalten]',
+    ]);
+    expect(doc.warnings).toEqual([
+      { code: 'relative-link', detail: '/x/' },
+      { code: 'missing-image', detail: 'assets/logo.png' },
+      { code: 'remote-image', detail: 'https://cdn.example.org/a.png' },
+    ]);
   });
 });

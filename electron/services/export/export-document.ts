@@ -59,6 +59,23 @@ export interface ExportDocument {
  */
 export const EXPORT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'";
 
+/** At most this many warnings are returned (a post with a thousand web images needs no thousand lines). */
+export const MAX_EXPORT_WARNINGS = 200;
+
+/** The warnings once each, in order, at most `MAX_EXPORT_WARNINGS`. */
+function distinct(warnings: readonly ExportWarning[]): ExportWarning[] {
+  const seen = new Set<string>();
+  const out: ExportWarning[] = [];
+  for (const w of warnings) {
+    const key = `${w.code}\u0000${w.detail}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(w);
+    if (out.length >= MAX_EXPORT_WARNINGS) break;
+  }
+  return out;
+}
+
 /** renderPost with the one failure it throws (a post nested deeper than the stack) as a plain refusal. */
 function render(source: string, site: SiteContext, path: string): RenderOutput {
   try {
@@ -197,5 +214,5 @@ export async function buildExportDocument(input: ExportInput): Promise<ExportDoc
     warnings,
   );
   const html = `<!doctype html>\n<html lang="${escapeHtml(language)}">\n${headHtml({ title, metadata, pageSize: input.pageSize })}\n<body class="pr-export">\n${embedded}\n</body>\n</html>\n`;
-  return { html, title, language, dateText, date, authors, metadata, warnings };
+  return { html, title, language, dateText, date, authors, metadata, warnings: distinct(warnings) };
 }
