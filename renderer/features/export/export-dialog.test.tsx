@@ -95,7 +95,7 @@ describe('the export dialog', () => {
       destination: '/home/erika/Documents/quay-opening.pdf',
       replace: undefined,
     });
-    expect(dialogText()).toContain('Saved as quay-opening.pdf, 3 pages, 412 KB in /home/erika/Documents');
+    expect(dialogText()).toContain('Saved as quay-opening.pdf, 3 pages, 412\u00a0KB in /home/erika/Documents');
   });
 
   it('keeps the right extension when the format changes and hides the page size for HTML', async () => {
@@ -115,7 +115,7 @@ describe('the export dialog', () => {
     await act(async () => submit().click());
     await settle();
     expect(main.calls.find((c) => c.name === 'export.write')?.args.destination).toBe('/home/erika/Documents/press-kit.html');
-    expect(dialogText()).toContain('Saved as press-kit.html, 412 KB in /home/erika/Documents');
+    expect(dialogText()).toContain('Saved as press-kit.html, 412\u00a0KB in /home/erika/Documents');
   });
 
   it('asks before replacing a file that exists, and writes again only when told to', async () => {
@@ -137,7 +137,7 @@ describe('the export dialog', () => {
     await act(async () => button('Replace').click());
     await settle();
     expect(main.calls.filter((c) => c.name === 'export.write').map((c) => c.args.replace)).toEqual([undefined, undefined, true]);
-    expect(dialogText()).toContain('Saved as 2024-05-01-launch.pdf, 1 page, 2 KB in /home/erika/Documents');
+    expect(dialogText()).toContain('Saved as 2024-05-01-launch.pdf, 1 page, 2\u00a0KB in /home/erika/Documents');
   });
 
   it('says why it does not write inside the site, and shows the missing PDF engine in plain words', async () => {
@@ -174,7 +174,7 @@ describe('the export dialog', () => {
     await act(async () => document.querySelector('dialog')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     expect(document.querySelector('dialog')).not.toBeNull();
     await settle(() => finish({ ok: true, value: { path: '/home/erika/Documents/2024-05-01-launch.pdf', bytes: 1_572_864, pages: 12, warnings: [] } }));
-    expect(dialogText()).toContain('Saved as 2024-05-01-launch.pdf, 12 pages, 1.5 MB in /home/erika/Documents');
+    expect(dialogText()).toContain('Saved as 2024-05-01-launch.pdf, 12 pages, 1.5\u00a0MB in /home/erika/Documents');
     await act(async () => document.querySelector('dialog')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     expect(document.querySelector('dialog')).toBeNull();
   });

@@ -248,7 +248,8 @@ function ExportDone({ result, titleId, doneRef, onClose }: { result: ExportResul
   const { t, tn, language } = useI18n();
   const textId = useId();
   const { folder, name } = splitPath(result.path);
-  const size = sizeText(result.bytes, language);
+  // "412 KB" stays on one line.
+  const size = sizeText(result.bytes, language).replace(' ', '\u00a0');
   const line =
     result.pages !== null
       ? t('export.done.pdf', { name, pages: tn('export.pages', result.pages), size, folder })
