@@ -169,7 +169,8 @@ describe('the export dialog', () => {
     await openFromMenu('PDF…');
     await act(async () => submit().click());
     await settle();
-    expect(document.querySelector('[role="status"]')?.textContent).toBe('Making the PDF…');
+    expect(document.querySelector('.export-progress')?.getAttribute('role')).toBe('status');
+    expect(document.querySelector('.export-progress')?.textContent).toBe('Making the PDF…');
     expect(button('Cancel').disabled).toBe(true);
     await act(async () => document.querySelector('dialog')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     expect(document.querySelector('dialog')).not.toBeNull();

@@ -225,12 +225,15 @@ export function ExportDialog({ exporter, request }: { exporter: Exporter; reques
         <ErrorAlert error={error} onDismiss={() => setError(null)} />
 
         <div className="modal-actions">
-          {busy ? (
-            <p className="export-progress" role="status">
-              <span className="spinner" aria-hidden="true" />
-              {t(format === 'pdf' ? 'export.makingPdf' : 'export.writingHtml')}
-            </p>
-          ) : null}
+          {/* Always present, so a screen reader announces the words when they appear. */}
+          <p className="export-progress" role="status">
+            {busy ? (
+              <>
+                <span className="spinner" aria-hidden="true" />
+                {t(format === 'pdf' ? 'export.makingPdf' : 'export.writingHtml')}
+              </>
+            ) : null}
+          </p>
           <button type="button" className="button" onClick={close} disabled={busy}>
             {t('export.cancel')}
           </button>
