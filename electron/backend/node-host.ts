@@ -40,7 +40,8 @@ export interface NodeHost {
   dispose(): Promise<void>;
 }
 
-function readVersion(root: string): string {
+/** The app's version from its package.json ("0.0.0" when unreadable), for the app info and the exports' generator. */
+export function readVersion(root: string): string {
   try {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: unknown };
     return typeof pkg.version === 'string' ? pkg.version : '0.0.0';

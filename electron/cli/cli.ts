@@ -32,7 +32,7 @@ const HELP: Record<'main' | 'posts' | 'serve' | 'render', string> = {
   main: `Usage: pressroom <command> [options]
 
 Pressroom edits press releases and blog posts of Jekyll sites. These commands use the same
-services as the app; only "frontmatter --set", "figure" and "git" change files.
+services as the app; only "frontmatter --set", "figure", "git" and "export" write files.
 
 Commands:
   posts <site> [--json]                     List the posts and drafts of a site, newest first.
@@ -44,6 +44,8 @@ Commands:
                                             Work with the site's git repository (no git needed).
   figure <site> <image> --alt <text> [--caption <text>] [--credit <text>] [--post <file>]
                                             Copy an image into the site and print its figure snippet.
+  export <file> --html <out> | --pdf <out> [--site <dir>] [--page-size A4|Letter]
+                                            Export a post as standalone HTML or as a PDF.
   help [<command>]                          Show this help, or the help of one command.
 
 Options:
@@ -210,6 +212,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       case 'figure':
         // Loaded on demand: it brings the native image library, which no other command needs.
         return await (await import('./figure-command')).runFigure(rest, io);
+      case 'export':
+        return await (await import('./export-command')).runExport(rest, io);
       case '-h':
       case '--help':
         io.stdout(HELP.main);
@@ -221,6 +225,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         else if (topic === 'frontmatter') io.stdout(FRONTMATTER_HELP);
         else if (topic === 'git') io.stdout(GIT_HELP);
         else if (topic === 'figure') io.stdout((await import('./figure-command')).FIGURE_HELP);
+        else if (topic === 'export') io.stdout((await import('./export-command')).EXPORT_HELP);
         else throw new UsageError(`there is no command "${topic}"`);
         return EXIT_OK;
       }

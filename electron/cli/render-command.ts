@@ -44,7 +44,7 @@ export function findSiteRoot(dir: string): string | null {
 }
 
 /** The site's render context for the CLI: like `site.renderContext` (the same asset index), posts read only when the post needs them. */
-async function contextFor(root: string, needsPosts: boolean): Promise<SiteRenderContext> {
+export async function contextFor(root: string, needsPosts: boolean): Promise<SiteRenderContext> {
   const warnings: string[] = [];
   const config = await readConfigData(root, warnings);
   const data = await readSiteData(root, warnings);
@@ -72,8 +72,8 @@ export function cliSiteContext(ctx: SiteRenderContext): SiteContext {
   };
 }
 
-/** Renders `file` (against `siteDir`, or the site found above it) and returns the output. */
-export async function renderFile(file: string, siteDir?: string): Promise<{ output: RenderOutput; root: string | null }> {
+/** Reads a post for the CLI: a regular file, at most 16 MB, UTF-8 text; the reasons as AppFailures naming `file`. */
+export async function readPostText(file: string): Promise<string> {
   const abs = path.resolve(file);
   const stat = await fs.stat(abs).catch(() => null);
   if (!stat?.isFile()) throw new AppFailure('not-found', `There is no file at ${file}.`, { path: file });
@@ -86,10 +86,25 @@ export async function renderFile(file: string, siteDir?: string): Promise<{ outp
     source = '\u0000';
   }
   if (source.includes('\u0000')) throw new AppFailure('not-text', `${file} is not UTF-8 text.`, { path: file });
+  return source;
+}
+
+/** The site a CLI command works in: `--site` (which must be one), else the nearest folder above the post with a `_config.yml`. */
+export function siteRootFor(abs: string, siteDir?: string): string | null {
   const root = siteDir === undefined ? findSiteRoot(path.dirname(abs)) : path.resolve(siteDir);
   if (siteDir !== undefined && findSiteRoot(root!) !== root) throw new AppFailure('not-a-site', `${siteDir} is not a Jekyll site: it has no _config.yml.`, { path: siteDir });
-  const empty: SiteRenderContext = { config: {}, data: {}, assetSources: [], assets: { folders: [], files: [], truncated: false }, posts: [], warnings: [] };
-  const ctx = root ? await contextFor(root, source.includes('post_url')) : empty;
+  return root;
+}
+
+/** A render context without a site, for a post on its own. */
+export const EMPTY_RENDER_CONTEXT: SiteRenderContext = { config: {}, data: {}, assetSources: [], assets: { folders: [], files: [], truncated: false }, posts: [], warnings: [] };
+
+/** Renders `file` (against `siteDir`, or the site found above it) and returns the output. */
+export async function renderFile(file: string, siteDir?: string): Promise<{ output: RenderOutput; root: string | null }> {
+  const abs = path.resolve(file);
+  const source = await readPostText(file);
+  const root = siteRootFor(abs, siteDir);
+  const ctx = root ? await contextFor(root, source.includes('post_url')) : EMPTY_RENDER_CONTEXT;
   const rel = root && abs.startsWith(root + path.sep) ? path.relative(root, abs).split(path.sep).join('/') : path.basename(abs);
   try {
     return { output: renderPost({ source, site: cliSiteContext(ctx), path: rel }), root };
