@@ -7,6 +7,7 @@
  */
 import sanitizeHtml, { type Attributes, type IOptions } from 'sanitize-html';
 import type { ExportWarning } from '../../../shared/contract/export-models';
+import { escapeHtmlText } from '../../../shared/util/escape-html';
 import { classifyImageSource, classifyLink, cleanUrl, type ImageSource, isRiskyCss } from '../../../shared/render/url-policy';
 
 /** Elements of a press release that are kept (their attributes are filtered below). */
@@ -48,6 +49,7 @@ const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   table: ['align', 'summary'],
   abbr: ['title'],
   bdo: ['dir'],
+  span: ['data-pr-note'],
 };
 
 /** Where a site-relative link points once exported; `warning` when it had to stay relative. */
@@ -104,13 +106,16 @@ export function sanitizeForExport(html: string, options: ExportSanitizeOptions, 
   /** Attribute objects this sanitizer made itself (embed notes): their classes are ours, not an author's. */
   const own = new WeakSet<Attributes>();
 
+  /** The notes of this call's embeds; each is written into its `<span data-pr-note="N">` after sanitizing. */
+  const notes: string[] = [];
   const embed = (tagName: string, attribs: Attributes): sanitizeHtml.Tag => {
     const raw = attribs.src ?? attribs.data ?? attribs.code ?? '';
     const what = (raw && hostOf(raw)) || tagName;
     warnings.push({ code: 'embed-removed', detail: raw ? cleanUrl(raw).slice(0, 300) : `<${tagName}>` });
-    const note: Attributes = { class: 'pr-export-note' };
+    const note: Attributes = { 'data-pr-note': String(notes.push(options.embedNote(what)) - 1) };
     own.add(note);
-    return { tagName: 'span', attribs: note, text: options.embedNote(what) };
+    // The empty text drops the element's own text (an iframe's is raw markup); the note is written in afterwards.
+    return { tagName: 'span', attribs: note, text: '' };
   };
 
   const image = (_tagName: string, attribs: Attributes): sanitizeHtml.Tag => {
@@ -154,7 +159,7 @@ export function sanitizeForExport(html: string, options: ExportSanitizeOptions, 
       } else if (lower === 'cite') {
         // A quote's source is never loaded; it stays only as a web address a reader could follow.
         if (classifyLink(value) === 'external' && !/^mailto:/i.test(cleanUrl(value))) out[name] = cleanUrl(value);
-      } else if (lower === 'data-pr-img' && tagName !== 'img') {
+      } else if ((lower === 'data-pr-img' && tagName !== 'img') || lower === 'data-pr-note') {
         continue;
       } else if (!mentionsUrlFunction(value)) out[name] = value;
     }
@@ -164,7 +169,7 @@ export function sanitizeForExport(html: string, options: ExportSanitizeOptions, 
   const transformTags: IOptions['transformTags'] = { '*': every, img: image, a: link };
   for (const tag of EMBED_TAGS) transformTags[tag] = embed;
 
-  return sanitizeHtml(html, {
+  const out = sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: ALLOWED_ATTRIBUTES,
     allowedSchemes: ['http', 'https', 'mailto', 'tel'],
@@ -178,4 +183,5 @@ export function sanitizeForExport(html: string, options: ExportSanitizeOptions, 
     parseStyleAttributes: true,
     transformTags,
   });
+  return notes.length === 0 ? out : out.replace(/<span data-pr-note="(\d+)">/g, (_, n: string) => `<span class="pr-export-note">${escapeHtmlText(notes[Number(n)] ?? '')}`);
 }

@@ -43,6 +43,7 @@ describe('the other facts', () => {
   it('takes the excerpt or the first paragraph as subject, cut at a word near 200 characters', () => {
     expect(postSubject({ description: 'Short.' }, '<p>Body</p>')).toBe('Short.');
     expect(postSubject({}, '<h2>x</h2><p>First <a href="#">para</a> &amp; more</p><p>Second</p>')).toBe('First para & more');
+    expect(postSubject({}, '<p>Harmless.<sup id="fnref:1" role="doc-noteref"><a href="#fn:1">1</a></sup> Next.</p>')).toBe('Harmless. Next.');
     const long = shorten('word '.repeat(100));
     expect(long.length).toBeLessThanOrEqual(201);
     expect(long.endsWith('word…')).toBe(true);

@@ -115,7 +115,8 @@ export function shorten(s: string, max = SUBJECT_LENGTH): string {
 /** The text of the first paragraph of sanitized HTML (tags dropped, entities decoded), or ''. */
 export function firstParagraphText(html: string): string {
   const m = /<p(?:\s[^>]*)?>([^]*?)<\/p>/.exec(html);
-  return m ? decodeHTML(m[1].replace(/<[^>]*>/g, '')) : '';
+  // A footnote mark is not part of what the sentence says.
+  return m ? decodeHTML(m[1].replace(/<sup\b[^>]*doc-noteref[^>]*>[^]*?<\/sup>/g, '').replace(/<[^>]*>/g, '')) : '';
 }
 
 /** What the post says it is about: front matter `excerpt`, `description` or `summary`, else its first paragraph. */
