@@ -33,6 +33,7 @@ describe('findChromium', () => {
   it('returns null when nothing is installed, and the message names what to install', () => {
     expect(findChromiumWith(probe('linux', []))).toBeNull();
     expect(missingChromiumMessage('linux')).toContain('apt-get install chromium-headless-shell (or chromium)');
+    expect(missingChromiumMessage('linux', 'browse')).toBe('No Chromium, Chrome or Edge found for the end-to-end tests: on Debian/Ubuntu: apt-get install chromium; elsewhere install Chromium, Chrome or Edge, or set PRESSROOM_CHROMIUM to its executable.');
     expect(missingChromiumMessage('darwin')).toContain('install Google Chrome, Chromium or Microsoft Edge');
     expect(missingChromiumMessage('win32')).toContain('install Microsoft Edge or Google Chrome');
     for (const p of ['linux', 'darwin', 'win32'] as const) expect(missingChromiumMessage(p)).not.toContain('\n');

@@ -67,15 +67,16 @@ export function findChromiumWith(probe: ChromiumProbe, purpose: ChromiumPurpose 
   return chromiumCandidates(probe.platform, probe.env, probe.home, purpose).find((file) => probe.isExecutable(file)) ?? null;
 }
 
-/** One line saying what to install on this platform when no browser was found. */
-export function missingChromiumMessage(platform: NodeJS.Platform): string {
+/** One line saying what to install on this platform when no browser was found (for PDFs, or for the e2e tests). */
+export function missingChromiumMessage(platform: NodeJS.Platform, purpose: ChromiumPurpose = 'pdf'): string {
+  const debian = purpose === 'pdf' ? 'apt-get install chromium-headless-shell (or chromium)' : 'apt-get install chromium';
   const fix =
     platform === 'darwin'
       ? 'install Google Chrome, Chromium or Microsoft Edge'
       : platform === 'win32'
         ? 'install Microsoft Edge or Google Chrome'
-        : 'on Debian/Ubuntu: apt-get install chromium-headless-shell (or chromium); elsewhere install Chromium, Chrome or Edge';
-  return `No Chromium, Chrome or Edge found for PDF export: ${fix}, or set ${CHROMIUM_ENV} to its executable.`;
+        : `on Debian/Ubuntu: ${debian}; elsewhere install Chromium, Chrome or Edge`;
+  return `No Chromium, Chrome or Edge found ${purpose === 'pdf' ? 'for PDF export' : 'for the end-to-end tests'}: ${fix}, or set ${CHROMIUM_ENV} to its executable.`;
 }
 
 /** The real machine: this process's environment, platform and home, with a file-system check. */
