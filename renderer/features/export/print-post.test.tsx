@@ -8,6 +8,7 @@ import type { ExportHtml } from '../../../shared/contract/export-models';
 import { exportStyles } from '../../../shared/export/print-stylesheet';
 import { fakeMain, settle } from '../../common/site-data/site-data-testing';
 import { button, mountExport, POST, SITE } from './export-testing';
+import { sanitizedBody } from './print-post';
 
 const HOSTILE = `<!doctype html><html lang="de"><head><title>Kai</title><style>body{color:red}</style></head>
 <body class="pr-export"><article class="pr-export-article" lang="de">
@@ -163,5 +164,28 @@ describe('printing the post', () => {
 
     await rerender(null);
     expect(browserPrint().text).toContain('No post is open. Open a post, then press Ctrl+P to print it.');
+  });
+
+  it('keeps nothing that runs or loads from a hostile export document, and the words around it', () => {
+    const { content, language } = sanitizedBody(`<html lang="fr"><head><meta http-equiv="refresh" content="0;url=https://evil.example"><base href="https://evil.example/"><link rel="stylesheet" href="https://evil.example/x.css"></head><body>
+      <p>Avant <a href="javascript:alert(1)">lien</a> <a href="file:///etc/passwd">fichier</a></p>
+      <svg><image href="https://evil.example/a.png"></image><use xlink:href="https://evil.example/s.svg#x"></use></svg>
+      <video poster="https://evil.example/p.jpg" src="https://evil.example/v.mp4"></video>
+      <img srcset="https://evil.example/1x.png 1x" src="data:image/png;base64,AAAA" alt="ok">
+      <table background="https://evil.example/bg.png"><tr><td>cellule</td></tr></table>
+      <object data="https://evil.example/o.swf"></object><embed src="https://evil.example/e.swf">
+      <form action="https://evil.example/"><input type="image" src="https://evil.example/i.png"></form>
+      <p>Après</p></body></html>`);
+    const box = document.createElement('div');
+    box.append(content);
+    expect(language).toBe('fr');
+    expect(box.textContent).toContain('Avant lien fichier');
+    expect(box.textContent).toContain('cellule');
+    expect(box.textContent).toContain('Après');
+    const loading = [...box.querySelectorAll('*')].flatMap((el) =>
+      [...el.attributes].filter((a) => /^(src|srcset|poster|background|href|xlink:href|data|action)$/.test(a.name)).map((a) => `${el.nodeName}:${a.name}=${a.value}`),
+    );
+    expect(loading).toEqual(['IMG:src=data:image/png;base64,AAAA']);
+    expect(box.querySelectorAll('meta, base, link, object, embed, form, video[src]')).toHaveLength(0);
   });
 });

@@ -10,8 +10,10 @@ import { exportStyles } from '../../../shared/export/print-stylesheet';
 /** The class that marks the print container (export.css shows it, and only it, on paper). */
 export const PRINT_ROOT_CLASS = 'pr-print-root';
 
-/** Attributes that load something by themselves; only embedded `data:image/` pictures may stay in them. */
-const LOADING_ATTRIBUTES = new Set(['src', 'srcset', 'poster', 'background', 'xlink:href', 'data']);
+/** Attributes that load something by themselves (`href` too, outside links: SVG's image and use); only embedded `data:image/` pictures may stay in them. */
+const LOADING_ATTRIBUTES = new Set(['src', 'srcset', 'poster', 'background', 'href', 'xlink:href', 'data']);
+/** Elements whose `href` is a link the reader follows, not something the page loads. */
+const LINKS = new Set(['a', 'area']);
 
 let purifier: DOMPurify | null = null;
 let adopted: CSSStyleSheet | null = null;
@@ -22,7 +24,7 @@ function sanitizer(): DOMPurify {
   purifier = createDOMPurify(window);
   purifier.addHook('uponSanitizeAttribute', (node, data) => {
     const name = data.attrName.toLowerCase();
-    if (!LOADING_ATTRIBUTES.has(name) || node.nodeName === 'A') return;
+    if (!LOADING_ATTRIBUTES.has(name) || (name === 'href' && LINKS.has(node.nodeName.toLowerCase()))) return;
     if (name === 'srcset' || !/^data:image\//i.test(data.attrValue.trim())) data.keepAttr = false;
   });
   return purifier;
