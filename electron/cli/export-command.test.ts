@@ -1,10 +1,13 @@
 // `pressroom export` as a user's script runs it: the bundled CLI in its own process, the machine's Chromium.
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE_PREVIEW_PATH, hostilePreviewPost } from '../../e2e/fixtures/hostile-preview-post';
 import { pdfFonts, pdfImages, pdfInfo, pdfText } from '../services/export/poppler-testing';
 import { REPO_ROOT } from './run-cli';
 
@@ -91,6 +94,35 @@ describe('pressroom export', () => {
     const help = await run(['help', 'export']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--page-size <size>');
+  });
+
+  it('exports the hostile post without a single request reaching a canary on 127.0.0.1', async () => {
+    const hits: string[] = [];
+    const server = http.createServer((req, res) => {
+      hits.push(`${req.method} ${req.url}`);
+      res.end('canary');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const canary = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const hostile = path.join(tmp, 'hostile');
+      await fs.cp(path.join(REPO_ROOT, 'e2e/fixtures/hostile-site'), hostile, { recursive: true });
+      const post = path.join(hostile, HOSTILE_PREVIEW_PATH);
+      await fs.mkdir(path.dirname(post), { recursive: true });
+      await fs.writeFile(post, hostilePreviewPost(canary));
+      const out = path.join(tmp, 'hostile.pdf');
+      const { code, stderr } = await run(['export', post, '--pdf', out]);
+      expect(code).toBe(0);
+      expect(stderr).toContain(`${post}: warning: web image left out`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(hits).toEqual([]);
+      const text = pdfText(await fs.readFile(out)).replace(/\s+/g, ' ');
+      expect(text).toContain('The first paragraph is harmless.');
+      expect(text).toContain('The note at the end.');
+      expect(text).not.toContain('pwned');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('says what to do when the browser named in PRESSROOM_CHROMIUM is not there', async () => {
