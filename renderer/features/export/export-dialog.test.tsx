@@ -78,6 +78,7 @@ describe('the export dialog', () => {
     expect(main.calls.find((c) => c.name === 'export.defaults')?.args).toEqual({ site: SITE, path: POST.path, format: 'pdf' });
     expect(dialogText()).toContain('Export “Harbour opens its new quay”');
     expect(radio('PDF').checked).toBe(true);
+    expect(document.activeElement).toBe(radio('PDF'));
     expect(radio('A4').checked).toBe(true);
     expect(field('Folder').value).toBe('/home/erika/Documents');
     expect(field('File name').value).toBe('2024-05-01-launch.pdf');

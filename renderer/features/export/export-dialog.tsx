@@ -25,11 +25,6 @@ export function warningText(warning: ExportWarning, t: (key: MessageKey, params?
   return t(`export.warning.${warning.code}` as MessageKey, { detail: warning.detail });
 }
 
-/** The native dialog focuses the element marked `autofocus` when it opens (React's autoFocus sets no attribute). */
-function markAutofocus(el: HTMLElement | null): void {
-  el?.setAttribute('autofocus', '');
-}
-
 /** The dialog of one export request. */
 export function ExportDialog({ exporter, request }: { exporter: Exporter; request: ExportRequest }) {
   const { t } = useI18n();
@@ -66,8 +61,15 @@ export function ExportDialog({ exporter, request }: { exporter: Exporter; reques
     };
   }, [api, site, request]);
 
+  // The fields are disabled until main's proposal arrives: then the chosen format takes the focus (once).
+  const focused = useRef(false);
+  const formatRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (phase.kind === 'done') doneRef.current?.focus();
+    if (phase.kind === 'editing' && !focused.current) {
+      focused.current = true;
+      formatRef.current?.focus();
+    }
   }, [phase.kind]);
 
   const busy = phase.kind === 'writing';
@@ -139,7 +141,7 @@ export function ExportDialog({ exporter, request }: { exporter: Exporter; reques
           <legend className="field-label">{t('export.format')}</legend>
           {(['pdf', 'html'] as const).map((f) => (
             <label key={f} className="export-option">
-              <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => chooseFormat(f)} ref={f === format ? markAutofocus : undefined} />
+              <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => chooseFormat(f)} ref={f === format ? formatRef : undefined} />
               <span className="export-option-text">
                 <span className="export-option-name">{t(`export.format.${f}`)}</span>
                 <span className="field-hint">{t(`export.format.${f}Hint`)}</span>
