@@ -228,6 +228,9 @@ describe('the export dialog', () => {
     expect(field('File name').value).toBe('2024-05-01-launch.pdf');
     expect(radio('Letter').checked).toBe(true);
     expect(dialogText()).not.toContain('not built');
+    await settle(() => main.emit('menu.command', { command: 'export.html' }));
+    expect(radio('PDF').checked).toBe(true);
+    expect(main.count('export.defaults')).toBe(1);
   });
 
   it('chooses the folder with the desktop app’s folder picker where there is one', async () => {

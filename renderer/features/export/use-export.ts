@@ -69,7 +69,8 @@ export function useExport(site: string, bridge: EditorBridge, target: ExportTarg
   const openDialog = useCallback((format: ExportFormat) => {
     const now = latest.current.target;
     if (!now) return setNotice({ kind: 'no-post' });
-    setRequest({ path: now.path, title: now.title, format });
+    // A dialog already open stays as it is (a menu command must not restart it, least of all mid-write).
+    setRequest((open) => open ?? { path: now.path, title: now.title, format });
   }, []);
 
   const print = useCallback(async () => {
