@@ -29,6 +29,7 @@ import { guardUnload, LEAVE_QUESTION } from './leave-guard';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 import { createSafeStorageBox } from './safe-storage-box';
+import { createElectronPdfEngine, PDF_PARTITION } from './pdf-window';
 import { messageOf } from '../../shared/contract/errors';
 
 // Electron's own profile (cache, storage) lives with Pressroom's state, so PRESSROOM_APP_DATA isolates both
@@ -100,7 +101,8 @@ function start(gate: LinkGate): void {
   hardenSession(session.defaultSession);
   registerAppProtocol(protocol, loadRendererFiles(rendererDir()));
 
-  const host = createNodeHost({ capabilities: { folderPicker: true }, pickFolder, openExternal: gate, sampleDir: packagedSampleDir(), secretBox: createSafeStorageBox(safeStorage) });
+  const pdfEngine = createElectronPdfEngine({ session: () => session.fromPartition(PDF_PARTITION), createWindow: (options) => new BrowserWindow(options), chromeVersion: process.versions.chrome });
+  const host = createNodeHost({ capabilities: { folderPicker: true }, pickFolder, openExternal: gate, sampleDir: packagedSampleDir(), secretBox: createSafeStorageBox(safeStorage), pdfEngine });
   registerIpc(ipcMain, host.handlers, isAppUrl);
   forwardEvents(host.bus, () => BrowserWindow.getAllWindows());
 
