@@ -51,7 +51,8 @@ export async function benchRender200k(): Promise<RenderBenchResult> {
   return result('renderPost, 200 KB post', runs);
 }
 
-function timeProcess(command: string, args: string[]): number {
+/** Milliseconds one run of a whole process takes (start, work, exit); a failed run throws with its stderr. */
+export function timeProcess(command: string, args: string[]): number {
   const started = performance.now();
   const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - started;

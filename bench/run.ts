@@ -3,6 +3,7 @@
 import { messageOf } from '../shared/contract/errors';
 import { benchFilterPosts } from './filter-posts.bench';
 import { benchFigureImport12mp } from './figure-bench';
+import { benchExportHtmlCli, benchExportPdfCli, benchExportPdfWarm } from './export-bench';
 import { benchGitCommitOnePost, benchGitStatusCold, benchGitStatusOnePost } from './git-bench';
 import { type BenchResult, formatResult } from './measure';
 import { benchKeystrokeBig, benchKeystrokeSample } from './render-keystroke.bench';
@@ -27,6 +28,9 @@ const benches: Array<() => Promise<BenchResult>> = [
   benchGitCommitOnePost,
   benchGitStatusCold,
   benchFigureImport12mp,
+  benchExportHtmlCli,
+  benchExportPdfCli,
+  benchExportPdfWarm,
 ];
 
 async function main(only: string | undefined): Promise<void> {
