@@ -21,6 +21,10 @@ export class ExportDialogPage {
   readonly cancel: Locator;
   readonly replace: Locator;
   readonly keep: Locator;
+  /** The question when the file exists ("“x” already exists in /folder. Replace it?"). */
+  readonly existsQuestion: Locator;
+  /** The refusal of a destination (inside the site, the post itself, not a file), with the reason. */
+  readonly refusal: Locator;
   /** "Making the PDF…" while the PDF is made. */
   readonly progress: Locator;
   /** The dialog after writing ("Exported"), with "Saved as …" and the warnings. */
@@ -45,6 +49,8 @@ export class ExportDialogPage {
     this.cancel = this.dialog.getByRole('button', { name: 'Cancel' });
     this.replace = this.dialog.getByRole('button', { name: 'Replace' });
     this.keep = this.dialog.getByRole('button', { name: 'Keep it' });
+    this.existsQuestion = this.dialog.getByRole('alert').filter({ hasText: 'Replace it?' });
+    this.refusal = this.dialog.getByRole('alert').filter({ hasText: 'Pressroom does not write the export there.' });
     this.progress = this.dialog.getByRole('status');
     this.result = page.getByRole('dialog', { name: 'Exported' });
     this.warnings = this.result.getByRole('listitem');
@@ -58,6 +64,11 @@ export class ExportDialogPage {
     await expect(this.dialog).toBeVisible();
     await expect(this.fileName).toHaveValue(new RegExp(`\\.${format}$`));
     await expect(this.fileName).toBeEnabled();
+  }
+
+  /** The warnings of the result ("Please check:"), one sentence each, as shown. */
+  async warningTexts(): Promise<string[]> {
+    return (await this.warnings.allInnerTexts()).map((w) => w.trim());
   }
 
   /** Writes the export into `folder` as `fileName` and waits for the result ("Saved as …"). */

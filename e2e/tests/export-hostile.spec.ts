@@ -96,7 +96,7 @@ async function exportThroughDialog(format: 'pdf' | 'html', fileName: string): Pr
   await expect(exporter.dialog).toContainText(`Export “${HOSTILE_PREVIEW_TITLE}”`);
   const saved = await exporter.exportTo(out, fileName);
   expect(saved).toContain(`Saved as ${fileName}`);
-  const warnings = (await exporter.warnings.allInnerTexts()).map((w) => w.trim());
+  const warnings = await exporter.warningTexts();
   await exporter.close.click();
   await expect(exporter.result).toBeHidden();
   return warnings;
@@ -124,7 +124,9 @@ test('the hostile post exports to PDF without a request or a script, names the w
   expect(text).toContain('File links: a file link, file anchor');
   expect(text).not.toContain(PASSWD);
   expect(text).not.toContain('__pwned');
-  await test.info().attach('hostile-pdf-page-1.png', { body: pagePng(file, 1, 50), contentType: 'image/png' });
+  const png = test.info().outputPath('hostile-pdf-page-1.png');
+  await fs.writeFile(png, pagePng(file, 1, 50));
+  await test.info().attach('hostile-pdf-page-1.png', { path: png, contentType: 'image/png' });
 });
 
 test('the hostile post exports to HTML with no script, no handler, no web or file reference, and nothing requested', async () => {

@@ -242,7 +242,7 @@ test('exporting over an existing file asks first: Keep it leaves it as it was, R
   await exporter.folder.fill(out);
   await exporter.fileName.fill('replace-me.html');
   await exporter.exportButton.click();
-  const question = exporter.dialog.getByRole('alert').filter({ hasText: 'Replace it?' });
+  const question = exporter.existsQuestion;
   await expect(question).toContainText(`“replace-me.html” already exists in ${out}.`);
   await expect(exporter.replace).toBeFocused();
   await exporter.keep.click();
@@ -268,7 +268,7 @@ test('exporting over an existing file asks first: Keep it leaves it as it was, R
   await exporter.folder.fill(inside);
   await exporter.fileName.fill('inside.pdf');
   await exporter.exportButton.click();
-  const refusal = exporter.dialog.getByRole('alert').filter({ hasText: 'Pressroom does not write the export there.' });
+  const refusal = exporter.refusal;
   await expect(refusal).toContainText('is inside the site');
   await expect(exporter.dialog).toBeVisible();
   await expect(exporter.result).toBeHidden();
