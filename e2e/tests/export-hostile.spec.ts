@@ -119,7 +119,10 @@ test('the hostile post exports to PDF without a request or a script, names the w
   const text = pdf.text.replace(/\s+/g, ' ');
   expect(text).toContain(FIRST);
   expect(text).toContain(LAST);
-  expect(text).toContain('The note at the end.');
+  // The footnote comes after the last paragraph; every page is numbered out of the total.
+  expect(text.indexOf('The note at the end.')).toBeGreaterThan(text.indexOf(LAST));
+  expect(pdf.pages).toBeGreaterThan(1);
+  for (let n = 1; n <= pdf.pages; n++) expect(text).toContain(`Page ${n} of ${pdf.pages}`);
   // A file: link keeps its words (not its target), and the include is not run.
   expect(text).toContain('File links: a file link, file anchor');
   expect(text).not.toContain(PASSWD);
