@@ -51,6 +51,7 @@ const WARNING_WORDS: Record<ExportWarning['code'], string> = {
   'embed-removed': 'embedded content replaced by a note',
   'relative-link': 'link kept relative (_config.yml has no url)',
   'render-problem': 'render problem',
+  'tag-left-out': 'Liquid tag Pressroom does not run, left out',
 };
 
 /** One warning as a stderr line. */

@@ -46,6 +46,7 @@ export const exportDe: { readonly [K in keyof typeof exportEn]: string } = {
   'export.warning.embed-removed': 'Ein eingebettetes Video oder Fenster wurde durch einen Hinweis auf seine Quelle ersetzt: {detail}',
   'export.warning.relative-link': 'Ein Link bleibt relativ, weil _config.yml der Website keine url hat: {detail}',
   'export.warning.render-problem': 'Der Beitrag hat ein Problem, das auch die Vorschau zeigt: {detail}',
+  'export.warning.tag-left-out': 'Ein Liquid-Tag, das Pressroom nicht ausführt, wurde weggelassen (die Website setzt es ein): {detail}',
   'export.print.failed': 'Der Beitrag konnte nicht gedruckt werden.',
   'export.print.preparing': 'Der Beitrag wird für den Druck vorbereitet…',
   'export.print.noPost': 'Es ist kein Beitrag geöffnet. Öffnen Sie einen Beitrag und drücken Sie dann {shortcut}, um ihn zu drucken.',

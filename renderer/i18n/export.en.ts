@@ -44,6 +44,7 @@ export const exportEn = {
   'export.warning.embed-removed': 'An embedded video or frame was replaced by a note naming its source: {detail}',
   'export.warning.relative-link': 'A link stays relative because the site’s _config.yml has no url: {detail}',
   'export.warning.render-problem': 'The post has a problem the preview also shows: {detail}',
+  'export.warning.tag-left-out': 'A Liquid tag Pressroom does not run was left out (the site will fill it in): {detail}',
   'export.print.failed': 'The post could not be printed.',
   'export.print.preparing': 'Preparing the post for printing…',
   'export.print.noPost': 'No post is open. Open a post, then press {shortcut} to print it.',

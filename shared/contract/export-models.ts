@@ -17,7 +17,8 @@ export interface ExportWarning {
     | 'image-refused' // a file that is not a usable image (or an unsafe SVG)
     | 'embed-removed' // an iframe, video, object…: replaced by a note naming its source
     | 'relative-link' // a site link kept relative because `_config.yml` has no `url`
-    | 'render-problem'; // a Liquid or Markdown problem the preview also lists
+    | 'render-problem' // a Liquid or Markdown problem the preview also lists
+    | 'tag-left-out'; // a Liquid tag Pressroom does not run ({% include %}, a plugin's): left out, not printed as code
   detail: string;
 }
 

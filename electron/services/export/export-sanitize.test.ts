@@ -20,6 +20,12 @@ describe('sanitizeForExport', () => {
     expect(clean('<td title="url(x)" data-x="1">a</td>').html).toBe('<td>a</td>');
   });
 
+  it('leaves out the Liquid tags the preview marks but does not run, so a reader never sees {% include %} as text', () => {
+    const out = clean('<p>Before <span class="pr-liquid-placeholder">{% include contact.html lang=&quot;de&quot; %}</span> after</p>');
+    expect(out.html).toBe('<p>Before  after</p>');
+    expect(out.warnings).toEqual([{ code: 'tag-left-out', detail: '{% include contact.html lang="de" %}' }]);
+  });
+
   it('removes the export’s own classes from an author’s markup, so notes cannot be forged', () => {
     expect(clean('<span class="pr-export-note lead">x</span>').html).toBe('<span class="lead">x</span>');
   });

@@ -95,6 +95,22 @@ function mentionsUrlFunction(value: string): boolean {
   return /url\s*\(/i.test(value);
 }
 
+/** How the Liquid step writes a tag it does not run (`{% include %}`, a plugin's tag): escaped text in a marked span. */
+const LIQUID_PLACEHOLDER = /<span class="pr-liquid-placeholder">([^<]*)<\/span>/g;
+
+/** Takes out the tags the Liquid step did not run: a reader of a release must not see `{% include … %}` as text. */
+function withoutLiquidPlaceholders(html: string, warnings: ExportWarning[]): string {
+  return html.replace(LIQUID_PLACEHOLDER, (_, text: string) => {
+    warnings.push({ code: 'tag-left-out', detail: decodeEntities(text).slice(0, 300) });
+    return '';
+  });
+}
+
+/** Undoes the five entities `escapeHtml` writes, for the warning's plain text. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e] ?? '');
+}
+
 /** Classes the export gives its own elements; an author's are removed so they cannot forge notes or the layout. */
 const OWN_CLASS = /^pr-/i;
 
@@ -169,7 +185,7 @@ export function sanitizeForExport(html: string, options: ExportSanitizeOptions, 
   const transformTags: IOptions['transformTags'] = { '*': every, img: image, a: link };
   for (const tag of EMBED_TAGS) transformTags[tag] = embed;
 
-  const out = sanitizeHtml(html, {
+  const out = sanitizeHtml(withoutLiquidPlaceholders(html, warnings), {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: ALLOWED_ATTRIBUTES,
     allowedSchemes: ['http', 'https', 'mailto', 'tel'],

@@ -188,4 +188,16 @@ describe('printing the post', () => {
     expect(loading).toEqual(['IMG:src=data:image/png;base64,AAAA']);
     expect(box.querySelectorAll('meta, base, link, object, embed, form, video[src]')).toHaveLength(0);
   });
+
+  it('prints a figure at the width its author gave it, as the PDF does, and drops a style that would load something', () => {
+    const { content } = sanitizedBody(
+      '<html><body><figure style="width: 90%; margin: 0 auto"><img src="data:image/png;base64,AAAA" alt="Boote"></figure><p style="background: url(https://evil.example/a.png)">Ende</p><p data-pr-print-style="background: url(https://evil.example/b.png)">Forged</p></body></html>',
+    );
+    const box = document.createElement('div');
+    box.append(content);
+    expect(box.querySelector('figure')!.style.width).toBe('90%');
+    expect(box.querySelector('figure')!.style.margin).toBe('0px auto');
+    for (const p of box.querySelectorAll('p')) expect(p.getAttribute('style') ?? '').not.toMatch(/url/);
+    expect(box.querySelectorAll('[data-pr-print-style]')).toHaveLength(0);
+  });
 });

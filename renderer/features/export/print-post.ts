@@ -6,6 +6,7 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import type { PageSize } from '../../../shared/contract/export-models';
 import { exportStyles } from '../../../shared/export/print-stylesheet';
+import { isRiskyCss } from '../../../shared/render/url-policy';
 
 /** The class that marks the print container (export.css shows it, and only it, on paper). */
 export const PRINT_ROOT_CLASS = 'pr-print-root';
@@ -30,14 +31,31 @@ function sanitizer(): DOMPurify {
   return purifier;
 }
 
-/** The export document's body as nodes safe to show in the app: no script, no handler, no style, nothing that loads. */
+/** Where an inline style waits while DOMPurify runs: the app's CSP refuses style attributes, so it is set through the CSSOM. */
+const STYLE_HOLD = 'data-pr-print-style';
+
+/**
+ * The export document's body as nodes safe to show in the app: no script, no handler, nothing that loads. Inline
+ * styles the export kept (a figure's `width: 90%`) are applied through the CSSOM, which the CSP allows, so the
+ * printed page matches the PDF; one that could load anything is dropped.
+ */
 export function sanitizedBody(html: string): { content: DocumentFragment; language: string } {
   const parsed = new DOMParser().parseFromString(html, 'text/html');
+  for (const el of parsed.body.querySelectorAll(`[${STYLE_HOLD}]`)) el.removeAttribute(STYLE_HOLD);
+  for (const el of parsed.body.querySelectorAll('[style]')) {
+    el.setAttribute(STYLE_HOLD, el.getAttribute('style') ?? '');
+    el.removeAttribute('style');
+  }
   const content = sanitizer().sanitize(parsed.body.innerHTML, {
     RETURN_DOM_FRAGMENT: true,
     FORBID_TAGS: ['style', 'link', 'meta', 'base', 'form', 'iframe', 'object', 'embed'],
     FORBID_ATTR: ['style'],
   });
+  for (const el of content.querySelectorAll<HTMLElement>(`[${STYLE_HOLD}]`)) {
+    const css = el.getAttribute(STYLE_HOLD) ?? '';
+    el.removeAttribute(STYLE_HOLD);
+    if (!isRiskyCss(css)) el.style.cssText = css;
+  }
   return { content, language: parsed.documentElement.lang };
 }
 
