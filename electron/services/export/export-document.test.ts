@@ -125,7 +125,7 @@ describe('buildExportDocument on the SCS releases', () => {
     );
     const en = parse((await exportSitePost(root, EN_POST)).html);
     const enEnd = en.querySelector('article > footer.pr-export-end')!;
-    expect(enEnd.querySelector('section.pr-export-boilerplate h2.pr-export-end-heading')?.textContent).toBe('About');
+    expect(enEnd.querySelector('section.pr-export-boilerplate h2.pr-export-end-heading')?.textContent).toBe('About Sovereign Cloud Stack');
     expect(enEnd.querySelector('section.pr-export-boilerplate strong')?.textContent).toBe('network');
     expect(enEnd.querySelector('script')).toBeNull();
     // A text that brings its own heading keeps it instead of ours; its picture is embedded like the post's.

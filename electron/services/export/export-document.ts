@@ -187,7 +187,7 @@ export async function buildExportDocument(input: ExportInput): Promise<ExportDoc
 
   let closing: ExportClosing = { boilerplate: null, contact: null };
   if (input.root !== null) closing = await loadExportClosing(input.root, language, siteConfigFromData(config).defaultLanguage, warnings);
-  const end = closingSection(closing.boilerplate, 'boilerplate', words.about, part) + closingSection(closing.contact, 'contact', words.pressContact, part);
+  const end = closingSection(closing.boilerplate, 'boilerplate', words.aboutSite(typeof config.title === 'string' ? config.title : ''), part) + closingSection(closing.contact, 'contact', words.pressContact, part);
 
   const metadata: PdfMetadata = {
     title,
