@@ -136,7 +136,7 @@ describe('buildExportDocument on the SCS releases', () => {
     expect(contact.querySelector('img')?.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
 
     const de = parse((await exportSitePost(root, DE_POST)).html);
-    expect(de.querySelector('.pr-export-boilerplate h2')?.textContent).toBe('Über');
+    expect(de.querySelector('.pr-export-boilerplate h2')?.textContent).toBe('Über Sovereign Cloud Stack');
     expect(de.querySelector('.pr-export-boilerplate p')?.textContent).toBe('Sovereign Cloud Stack ist ein Netzwerk von Anbietern.');
   });
 
