@@ -138,10 +138,14 @@ const top = { senderFrame: { url: 'app://pressroom/index.html', parent: null } }
 const ipcCall = (event: unknown, name: string, args: unknown) => fake.state.ipcHandlers.get(IPC_CALL_CHANNEL)!(event, name, args) as Promise<Result<unknown>>;
 
 describe('the Electron entry', () => {
-  it('makes the app scheme privileged, sandboxes renderers and keeps its profile in the app-data folder, all before ready', () => {
+  it('makes the app and export schemes privileged, sandboxes renderers and keeps its profile in the app-data folder, all before ready', () => {
     const [schemes] = callsOf('protocol.registerSchemesAsPrivileged');
     expect(schemes.ready).toBe(false);
-    expect(schemes.args[0]).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(schemes.args[0]).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      // The PDF window's document scheme: parsed like http, nothing more (no fetch, no CSP bypass).
+      { scheme: 'pressroom-export', privileges: { standard: true, secure: true } },
+    ]);
     expect(callsOf('app.enableSandbox')[0].ready).toBe(false);
     expect(callsOf('app.setPath')[0].args).toEqual(['userData', appData]);
   });

@@ -29,14 +29,17 @@ import { guardUnload, LEAVE_QUESTION } from './leave-guard';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 import { createSafeStorageBox } from './safe-storage-box';
-import { createElectronPdfEngine, PDF_PARTITION } from './pdf-window';
+import { createElectronPdfEngine, PDF_PARTITION, PDF_SCHEME, PDF_SCHEME_PRIVILEGES } from './pdf-window';
 import { messageOf } from '../../shared/contract/errors';
 
 // Electron's own profile (cache, storage) lives with Pressroom's state, so PRESSROOM_APP_DATA isolates both
 // and the single-instance lock is per app-data folder.
 app.setPath('userData', appDataDir());
 app.enableSandbox();
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } },
+  { scheme: PDF_SCHEME, privileges: { ...PDF_SCHEME_PRIVILEGES } },
+]);
 
 let mainWindow: BrowserWindow | null = null;
 

@@ -10,6 +10,12 @@ import { hardenSession, type SessionLike } from './security';
 
 /** The scheme the document is served under, in the export session only. */
 export const PDF_SCHEME = 'pressroom-export';
+/**
+ * The scheme's privileges, registered before ready: `standard` so its URLs are parsed (and compared) like http
+ * URLs; `secure` so the document is a secure context. No fetch, no CSP bypass, no service workers, no storage use.
+ */
+export const PDF_SCHEME_PRIVILEGES = Object.freeze({ standard: true, secure: true });
+
 /** The session's partition: without `persist:` it lives in memory and shares nothing with the app's windows. */
 export const PDF_PARTITION = 'pressroom-export';
 
