@@ -80,3 +80,21 @@ export class ExportDialogPage {
     return (await this.result.getByRole('status').innerText()).trim();
   }
 }
+
+/** Replaces `window.print` with one that only counts its calls (and returns at once, as after a print): the print dialog would block the page. */
+export async function stubPrint(page: Page): Promise<void> {
+  const stub = (): void => {
+    const w = window as unknown as { __printCalls: number };
+    w.__printCalls = 0;
+    window.print = () => {
+      w.__printCalls += 1;
+    };
+  };
+  await page.context().addInitScript(stub);
+  await page.evaluate(stub);
+}
+
+/** How often the page asked to print since `stubPrint`. */
+export function printCalls(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __printCalls: number }).__printCalls);
+}

@@ -14,7 +14,7 @@ import { type Canary, startCanary } from '../harness/canary';
 import { makeTempDir, type RunningApp, startApp } from '../harness';
 import { pagePng, pdfText, readPdf } from '../harness/pdf';
 import { EditorPage } from '../pages/editor-page';
-import { ExportDialogPage } from '../pages/export-dialog-page';
+import { ExportDialogPage, printCalls, stubPrint } from '../pages/export-dialog-page';
 import { PostListPage } from '../pages/post-list-page';
 
 /** Text before the payloads and at the very end: both must reach every export. */
@@ -61,14 +61,7 @@ test.beforeAll(async () => {
   const editor = new EditorPage(app.page);
   await expect(editor.content).toBeVisible();
   await editor.expectText(FIRST);
-  // The print dialog would block the page: record the call instead.
-  await app.page.evaluate(() => {
-    const w = window as unknown as { __printCalls: number };
-    w.__printCalls = 0;
-    window.print = () => {
-      w.__printCalls += 1;
-    };
-  });
+  await stubPrint(app.page);
 });
 
 test.afterAll(async () => {
@@ -156,7 +149,7 @@ test('the hostile post exports to HTML with no script, no handler, no web or fil
 test('Ctrl+P prints the hostile post alone without a request or a script, keeping its text', async () => {
   const editor = new EditorPage(app.page);
   await editor.content.click();
-  const calls = () => app.page.evaluate(() => (window as unknown as { __printCalls: number }).__printCalls);
+  const calls = () => printCalls(app.page);
   const before = await calls();
   await app.page.keyboard.press('Control+P');
   await expect.poll(calls).toBe(before + 1);

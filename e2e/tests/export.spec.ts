@@ -11,7 +11,7 @@ import { type Browser, expect, test, type TestInfo } from '@playwright/test';
 import { launchChromium, makeTempDir, type RunningApp, snapshotTree, startApp } from '../harness';
 import { pagePng, type PdfFacts, pdfText, readPdf } from '../harness/pdf';
 import { EditorPage } from '../pages/editor-page';
-import { ExportDialogPage } from '../pages/export-dialog-page';
+import { ExportDialogPage, printCalls, stubPrint } from '../pages/export-dialog-page';
 import { PostListPage } from '../pages/post-list-page';
 
 const SCS_SITE = path.join(__dirname, '..', 'fixtures', 'scs-site');
@@ -32,18 +32,9 @@ test.beforeAll(async () => {
   await new PostListPage(app.page).expectLoaded();
   // The browser's print dialog would block the page: record the call instead (the print test reads it). For this
   // page now and any page loaded later.
-  await app.context.addInitScript(stubPrint);
-  await app.page.evaluate(stubPrint);
+  await stubPrint(app.page);
 });
 
-/** Replaces `window.print` with one that only counts its calls (and returns at once, as after a print). */
-function stubPrint(): void {
-  const w = window as unknown as { __printCalls: number };
-  w.__printCalls = 0;
-  window.print = () => {
-    w.__printCalls += 1;
-  };
-}
 
 test.afterAll(async () => {
   await app?.close();
@@ -282,7 +273,7 @@ test('Ctrl+P prints the post alone, without the app around it, and the print con
   const testInfo = test.info();
   const editor = await openRelease('de', DE_TITLE);
   await editor.content.click();
-  const calls = () => app.page.evaluate(() => (window as unknown as { __printCalls: number }).__printCalls);
+  const calls = () => printCalls(app.page);
   const before = await calls();
   const container = app.page.locator('body > .pr-print-root');
   await expect(container).toHaveCount(0);

@@ -5,47 +5,15 @@
  * post's web images (and only they) reach the canary, and still nothing runs.
  */
 import fs from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { HOSTILE_SITE, prepareHostileSite } from '../fixtures/hostile-site';
 import { HOSTILE_PREVIEW_PATH, HOSTILE_PREVIEW_TITLE, HOSTILE_REMOTE_IMAGES, hostilePreviewPost } from '../fixtures/hostile-preview-post';
 import { type RunningApp, startApp } from '../harness';
+import { type Canary, startCanary } from '../harness/canary';
 import { EditorPage } from '../pages/editor-page';
 import { PostListPage } from '../pages/post-list-page';
 import { PreviewPage } from '../pages/preview-page';
-
-interface Canary {
-  origin: string;
-  requests: string[];
-  connections: number;
-  close(): Promise<void>;
-}
-
-/** A loopback HTTP server that records every request (and every connection, for non-HTTP attempts). */
-async function startCanary(): Promise<Canary> {
-  const requests: string[] = [];
-  let connections = 0;
-  const server = http.createServer((req, res) => {
-    requests.push(req.url ?? '');
-    // A real 1×1 PNG, so an allowed image actually loads.
-    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a00000000049454e44ae426082', 'hex');
-    res.writeHead(200, { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' });
-    res.end(png);
-  });
-  server.on('connection', () => connections++);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    requests,
-    get connections() {
-      return connections;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 let app: RunningApp | undefined;
 let canary: Canary | undefined;
