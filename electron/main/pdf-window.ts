@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PdfEngine } from '../services/export';
 import type { PdfPrintOptions } from '../../shared/export/pdf-options';
-import { hardenSession, type SessionLike } from './security';
+import { hardenSession, SECURE_WEB_PREFERENCES, type SessionLike } from './security';
 
 /** The scheme the document is served under, in the export session only. */
 export const PDF_SCHEME = 'pressroom-export';
@@ -19,20 +19,11 @@ export const PDF_SCHEME_PRIVILEGES = Object.freeze({ standard: true, secure: tru
 /** The session's partition: without `persist:` it lives in memory and shares nothing with the app's windows. */
 export const PDF_PARTITION = 'pressroom-export';
 
-/** Web preferences of the hidden window: no script at all, sandboxed, isolated, no Node. */
+/** Web preferences of the hidden window: the app windows' locked-down ones, plus no script at all. */
 export const PDF_WEB_PREFERENCES = Object.freeze({
+  ...SECURE_WEB_PREFERENCES,
   javascript: false,
-  sandbox: true,
-  contextIsolation: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webviewTag: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
   images: true,
-  spellcheck: false,
-  navigateOnDragDrop: false,
   backgroundThrottling: false,
 } as const);
 
