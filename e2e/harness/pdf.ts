@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { pdfFonts, pdfImages, pdfInfo, pdfText } from '../../electron/services/export/poppler-testing';
 
 /** What poppler finds in one PDF file: its text, pdfinfo's fields, its images and fonts, and the page size in points. */
@@ -41,4 +42,19 @@ export { pdfText };
 /** Page `page` of the PDF file as a PNG at `dpi` (pdftoppm), to attach to a test and look at. */
 export function pagePng(file: string, page = 1, dpi = 50): Buffer {
   return execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file], { maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** The web addresses a reader can click in the PDF (its link annotations' URI actions), in page order. */
+export async function pdfLinks(file: string): Promise<string[]> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const out: string[] = [];
+  for (const page of doc.getPages()) {
+    const annots = page.node.Annots();
+    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+      const action = doc.context.lookupMaybe(annots!.get(i), PDFDict)?.lookupMaybe(PDFName.of('A'), PDFDict);
+      const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString);
+      if (uri) out.push(uri.decodeText());
+    }
+  }
+  return out;
 }

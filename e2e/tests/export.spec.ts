@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { type Browser, expect, test, type TestInfo } from '@playwright/test';
 import { launchChromium, makeTempDir, type RunningApp, snapshotTree, startApp } from '../harness';
-import { pagePng, type PdfFacts, pdfText, readPdf } from '../harness/pdf';
+import { pagePng, type PdfFacts, pdfLinks, pdfText, readPdf } from '../harness/pdf';
 import { EditorPage } from '../pages/editor-page';
 import { ExportDialogPage, printCalls, stubPrint } from '../pages/export-dialog-page';
 import { PostListPage } from '../pages/post-list-page';
@@ -148,6 +148,8 @@ test('the English release exports to a Letter PDF with "Page 1 of N", its figure
   expect(text).toContain(EN_TITLE);
   expect(text).toContain('Release 4 of the Sovereign Cloud Stack reference implementation is available today.');
   expect(text).toContain('The release banner');
+  // The link to the release notes stays clickable on paper.
+  expect(await pdfLinks(file)).toContain('https://docs.scs.community/docs/releases/Release4');
   expect(text).toContain(`Page 1 of ${pages}`);
   expect(text).not.toContain('Seite 1 von');
   expect(pdf.info.Title).toBe(EN_TITLE);
