@@ -151,7 +151,7 @@ test('authors are added from suggestions, reordered by keyboard and buttons, and
   // Buttons: move Mara down again, then remove Jonas.
   await form.region.getByRole('button', { name: 'Move Mara Lindqvist down' }).click();
   await expect.poll(() => form.listItems('Authors')).toEqual(['Jonas Becker', 'Mara Lindqvist']);
-  await form.region.getByRole('button', { name: 'Remove Jonas Becker' }).click();
+  await form.region.getByRole('button', { name: 'Remove Jonas Becker from Authors' }).click();
   await expect.poll(() => form.listItems('Authors')).toEqual(['Mara Lindqvist']);
 
   await editor.save();

@@ -133,7 +133,7 @@ export function SelectWidget({ id, label, value, describedBy, invalid, onCommit,
               }
             }}
           />
-          <button type="button" className="button small" onClick={add}>
+          <button type="button" className="button small" onClick={add} aria-label={t('frontMatter.addValueTo', { label })}>
             {t('frontMatter.add')}
           </button>
         </div>

@@ -87,7 +87,7 @@ export function ImageWidget({ id, site, sources, label, value, known, multiple, 
               {t('frontMatter.chooseImage')}
             </button>
             {items.length > 0 ? (
-              <button type="button" className="button small ghost" onClick={() => onCommit('')}>
+              <button type="button" className="button small ghost" onClick={() => onCommit('')} aria-label={t('frontMatter.clearImageOf', { label })}>
                 {t('frontMatter.clearImage')}
               </button>
             ) : null}

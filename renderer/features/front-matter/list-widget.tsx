@@ -110,7 +110,6 @@ export function ListWidget({ id, label, items, onChange, variant, suggestions = 
                 <button
                   type="button"
                   className="fm-mini"
-                 
                   disabled={i === items.length - 1}
                   onClick={() => moveItem(i, i + 1)}
                   aria-label={t('frontMatter.moveDown', { item })}
@@ -120,7 +119,7 @@ export function ListWidget({ id, label, items, onChange, variant, suggestions = 
                 </button>
               </>
             ) : null}
-            <button type="button" className="fm-mini fm-remove" onClick={() => remove(i)} aria-label={t('frontMatter.remove', { item })} title={t('frontMatter.remove', { item })}>
+            <button type="button" className="fm-mini fm-remove" onClick={() => remove(i)} aria-label={t('frontMatter.removeFrom', { item, label })} title={t('frontMatter.removeFrom', { item, label })}>
               ×
             </button>
           </li>
@@ -156,7 +155,7 @@ export function ListWidget({ id, label, items, onChange, variant, suggestions = 
               ))}
             </datalist>
           ) : null}
-          <button type="button" className="button small" onClick={add} disabled={!fresh.trim()}>
+          <button type="button" className="button small" onClick={add} disabled={!fresh.trim()} aria-label={t('frontMatter.addEntryTo', { label })}>
             {t('frontMatter.add')}
           </button>
         </div>
