@@ -99,7 +99,6 @@ async function exportFromArgs(args: string[], io: ExportIo): Promise<number> {
   if ((html === undefined) === (pdf === undefined)) throw new Usage('export needs either --html <out> or --pdf <out>');
   const sizeArg = values['page-size'];
   if (sizeArg !== undefined && sizeArg !== 'A4' && sizeArg !== 'Letter') throw new Usage(`--page-size must be A4 or Letter, not "${String(sizeArg)}"`);
-  const pageSize: PageSize = sizeArg ?? defaultPageSize();
   const format: ExportFormat = pdf !== undefined ? 'pdf' : 'html';
   const out = path.resolve((pdf ?? html)!);
   const file = positionals[0];
@@ -109,6 +108,8 @@ async function exportFromArgs(args: string[], io: ExportIo): Promise<number> {
   engine?.prepare();
   try {
     const text = await readPostText(file);
+    // After the first wait, so the browser's start is under way before the locale lookup (ICU's first load).
+    const pageSize: PageSize = sizeArg ?? defaultPageSize();
     const abs = await fs.realpath(path.resolve(file));
     const given = siteRootFor(abs, typeof values.site === 'string' ? values.site : undefined);
     const root = given ? await fs.realpath(given) : null;
