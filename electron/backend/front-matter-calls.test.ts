@@ -28,7 +28,7 @@ afterEach(async () => {
 describe('site.frontMatterSchema and post.create', () => {
   it('work only on an open site', async () => {
     expect(await call('site.frontMatterSchema', { site })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await call('post.create', { site, title: 'x', date: '2024-05-01', languages: ['en'], category: '' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await call('post.create', { site, date: '2024-05-01', category: '', posts: [{ language: 'en', title: 'x', folder: '_i18n/en/_posts/2024', fileName: '2024-05-01-x.md' }] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('gives the form of an open site', async () => {
@@ -40,15 +40,15 @@ describe('site.frontMatterSchema and post.create', () => {
 
   it('creates the post in each language beside the existing ones, and the list shows it at once', async () => {
     const root = ((await call('site.open', { path: site })) as { value: { root: string } }).value.root;
-    const created = await call('post.create', { site: root, title: 'Neue Funktion', date: '2024-05-01', languages: ['en', 'de'], category: 'release' });
+    const created = await call('post.create', { site: root, date: '2024-05-01', category: 'release', posts: [{ language: 'en', title: 'New feature', folder: '_i18n/en/_posts/2024', fileName: '2024-05-01-neue-funktion.md' }, { language: 'de', title: 'Neue Funktion', folder: '_i18n/de/_posts/2024', fileName: '2024-05-01-neue-funktion.md' }] });
     expect(created).toEqual({ ok: true, value: { paths: ['_i18n/en/_posts/2024/2024-05-01-neue-funktion.md', '_i18n/de/_posts/2024/2024-05-01-neue-funktion.md'] } });
     const posts = (await call('site.posts', { site: root })) as { value: PostEntry[] };
     expect(posts.value.map((p) => p.path)).toContain('_i18n/de/_posts/2024/2024-05-01-neue-funktion.md');
-    expect(await call('post.create', { site: root, title: 'Neue Funktion', date: '2024-05-01', languages: ['en'], category: 'release' })).toMatchObject({ ok: false, error: { code: 'exists' } });
+    expect(await call('post.create', { site: root, date: '2024-05-01', category: 'release', posts: [{ language: 'en', title: 'Neue Funktion', folder: '_i18n/en/_posts/2024', fileName: '2024-05-01-neue-funktion.md' }] })).toMatchObject({ ok: false, error: { code: 'exists' } });
   });
 
   it('rejects malformed arguments at the edge', async () => {
-    expect(await call('post.create', { site, title: 'x', date: '1 May', languages: ['en'], category: '' })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
-    expect(await call('post.create', { site, title: '', date: '2024-05-01', languages: [], category: '' })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await call('post.create', { site, date: '1 May', category: '', posts: [{ language: 'en', title: 'x', folder: '_i18n/en/_posts/2024', fileName: '2024-05-01-x.md' }] })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await call('post.create', { site, date: '2024-05-01', category: '', posts: [{ language: 'en', title: '', folder: '_i18n/en/_posts/2024', fileName: '2024-05-01-x.md' }] })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
   });
 });

@@ -28,7 +28,8 @@ async function expectRefused(name: string, args: unknown, problem: string): Prom
 
 const SITE = '/home/ada/site';
 const SAVE = { site: SITE, path: '_posts/2024-01-01-hello.md', text: 'Hello', baseVersion: 'v1' };
-const POST = { site: SITE, title: 'Launch', date: '2024-05-01', languages: ['en'], category: 'press' };
+const POST_FILE = { language: 'en', title: 'Launch', folder: '_i18n/en/_posts', fileName: '2024-05-01-launch.md' };
+const POST = { site: SITE, date: '2024-05-01', category: 'press', posts: [POST_FILE] };
 
 describe('invokeCall refuses arguments the contract does not declare', () => {
   it('runs the handler once with the arguments when they fit', async () => {
@@ -96,9 +97,9 @@ describe('invokeCall refuses arguments the contract does not declare', () => {
     await expectRefused('site.posts', { site: SITE, refresh: 'yes' }, 'args.refresh must be true or false');
   });
 
-  it('refuses a post.create date of the wrong form and too many languages', async () => {
+  it('refuses a post.create date of the wrong form and too many files', async () => {
     await expectRefused('post.create', { ...POST, date: '1 May 2024' }, 'args.date has the wrong form');
-    await expectRefused('post.create', { ...POST, languages: new Array(51).fill('en') }, 'args.languages has more than 50 entries');
-    await expectRefused('post.create', { ...POST, languages: ['en', ''] }, 'args.languages[1] must not be empty');
+    await expectRefused('post.create', { ...POST, posts: new Array(51).fill(POST_FILE) }, 'args.posts has more than 50 entries');
+    await expectRefused('post.create', { ...POST, posts: [POST_FILE, { ...POST_FILE, language: '' }] }, 'args.posts[1].language must not be empty');
   });
 });

@@ -22,7 +22,7 @@ const VALID_ARGS: { [K in CallName]: CallArgs<K> } = {
   'document.create': { site: '/home/ada/site', path: '_posts/2024-01-02-copy.md', text: 'hi' },
   'shell.openExternal': { url: 'https://example.org/' },
   'site.frontMatterSchema': { site: '/home/ada/site' },
-  'post.create': { site: '/home/ada/site', title: 'Launch', date: '2024-05-01', languages: ['en'], category: 'press' },
+  'post.create': { site: '/home/ada/site', date: '2024-05-01', category: 'press', posts: [{ language: 'en', title: 'Launch', folder: '_i18n/en/_posts', fileName: '2024-05-01-launch.md' }] },
   'site.renderContext': { site: '/home/ada/site' },
   'asset.read': { site: '/home/ada/site', path: '_assets/images/x.png' },
   'asset.list': { site: '/home/ada/site' },

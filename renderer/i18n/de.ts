@@ -7,6 +7,7 @@ import { gitRemoteDe } from './git-remote.de';
 import { previewDe } from './preview.de';
 import { figuresDe } from './figures.de';
 import { exportDe } from './export.de';
+import { newPostDe } from './new-post.de';
 
 /** German texts for every English key. */
 export const de: Catalogue = {
@@ -217,4 +218,5 @@ export const de: Catalogue = {
   ...frontMatterDe,
   ...figuresDe,
   ...exportDe,
+  ...newPostDe,
 };

@@ -6,6 +6,7 @@ import { gitRemoteEn } from './git-remote.en';
 import { previewEn } from './preview.en';
 import { figuresEn } from './figures.en';
 import { exportEn } from './export.en';
+import { newPostEn } from './new-post.en';
 export const en = {
   'app.name': 'Pressroom',
   'app.tagline': 'Write press releases and blog posts for your Jekyll website.',
@@ -212,6 +213,7 @@ export const en = {
   ...frontMatterEn,
   ...figuresEn,
   ...exportEn,
+  ...newPostEn,
 } as const satisfies Record<string, string>;
 
 /** A key of the message catalogue; `t` accepts only these, so a typo is a type error. */

@@ -20,7 +20,7 @@ describe('types written once', () => {
     expectTypeOf<CallArgs<'document.save'>>().toEqualTypeOf<{ site: string; path: string; text: string; baseVersion: string }>();
     expectTypeOf<CallArgs<'site.posts'>>().toEqualTypeOf<{ site: string; refresh?: boolean | null | undefined }>();
     expectTypeOf<CallArgs<'dialog.pickFolder'>['purpose']>().toEqualTypeOf<'open-site' | 'sample-destination' | 'clone-destination' | 'export-destination'>();
-    expectTypeOf<CallArgs<'post.create'>['languages']>().toEqualTypeOf<string[]>();
+    expectTypeOf<CallArgs<'post.create'>['posts'][number]>().toEqualTypeOf<{ language?: string | null | undefined; title: string; folder: string; fileName: string }>();
   });
 
   it('refuses to compile a handler whose arguments do not fit the schema', () => {
@@ -71,9 +71,10 @@ describe('calls', () => {
     expect(problemsOf('site.open', { path: '' })).toEqual(['args.path must not be empty']);
     expect(problemsOf('shell.openExternal', { url: 'x'.repeat(8193) })).toEqual(['args.url is longer than 8192 characters']);
     expect(problemsOf('settings.set', { patch: { autosaveSeconds: 3601 } })).toEqual(['args.patch.autosaveSeconds must be at most 3600']);
-    const post = { site: '/s', title: 'T', date: '2024-05-01', category: '' };
-    expect(problemsOf('post.create', { ...post, languages: new Array(51).fill('en') })).toEqual(['args.languages has more than 50 entries']);
-    expect(problemsOf('post.create', { ...post, languages: ['en'] })).toEqual([]);
+    const post = { site: '/s', date: '2024-05-01', category: '' };
+    const file = { language: 'en', title: 'T', folder: '_posts', fileName: '2024-05-01-t.md' };
+    expect(problemsOf('post.create', { ...post, posts: new Array(51).fill(file) })).toEqual(['args.posts has more than 50 entries']);
+    expect(problemsOf('post.create', { ...post, posts: [file] })).toEqual([]);
   });
 });
 

@@ -88,15 +88,26 @@ export const calls = {
   'shell.openExternal': call(obj({ url: str({ max: 8192 }) })).returns<{ opened: boolean }>(),
   /** The site's front-matter form: `.pressroom.yml` merged over the fields and values its posts already use. */
   'site.frontMatterSchema': call(obj({ site: sitePath })).returns<FrontMatterSchema>(),
-  /** Creates a new post from a template, one file per language, in the site's post folders; never overwrites. */
+  /**
+   * Creates a new post from a template: one file per entry (its language, title, folder under the site's posts folder
+   * and `YYYY-MM-DD-slug.md` name, as the dialog showed them). All or nothing; never overwrites.
+   */
   'post.create': call(
     obj({
       site: sitePath,
-      title: str({ min: 1, max: 500 }),
       date: str({ pattern: /^\d{4}-\d{2}-\d{2}$/ }),
-      languages: list(str({ min: 1, max: 35 }), 50),
       category: str({ max: 200 }),
-      slug: optional(str({ max: 200 })),
+      posts: list(
+        obj({
+          /** Absent on a site without languages. */
+          language: optional(str({ min: 1, max: 35 })),
+          title: str({ min: 1, max: 500 }),
+          /** Site-relative, e.g. `_i18n/en/_posts/announcements`. */
+          folder: str({ min: 1, max: 1000 }),
+          fileName: str({ min: 1, max: 255 }),
+        }),
+        50,
+      ),
     }),
   ).returns<{ paths: string[] }>(),
   /** What the preview's Liquid step sees of an open site: config, data, asset folders and post URLs. */

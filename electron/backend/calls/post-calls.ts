@@ -9,12 +9,10 @@ import type { CallContext } from './call-context';
 export function createPostCalls(ctx: CallContext): AreaHandlers<'post'> {
   const { sites } = ctx;
   return {
-    'post.create': async ({ site, title, date, languages, category, slug }) => {
+    'post.create': async ({ site, date, category, posts }) => {
       const { root, opened } = sites.require(site);
       const templatesDir = ctx.templatesDir ?? path.join(path.dirname(ctx.sampleDir), 'templates');
-      const existingPosts = opened.posts.map((p) => p.path);
-      const request = { title, date, languages, category, slug: slug ?? undefined };
-      const created = await createPost(root, await loadSiteConfig(root), request, { templatesDir, existingPosts });
+      const created = await createPost(root, await loadSiteConfig(root), { date, category, posts }, { templatesDir, existingPosts: opened.posts });
       try {
         // The list the renderer asks for next must show the new post.
         sites.set(root, await sites.scan(root));

@@ -1,27 +1,38 @@
 /**
- * Creates a new press release or post, one file per language, from the site's own template or Pressroom's
- * default, in the folder the site's existing posts use. Never overwrites: an existing file is refused.
+ * Creates a new press release or post: one file per language, each with its own title, in the folder and under the
+ * file name the dialog showed, from the site's own template or Pressroom's default, filled with the site's
+ * press-release values. All or nothing, and never overwrites: an existing file is refused before anything is written.
  */
-import { type Dirent, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../../shared/contract/errors';
+import type { PostEntry } from '../../../shared/contract/models';
 import { fillTemplate, TemplateError } from '../../../shared/front-matter/template';
-import { inferPostLayout, type PostLayout, postPathFor } from '../../../shared/site/post-path';
+import { parsePostFileName } from '../../../shared/site/conventions';
+import { isValidSlug } from '../../../shared/site/post-path';
 import type { SiteConfig } from '../../../shared/site/site-config-model';
-import { slugify } from '../../../shared/site/slug';
 import { createDocument } from '../documents';
-import { readSiteText, resolveSiteFolder } from '../paths';
+import { normalizeRel, readSiteText, resolveInside } from '../paths';
+import { fillPressReleaseValues, withAuthor } from './fill-values';
+import { loadPressReleaseValues } from './template-values';
+
+/** One file of a new post, as the dialog showed it. */
+export interface NewPostFile {
+  /** Absent (or null) on a site without languages. */
+  language?: string | null;
+  title: string;
+  /** Site-relative folder under the posts folder, e.g. `_i18n/en/_posts/announcements`. */
+  folder: string;
+  /** `YYYY-MM-DD-slug.md`, the date being the post's. */
+  fileName: string;
+}
 
 /** What the user chose in the "new post" dialog. */
 export interface NewPostInput {
-  title: string;
   /** YYYY-MM-DD. */
   date: string;
-  /** Languages to create the post in; empty for a site without languages. */
-  languages: string[];
   category: string;
-  /** The file-name slug; made from the title when absent. */
-  slug?: string;
+  posts: NewPostFile[];
 }
 
 /** Where the site keeps its own templates (site-relative). */
@@ -65,76 +76,111 @@ export async function loadTemplate(root: string, lang: string | null, templatesD
   throw new AppFailure('not-found', 'The post templates are missing from this installation.', { path: templatesDir });
 }
 
-async function listNames(abs: string): Promise<Dirent[]> {
-  try {
-    return await fs.readdir(abs, { withFileTypes: true });
-  } catch {
-    return [];
+/** A folder name a post folder may have: letters, digits, `-`, `_`, `.`; not hidden, no path parts. */
+const FOLDER_SEGMENT = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
+/** Subfolders below a posts folder; deeper is a mistake, not a habit. */
+const MAX_FOLDER_DEPTH = 4;
+
+/**
+ * The site-relative path of one file, after checking it is where posts of its language belong (`_posts/…`, or
+ * `_i18n/<its language>/_posts/…` on a site with languages) and named `<date>-<slug>.md`.
+ */
+export function checkedPostPath(config: Pick<SiteConfig, 'languages'>, file: NewPostFile, date: string): string {
+  const lang = file.language ?? null;
+  // A site without `languages:` may still name a post's language (for its template); one with them, only those.
+  if (lang !== null && config.languages.length > 0 && !config.languages.includes(lang)) {
+    throw new AppFailure('invalid-arguments', `The site has no language ${lang} (it has ${config.languages.join(', ')}).`);
   }
+  const folder = file.folder.trim().replace(/\/+$/, '');
+  const parts = folder.split('/');
+  const rootLength = parts[0] === '_i18n' ? 3 : 1;
+  const inPosts = parts[0] === '_posts' || (parts[0] === '_i18n' && parts[1] === lang && parts[2] === '_posts');
+  const below = parts.slice(rootLength);
+  if (!inPosts || below.length > MAX_FOLDER_DEPTH || !below.every((p) => FOLDER_SEGMENT.test(p) && !p.includes('..'))) {
+    const where = lang !== null && config.languages.length > 0 ? `_i18n/${lang}/_posts or _posts` : '_posts';
+    throw new AppFailure('invalid-arguments', `"${folder.slice(0, 120)}" is not a posts folder of the site; a new post goes in ${where} or a folder inside it.`);
+  }
+  const named = parsePostFileName(file.fileName);
+  const slug = file.fileName.slice(11, -3);
+  if (!/^\d{4}-\d{2}-\d{2}-.+\.md$/.test(file.fileName) || named === null || !isValidSlug(slug)) {
+    throw new AppFailure('invalid-arguments', `"${file.fileName.slice(0, 120)}" is not a post file name like ${date}-title.md.`);
+  }
+  if (named.date !== date) throw new AppFailure('invalid-arguments', `${file.fileName} does not start with the post's date ${date}.`);
+  return normalizeRel(`${folder}/${file.fileName}`);
 }
 
-/** Site-relative paths one level into each posts folder, enough to see the site's layout without a full scan. */
-async function samplePostPaths(root: string, config: SiteConfig): Promise<string[]> {
-  const folders = ['_posts', ...config.languages.filter((l) => /^[\w-]+$/.test(l)).map((l) => `_i18n/${l}/_posts`)];
-  const out: string[] = [];
-  for (const folder of folders) {
-    // Confined like every site folder: a posts folder that links out of the site shows none of its names.
-    const real = await resolveSiteFolder(root, folder).catch(() => null);
-    if (real === null) continue;
-    for (const entry of await listNames(real)) {
-      if (entry.isDirectory() && /^\d{4}$/.test(entry.name)) {
-        for (const inner of (await listNames(path.join(real, entry.name))).slice(0, 20)) out.push(`${folder}/${entry.name}/${inner.name}`);
-      } else if (!entry.isDirectory()) out.push(`${folder}/${entry.name}`);
-    }
-  }
-  return out;
-}
-
-/** The outcome: the site-relative paths of the files created, in the order of the languages. */
+/** The outcome: the site-relative paths of the files created, in the order given. */
 export interface CreatePostResult {
   paths: string[];
 }
 
+const exists = async (abs: string) =>
+  fs.lstat(abs).then(
+    () => true,
+    () => false,
+  );
+
+/** Removes what a failed creation wrote: its files, then the folders it made (deepest first, only when empty). */
+async function rollBack(root: string, files: readonly string[], folders: readonly string[]): Promise<void> {
+  for (const rel of files) await fs.rm(await resolveInside(root, rel), { force: true }).catch(() => undefined);
+  for (const abs of [...folders].sort((a, b) => b.length - a.length)) await fs.rmdir(abs).catch(() => undefined);
+}
+
 /**
- * Creates the post in each language and returns the site-relative paths created. When one language fails
- * (e.g. its file exists), the error names the paths already created, so nothing is lost or left unknown.
+ * Creates every file of the post and returns their site-relative paths. Nothing is written when one of them
+ * exists or is not allowed; when writing one fails, those written before are removed again, so a post is
+ * created in all its languages or not at all.
  */
 export async function createPost(
   root: string,
   config: SiteConfig,
   input: NewPostInput,
-  opts: { templatesDir: string; existingPosts?: readonly string[] },
+  opts: { templatesDir: string; existingPosts?: readonly Pick<PostEntry, 'path' | 'category' | 'symlinkTarget' | 'error'>[] },
 ): Promise<CreatePostResult> {
-  const title = input.title.trim();
-  if (title === '') throw new AppFailure('invalid-arguments', 'A new post needs a title.');
-  const slug = input.slug?.trim() || slugify(title, input.languages[0] ?? config.defaultLanguage);
-  if (slug === '') throw new AppFailure('invalid-arguments', 'The title has no letters or digits to make a file name from; enter a file name.');
-  const languages = [...new Set(input.languages)];
-  const unknown = languages.filter((l) => config.languages.length > 0 && !config.languages.includes(l));
-  if (unknown.length > 0) throw new AppFailure('invalid-arguments', `The site has no language ${unknown.join(', ')} (it has ${config.languages.join(', ')}).`);
-  const layout: PostLayout = inferPostLayout(opts.existingPosts ?? (await samplePostPaths(root, config)), config);
-  const primary = config.defaultLanguage && languages.includes(config.defaultLanguage) ? config.defaultLanguage : (languages[0] ?? null);
-  const targets = (languages.length > 0 ? languages : [null]).map((lang) => ({
-    lang,
-    rel: postPathFor(config, layout.i18n || lang !== primary ? lang : null, input.date, slug, layout),
-  }));
-  const created: string[] = [];
-  for (const { lang, rel } of targets) {
+  if (input.posts.length === 0) throw new AppFailure('invalid-arguments', 'A new post needs at least one file.');
+  const targets = input.posts.map((file) => {
+    const title = file.title.trim();
+    if (title === '') throw new AppFailure('invalid-arguments', 'A new post needs a title in each of its languages.');
+    return { lang: file.language ?? null, title, rel: checkedPostPath(config, file, input.date) };
+  });
+  const seen = new Set<string>();
+  for (const t of targets) {
+    const key = `${t.lang}`;
+    if (seen.has(key) || seen.has(t.rel)) throw new AppFailure('invalid-arguments', `${t.lang ?? 'The post'} is named twice.`);
+    seen.add(key).add(t.rel);
+  }
+  const realRoot = await resolveInside(root, '.');
+  for (const t of targets) {
+    if (await exists(path.join(realRoot, ...t.rel.split('/')))) throw new AppFailure('exists', `${t.rel} already exists; nothing was created. Choose another title or file name.`, { path: t.rel });
+  }
+  const category = input.category.trim();
+  const values = await loadPressReleaseValues(root, { languages: targets.map((t) => t.lang), defaultLanguage: config.defaultLanguage, category, posts: opts.existingPosts ?? [] });
+  // Fill every file before writing any, so a broken template writes nothing.
+  const texts: string[] = [];
+  for (const t of targets) {
+    const template = await loadTemplate(root, t.lang, opts.templatesDir);
+    const own = values.get(t.lang) ?? {};
     try {
-      const template = await loadTemplate(root, lang, opts.templatesDir);
-      let text: string;
-      try {
-        text = fillTemplate(template.text, { title, date: input.date, category: input.category.trim(), lang: lang ?? '' });
-      } catch (error) {
-        if (error instanceof TemplateError) throw new AppFailure('bad-config', `The template ${template.source} is broken: ${error.message}`, { path: template.source, line: error.line });
-        throw error;
-      }
-      await createDocument(root, rel, text);
-      created.push(rel);
+      const filled = fillTemplate(fillPressReleaseValues(template.text, own, template.source), { title: t.title, date: input.date, category, lang: t.lang ?? '' });
+      texts.push(withAuthor(filled, own));
     } catch (error) {
-      if (created.length === 0 || !(error instanceof AppFailure)) throw error;
-      const done = `Created ${created.join(', ')}; `;
-      throw new AppFailure(error.error.code, `${done}${lang ?? 'the post'} failed: ${error.message}`, { path: rel });
+      if (error instanceof TemplateError) throw new AppFailure('bad-config', `The template ${template.source} is broken: ${error.message}`, { path: template.source, line: error.line });
+      throw error;
+    }
+  }
+  const created: string[] = [];
+  const madeFolders: string[] = [];
+  for (const [i, t] of targets.entries()) {
+    try {
+      // Note the folders this post makes, so a failure can take them away again.
+      for (let dir = path.dirname(path.join(realRoot, ...t.rel.split('/'))); dir.startsWith(realRoot + path.sep) && !(await exists(dir)); dir = path.dirname(dir)) madeFolders.push(dir);
+      await createDocument(root, t.rel, texts[i]);
+      created.push(t.rel);
+    } catch (error) {
+      await rollBack(root, created, madeFolders);
+      if (!(error instanceof AppFailure)) throw error;
+      const undone = created.length > 0 ? ` ${created.join(', ')} was removed again, so nothing was created.` : ' Nothing was created.';
+      throw new AppFailure(error.error.code, `${error.message}${undone}`, { path: t.rel });
     }
   }
   return { paths: created };

@@ -109,7 +109,7 @@ describe('a new post never takes its template from outside the site', () => {
     if (posix) makeFifo(path.join(site, '.pressroom', 'templates', 'post.en.md'));
     const config = await loadSiteConfig(site);
     const templatesDir = path.resolve(__dirname, '../../../resources/templates');
-    const { paths } = await within(createPost(site, config, { title: 'Hello', date: '2024-05-01', languages: ['en'], category: '' }, { templatesDir, existingPosts: [] }));
+    const { paths } = await within(createPost(site, config, { date: '2024-05-01', category: '', posts: [{ language: 'en', title: 'Hello', folder: '_posts', fileName: '2024-05-01-hello.md' }] }, { templatesDir, existingPosts: [] }));
     const text = await fs.readFile(path.join(site, paths[0]), 'utf8');
     expect(text).not.toContain('STOLEN');
     expect(text).toContain('Hello');

@@ -1,13 +1,13 @@
 /**
- * The "New press release" dialog: title, date, language(s), category and the file name, with the files it will
- * create shown before anything is written. Create asks main (`post.create`), which never overwrites; a failure
- * is shown in the dialog, which stays open with everything the user typed.
+ * The "New press release" dialog: a title per language (the others follow the first until edited), date, languages
+ * (all of the site's at first), category, the file name and, per language, the folder where the site keeps posts of
+ * that category; the files it will create are shown before anything is written. Create sends exactly those files to
+ * main (`post.create`), which writes all or nothing and never overwrites; a failure is shown in the dialog, which
+ * stays open with everything the user typed.
  */
 import { useId, useMemo, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import type { PostEntry, SiteSummary } from '../../../shared/contract/models';
-import { isValidSlug } from '../../../shared/site/post-path';
-import { slugify } from '../../../shared/site/slug';
 import { useApi } from '../../api/api-context';
 import { ErrorAlert } from '../../common/error-alert';
 import { Icon } from '../../common/icons';
@@ -16,16 +16,15 @@ import { useI18n } from '../../i18n/i18n-context';
 import { today } from '../../common/date-value';
 import { useFrontMatterSchema } from '../../common/site-data/use-front-matter-schema';
 import { useSiteData } from '../../common/site-data/use-site-resource';
-import { plannedPaths } from './new-post-paths';
+import { orderedLanguages, planPost, usualCategory } from './new-post-paths';
 import './new-post.css';
-
 
 /** The native dialog focuses the element marked `autofocus` when it opens (React's autoFocus sets no attribute). */
 function markAutofocus(el: HTMLElement | null): void {
   el?.setAttribute('autofocus', '');
 }
 
-/** Props: the open site, its posts (for the folder layout), and what happens after creating or cancelling. */
+/** Props: the open site, its posts (for the folders and the usual category), and what happens after creating or cancelling. */
 export interface NewPostDialogProps {
   site: SiteSummary;
   posts: readonly PostEntry[];
@@ -38,37 +37,58 @@ export function NewPostDialog({ site, posts, onCreated, onClose }: NewPostDialog
   const api = useApi();
   const siteData = useSiteData();
   const { t, languageName } = useI18n();
-  const ids = { title: useId(), heading: useId(), date: useId(), category: useId(), categories: useId(), slug: useId(), slugHint: useId(), paths: useId() };
+  const ids = { title: useId(), heading: useId(), date: useId(), category: useId(), categories: useId(), slug: useId(), slugHint: useId(), folder: useId(), paths: useId() };
   const schemaState = useFrontMatterSchema(site.root);
   const categoryField = schemaState.status === 'ready' ? schemaState.schema.fields.find((f) => f.key === 'category') : undefined;
   const categories = categoryField?.options ?? [];
 
-  const [title, setTitle] = useState('');
+  const [mainTitle, setMainTitle] = useState('');
+  const [typedTitles, setTypedTitles] = useState<Record<string, string>>({});
   const [date, setDate] = useState(today());
-  const [languages, setLanguages] = useState<string[]>(() => (site.languages.length > 0 ? [site.defaultLanguage ?? site.languages[0]] : []));
-  const [category, setCategory] = useState('');
+  const [languages, setLanguages] = useState<string[]>(() => [...site.languages]);
+  const [category, setCategory] = useState(() => usualCategory(posts));
   const [slugTyped, setSlugTyped] = useState<string | null>(null);
+  const [typedFolders, setTypedFolders] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [touched, setTouched] = useState(false);
 
-  const slug = slugTyped ?? slugify(title, languages[0] ?? site.defaultLanguage);
-  const planned = useMemo(() => (slug && date ? plannedPaths(site, posts, languages, date, slug) : { paths: [], problem: null }), [site, posts, languages, date, slug]);
+  const shown = orderedLanguages(site, languages);
+  const primary = shown[0] ?? null;
+  const keyOf = (lang: string | null) => lang ?? '';
+  // The first title is typed; every other follows it until the user types one of its own.
+  const titles: Record<string, string> = Object.fromEntries(shown.map((l) => [keyOf(l), l === primary ? mainTitle : (typedTitles[keyOf(l)] ?? mainTitle)]));
+  const titlesKey = JSON.stringify(titles);
+  const plan = useMemo(
+    () => planPost(site, posts, { languages, date, category, titles: JSON.parse(titlesKey) as Record<string, string>, slug: slugTyped, folders: typedFolders }),
+    [site, posts, languages, date, category, titlesKey, slugTyped, typedFolders],
+  );
+  const perLanguage = shown.length > 1;
+  const nameOf = (lang: string | null) => (lang ? languageName(lang) : '');
   const problems = {
-    title: title.trim() === '' ? t('newPost.needTitle') : null,
+    title: plan.files.some((f) => f.title === '') ? t('newPost.needTitle') : null,
     languages: site.languages.length > 0 && languages.length === 0 ? t('newPost.needLanguage') : null,
-    slug: slug !== '' && !isValidSlug(slug) ? t('newPost.slugInvalid') : slug === '' && title.trim() !== '' ? t('newPost.needSlug') : null,
+    slug: plan.slug === '' ? (mainTitle.trim() !== '' ? t('newPost.needSlug') : null) : plan.problem === 'slug' ? t('newPost.slugInvalid') : null,
+    date: plan.problem === 'date' || !date ? t('newPost.dateInvalid') : null,
   };
-  const blocked = Boolean(problems.title || problems.languages || problems.slug || planned.problem || !date);
+  const rootOf = (folder: string) => /^(_i18n\/[^/]+\/)?_posts/.exec(folder)?.[0] ?? '_posts';
+  const badFolder = (lang: string | null) => {
+    const file = plan.files.find((f) => f.language === lang);
+    const root = (plan.folderChoices[keyOf(lang)] ?? [])[0];
+    return file && root && file.folder !== rootOf(root) && !file.folder.startsWith(`${rootOf(root)}/`) ? rootOf(root) : null;
+  };
+  const blocked = Boolean(problems.title || problems.languages || problems.slug || problems.date || plan.problem || plan.files.length === 0);
 
   const toggleLanguage = (lang: string, on: boolean) => setLanguages((prev) => (on ? site.languages.filter((l) => l === lang || prev.includes(l)) : prev.filter((l) => l !== lang)));
+  const setTitle = (lang: string | null, value: string) => (lang === primary ? setMainTitle(value) : setTypedTitles((prev) => ({ ...prev, [keyOf(lang)]: value })));
 
   const create = async () => {
     setTouched(true);
     if (blocked || busy) return;
     setBusy(true);
     setError(null);
-    const r = await api['post.create']({ site: site.root, title: title.trim(), date, languages, category: category.trim(), slug });
+    const files = plan.files.map((f) => ({ ...(f.language !== null ? { language: f.language } : {}), title: f.title, folder: f.folder, fileName: f.fileName }));
+    const r = await api['post.create']({ site: site.root, date, category: category.trim(), posts: files });
     setBusy(false);
     if (!r.ok) {
       setError(r.error);
@@ -76,7 +96,7 @@ export function NewPostDialog({ site, posts, onCreated, onClose }: NewPostDialog
     }
     // New categories, authors and a new `post_url` target: what was cached about the site is stale.
     siteData.signal({ type: 'post.created', site: site.root });
-    await onCreated(r.value.paths, title.trim(), date);
+    await onCreated(r.value.paths, plan.files[0].title, date);
   };
 
   return (
@@ -98,35 +118,7 @@ export function NewPostDialog({ site, posts, onCreated, onClose }: NewPostDialog
           </button>
         </header>
 
-        <div className="np-field">
-          <label htmlFor={ids.title} className="field-label">
-            {t('newPost.postTitle')}
-          </label>
-          <input id={ids.title} className="text-input" value={title} ref={markAutofocus} required aria-invalid={touched && !!problems.title} onChange={(e) => setTitle(e.target.value)} />
-          {touched && problems.title ? <p className="np-problem">{problems.title}</p> : null}
-        </div>
-
-        <div className="np-row">
-          <div className="np-field">
-            <label htmlFor={ids.date} className="field-label">
-              {t('newPost.date')}
-            </label>
-            <input id={ids.date} type="date" className="text-input" value={date} required onChange={(e) => setDate(e.target.value)} />
-          </div>
-          <div className="np-field">
-            <label htmlFor={ids.category} className="field-label">
-              {t('newPost.category')}
-            </label>
-            <input id={ids.category} className="text-input" list={ids.categories} value={category} placeholder={t('newPost.categoryPlaceholder')} onChange={(e) => setCategory(e.target.value)} />
-            <datalist id={ids.categories}>
-              {categories.map((c) => (
-                <option key={c} value={c} />
-              ))}
-            </datalist>
-          </div>
-        </div>
-
-        {site.languages.length > 0 ? (
+        {site.languages.length > 1 ? (
           <fieldset className="np-languages">
             <legend className="field-label">{t('newPost.languages')}</legend>
             <div className="np-checks">
@@ -141,6 +133,57 @@ export function NewPostDialog({ site, posts, onCreated, onClose }: NewPostDialog
           </fieldset>
         ) : null}
 
+        {shown.map((lang, i) => {
+          const id = `${ids.title}-${i}`;
+          const value = titles[keyOf(lang)] ?? '';
+          const follows = lang !== primary && typedTitles[keyOf(lang)] === undefined;
+          return (
+            <div className="np-field" key={keyOf(lang)}>
+              <label htmlFor={id} className="field-label">
+                {perLanguage ? t('newPost.titleFor', { language: nameOf(lang) }) : t('newPost.postTitle')}
+              </label>
+              <input
+                id={id}
+                className="text-input"
+                lang={lang ?? undefined}
+                value={value}
+                ref={i === 0 ? markAutofocus : undefined}
+                required
+                aria-invalid={touched && value.trim() === ''}
+                aria-describedby={follows ? `${id}-hint` : undefined}
+                onChange={(e) => setTitle(lang, e.target.value)}
+              />
+              {follows ? (
+                <p id={`${id}-hint`} className="field-hint">
+                  {t('newPost.titleFollows', { language: nameOf(primary) })}
+                </p>
+              ) : null}
+              {touched && value.trim() === '' ? <p className="np-problem">{problems.title}</p> : null}
+            </div>
+          );
+        })}
+
+        <div className="np-row">
+          <div className="np-field">
+            <label htmlFor={ids.date} className="field-label">
+              {t('newPost.date')}
+            </label>
+            <input id={ids.date} type="date" className="text-input" value={date} required aria-invalid={!!problems.date} onChange={(e) => setDate(e.target.value)} />
+            {problems.date ? <p className="np-problem">{problems.date}</p> : null}
+          </div>
+          <div className="np-field">
+            <label htmlFor={ids.category} className="field-label">
+              {t('newPost.category')}
+            </label>
+            <input id={ids.category} className="text-input" list={ids.categories} value={category} placeholder={t('newPost.categoryPlaceholder')} onChange={(e) => setCategory(e.target.value)} />
+            <datalist id={ids.categories}>
+              {categories.map((c) => (
+                <option key={c} value={c} />
+              ))}
+            </datalist>
+          </div>
+        </div>
+
         <div className="np-field">
           <label htmlFor={ids.slug} className="field-label">
             {t('newPost.slug')}
@@ -148,23 +191,56 @@ export function NewPostDialog({ site, posts, onCreated, onClose }: NewPostDialog
           <input
             id={ids.slug}
             className="text-input np-mono"
-            value={slug}
+            value={plan.slug}
             spellCheck={false}
             aria-describedby={`${ids.slugHint} ${ids.paths}`}
             aria-invalid={!!problems.slug}
             onChange={(e) => setSlugTyped(e.target.value)}
           />
-          <p id={ids.slugHint} className={problems.slug || planned.problem ? 'np-problem' : 'field-hint'}>
-            {problems.slug ?? planned.problem ?? t('newPost.slugHint')}
+          <p id={ids.slugHint} className={problems.slug ? 'np-problem' : 'field-hint'}>
+            {problems.slug ?? (plan.paired && perLanguage ? t('newPost.slugShared', { language: nameOf(primary) }) : t('newPost.slugHint'))}
           </p>
         </div>
 
+        {shown.map((lang, i) => {
+          const id = `${ids.folder}-${i}`;
+          const file = plan.files.find((f) => f.language === lang);
+          const outside = badFolder(lang);
+          return (
+            <div className="np-field" key={keyOf(lang)}>
+              <label htmlFor={id} className="field-label">
+                {perLanguage ? t('newPost.folderFor', { language: nameOf(lang) }) : t('newPost.folder')}
+              </label>
+              <input
+                id={id}
+                className="text-input np-mono"
+                list={`${id}-choices`}
+                value={file?.folder ?? ''}
+                spellCheck={false}
+                aria-invalid={!!outside}
+                aria-describedby={outside || i === shown.length - 1 ? `${id}-hint` : undefined}
+                onChange={(e) => setTypedFolders((prev) => ({ ...prev, [keyOf(lang)]: e.target.value }))}
+              />
+              <datalist id={`${id}-choices`}>
+                {(plan.folderChoices[keyOf(lang)] ?? []).map((c) => (
+                  <option key={c} value={c} />
+                ))}
+              </datalist>
+              {outside || i === shown.length - 1 ? (
+                <p id={`${id}-hint`} className={outside ? 'np-problem' : 'field-hint'}>
+                  {outside ? t('newPost.folderInvalid', { root: outside }) : category.trim() ? t('newPost.folderHintCategory', { category: category.trim() }) : t('newPost.folderHint')}
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
+
         <div className="np-paths" id={ids.paths} aria-live="polite">
           <p className="field-label small">{t('newPost.willCreate')}</p>
-          {planned.paths.length > 0 ? (
+          {plan.files.length > 0 && !problems.slug && !problems.date ? (
             <ul>
-              {planned.paths.map((p) => (
-                <li key={p}>{p}</li>
+              {plan.files.map((f) => (
+                <li key={f.path}>{f.path}</li>
               ))}
             </ul>
           ) : (
