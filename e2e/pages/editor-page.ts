@@ -28,9 +28,9 @@ export class EditorPage {
     return this.tabList.getByRole('tab', { name });
   }
 
-  /** The close button of the tab for `fileName`. */
+  /** The close button of the tab for `fileName` (beside its tab; a tablist holds only tabs, so not inside it). */
   closeButton(fileName: string): Locator {
-    return this.tabList.getByRole('button', { name: `Close ${fileName}` });
+    return this.page.getByRole('main').getByRole('button', { name: `Close ${fileName}`, exact: true });
   }
 
   /** A message above the editor, by its title. */

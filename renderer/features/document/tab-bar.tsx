@@ -27,15 +27,25 @@ export function tabNames(tabs: readonly TabInfo[]): Map<string, string> {
   return names;
 }
 
-/** A tablist with arrow-key movement between tabs and a close button beside each. */
+/**
+ * A tablist whose only children are the tabs (ARIA allows nothing else in a tablist), with arrow-key movement
+ * and Delete to close. Each tab's close button follows the tablist in the DOM, so it stays a named button for
+ * screen readers and voice control, and is drawn beside its tab by flex `order`; only the active tab's close
+ * button is in the Tab order, right after the active tab.
+ */
 export function TabBar({ tabs, active, panelId, onActivate, onClose }: TabBarProps) {
   const { t } = useI18n();
   const names = tabNames(tabs);
   const list = useRef<HTMLDivElement>(null);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft' && e.key !== 'Home' && e.key !== 'End') return;
     const index = tabs.findIndex((tab) => tab.path === active);
+    if (e.key === 'Delete' && index !== -1) {
+      e.preventDefault();
+      onClose(tabs[index].path);
+      return;
+    }
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft' && e.key !== 'Home' && e.key !== 'End') return;
     let next = index;
     if (e.key === 'ArrowRight') next = (index + 1) % tabs.length;
     if (e.key === 'ArrowLeft') next = (index - 1 + tabs.length) % tabs.length;
@@ -46,40 +56,59 @@ export function TabBar({ tabs, active, panelId, onActivate, onClose }: TabBarPro
     requestAnimationFrame(() => list.current?.querySelectorAll<HTMLElement>('[role="tab"]')[next]?.focus());
   };
 
+  const states = tabs.map((tab) => {
+    const selected = tab.path === active;
+    const removed = tab.disk?.kind === 'removed';
+    const marks = `${selected ? 'tab-active' : ''} ${tab.dirty ? 'tab-dirty' : ''} ${removed ? 'tab-removed' : ''}`;
+    return { tab, name: names.get(tab.path) ?? tab.path, selected, removed, marks };
+  });
+
   return (
-    <div className="tab-bar" role="tablist" aria-label={t('tabs.label')} ref={list} onKeyDown={onKeyDown}>
-      {tabs.map((tab) => {
-        const name = names.get(tab.path) ?? tab.path;
-        const selected = tab.path === active;
-        const removed = tab.disk?.kind === 'removed';
-        return (
-          <div key={tab.path} role="presentation" className={`tab ${selected ? 'tab-active' : ''} ${tab.dirty ? 'tab-dirty' : ''} ${removed ? 'tab-removed' : ''}`} title={tab.path}>
-            <button
-              type="button"
-              role="tab"
-              className="tab-label"
-              aria-selected={selected}
-              aria-controls={selected ? panelId : undefined}
-              tabIndex={selected ? 0 : -1}
-              aria-label={removed ? t('tabs.removed', { name }) : tab.dirty ? t('tabs.unsaved', { name }) : name}
-              onClick={() => onActivate(tab.path)}
-              onAuxClick={(e) => {
-                if (e.button === 1) onClose(tab.path);
-              }}
-            >
-              <span className="tab-name">{name}</span>
-              {tab.dirty ? (
-                <span className="tab-unsaved" aria-hidden="true">
-                  ●
-                </span>
-              ) : null}
-            </button>
-            <button type="button" className="tab-close" aria-label={t('tabs.close', { name })} title={t('tabs.close', { name })} onClick={() => onClose(tab.path)}>
-              <Icon name="close" />
-            </button>
-          </div>
-        );
-      })}
+    <div className="tab-bar">
+      <div className="tab-list" role="tablist" aria-label={t('tabs.label')} ref={list} onKeyDown={onKeyDown}>
+        {states.map(({ tab, name, selected, removed, marks }, i) => (
+          <button
+            key={tab.path}
+            type="button"
+            role="tab"
+            className={`tab ${marks}`}
+            style={{ order: 2 * i }}
+            title={tab.path}
+            aria-selected={selected}
+            aria-controls={selected ? panelId : undefined}
+            aria-keyshortcuts="Delete"
+            tabIndex={selected ? 0 : -1}
+            aria-label={removed ? t('tabs.removed', { name }) : tab.dirty ? t('tabs.unsaved', { name }) : name}
+            onClick={() => onActivate(tab.path)}
+            onAuxClick={(e) => {
+              if (e.button === 1) onClose(tab.path);
+            }}
+          >
+            <span className="tab-name">{name}</span>
+            {tab.dirty ? (
+              <span className="tab-unsaved" aria-hidden="true">
+                ●
+              </span>
+            ) : null}
+          </button>
+        ))}
+      </div>
+      {states.map(({ tab, name, selected, marks }, i) => (
+        <button
+          key={tab.path}
+          type="button"
+          className={`tab-close ${marks}`}
+          style={{ order: 2 * i + 1 }}
+          tabIndex={selected ? 0 : -1}
+          aria-label={t('tabs.close', { name })}
+          title={t('tabs.close', { name })}
+          onClick={() => onClose(tab.path)}
+        >
+          <span className="tab-close-box">
+            <Icon name="close" />
+          </span>
+        </button>
+      ))}
     </div>
   );
 }

@@ -53,6 +53,11 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
   useEffect(() => {
     words.current = { t, language };
   });
+  // A new interface language renames the open editor at once (its attributes are asked again on any update);
+  // the other tabs' editors are named afresh when they are shown.
+  useEffect(() => {
+    viewRef.current?.dispatch({});
+  }, [language]);
   const [store] = useState(
     () =>
       new DocumentTabs(api, site.root, (path, text, mode) =>
@@ -60,8 +65,8 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
           mode,
           callbacks,
           bridge,
-          label: words.current.t('document.text', { path }),
-          searchLabel: words.current.t('editor.search'),
+          label: () => words.current.t('document.text', { path }),
+          searchLabel: () => words.current.t('editor.search'),
           phrases: editorPhrases(words.current.language),
           dark: isDark(),
         }),

@@ -120,8 +120,7 @@ export function PostList({ posts, siteLanguages, selectedPath, onOpen }: PostLis
         items={shown}
         rowHeight={POST_ROW_HEIGHT}
         getKey={(p) => p.path}
-        optionLabel={(p) => p.title || t('posts.untitled')}
-        renderRow={(p, _i, ids) => <PostRow post={p} describedBy={ids.describedBy} />}
+        renderRow={(p) => <PostRow post={p} />}
         active={active}
         onActiveChange={setActive}
         selectedKey={selectedPath}

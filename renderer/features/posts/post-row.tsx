@@ -9,14 +9,14 @@ export function useSymlinkText(): (post: Pick<PostEntry, 'symlinkLanguage'>) => 
   return (post) => (post.symlinkLanguage ? t('posts.sameFile', { language: languageName(post.symlinkLanguage) }) : t('posts.sameFileUnknown'));
 }
 
-/** The row's content; the option around it carries the title as its accessible name. */
-export function PostRow({ post, describedBy }: { post: PostEntry; describedBy: string }) {
+/** The row's content; the option around it is named by this text (title, date, language, category, marks), as it shows. */
+export function PostRow({ post }: { post: PostEntry }) {
   const { t, day, languageName } = useI18n();
   const symlinkText = useSymlinkText();
   return (
     <div className="post-row">
       <div className="post-title" title={post.title}>{post.title || t('posts.untitled')}</div>
-      <div className="post-meta" id={describedBy}>
+      <div className="post-meta">
         <span className="post-date">{post.date ? day(post.date) : t('posts.noDate')}</span>
         {post.language ? (
           <span className="badge badge-lang" title={languageName(post.language)}>

@@ -5,15 +5,14 @@
 import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { moveActive, scrollToReveal, visibleRange } from './virtual-range';
 
-/** Props of the list; `label` is the listbox's accessible name, `optionLabel` each option's. */
+/** Props of the list; `label` is the listbox's accessible name. Each option is named by its visible content, so what a screen reader says is what the row shows. */
 export interface VirtualListProps<T> {
   id: string;
   label: string;
   items: readonly T[];
   rowHeight: number;
   getKey(item: T): string;
-  optionLabel(item: T): string;
-  renderRow(item: T, index: number, ids: { describedBy: string }): ReactNode;
+  renderRow(item: T, index: number): ReactNode;
   /** Index of the row the keyboard is on (-1 for none). */
   active: number;
   onActiveChange(index: number): void;
@@ -25,7 +24,7 @@ export interface VirtualListProps<T> {
 
 /** The list. Rows are positioned absolutely inside a spacer as tall as all rows together. */
 export function VirtualList<T>(props: VirtualListProps<T>) {
-  const { id, label, items, rowHeight, getKey, optionLabel, renderRow, active, onActiveChange, selectedKey, onActivate, className } = props;
+  const { id, label, items, rowHeight, getKey, renderRow, active, onActiveChange, selectedKey, onActivate, className } = props;
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -73,8 +72,6 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         id={optionId}
         role="option"
         aria-selected={selected}
-        aria-label={optionLabel(item)}
-        aria-describedby={`${optionId}-desc`}
         aria-setsize={items.length}
         aria-posinset={i + 1}
         className={classes}
@@ -84,7 +81,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
           onActivate(item, i);
         }}
       >
-        {renderRow(item, i, { describedBy: `${optionId}-desc` })}
+        {renderRow(item, i)}
       </div>,
     );
   }

@@ -39,10 +39,10 @@ export interface EditorStateOptions {
   callbacks: EditorCallbacksRef;
   /** Where the text and cursor go on every change (preview, status bar, outline, form follow it there). */
   bridge: EditorBridge;
-  /** Accessible name of the text area. */
-  label: string;
-  /** Accessible name of the find-and-replace panel. */
-  searchLabel: string;
+  /** Accessible name of the text area, asked on every view update so it follows the interface language. */
+  label(): string;
+  /** Accessible name of the find-and-replace panel, asked the same way. */
+  searchLabel(): string;
   /** Translations of CodeMirror's own words (search panel), by English phrase. */
   phrases: Record<string, string>;
   dark: boolean;
@@ -52,9 +52,10 @@ export interface EditorStateOptions {
 export const themeCompartment = new Compartment();
 
 /** Gives CodeMirror's find-and-replace panel a landmark role and a name, so screen readers announce it. */
-function labelSearchPanel(label: string): Extension {
+function labelSearchPanel(labelOf: () => string): Extension {
   const apply = (view: EditorView) => {
     const panel = view.dom.querySelector('.cm-search');
+    const label = labelOf();
     if (panel && panel.getAttribute('aria-label') !== label) {
       panel.setAttribute('role', 'search');
       panel.setAttribute('aria-label', label);
@@ -81,7 +82,10 @@ function extensionsFor(options: EditorStateOptions): Extension[] {
     labelSearchPanel(options.searchLabel),
     keymap.of([...markdownFormatKeymap, ...defaultKeymap, ...historyKeymap, ...searchKeymap]),
     themeCompartment.of(editorTheme(options.dark)),
-    EditorView.contentAttributes.of({ 'aria-label': options.label, ...(readOnly ? { 'aria-readonly': 'true' } : {}) }),
+    // The text is the editor's one keyboard stop: named in the interface language, and in the Tab order even when
+    // read-only, so keyboard users can reach and scroll it (axe's scrollable-region-focusable; CodeMirror keeps its
+    // scroller out of the Tab order and makes the content the focus target).
+    EditorView.contentAttributes.of(() => ({ 'aria-label': options.label(), tabindex: '0', ...(readOnly ? { 'aria-readonly': 'true' } : {}) })),
     // The text first, so the preview has asked for the keystroke's render before it hears the cursor line.
     editorFeed(options.bridge),
     // What other features add through the bridge (the figures' drop and paste of images).
