@@ -1,10 +1,11 @@
 /** The "New press release" dialog: opened from the site toolbar, filled in like a user does. */
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** Page object for the dialog, by the accessible names the renderer gives its controls. */
+/** Page object for the dialog, by the accessible names the renderer gives its controls (English interface). */
 export class NewPostDialog {
   readonly openButton: Locator;
   readonly dialog: Locator;
+  /** The first title field ("Title", or "Title (English)" when several languages are chosen). */
   readonly title: Locator;
   readonly date: Locator;
   readonly category: Locator;
@@ -17,7 +18,7 @@ export class NewPostDialog {
   constructor(readonly page: Page) {
     this.openButton = page.getByRole('button', { name: 'New press release' });
     this.dialog = page.getByRole('dialog', { name: 'New press release' });
-    this.title = this.dialog.getByRole('textbox', { name: 'Title' });
+    this.title = this.dialog.getByRole('textbox', { name: /^Title/ }).first();
     this.date = this.dialog.getByLabel('Date');
     this.category = this.dialog.getByRole('combobox', { name: 'Category' });
     this.slug = this.dialog.getByRole('textbox', { name: 'File name' });
@@ -38,16 +39,26 @@ export class NewPostDialog {
     return this.dialog.getByRole('checkbox', { name });
   }
 
+  /** The title field of one language, by its name in the interface language ("Title (German)"). */
+  titleFor(language: string): Locator {
+    return this.dialog.getByRole('textbox', { name: `Title (${language})`, exact: true });
+  }
+
+  /** The folder field of one language ("Folder (German)"), or the only one ("Folder"). */
+  folderFor(language?: string): Locator {
+    return this.dialog.getByRole('combobox', { name: language ? `Folder (${language})` : 'Folder', exact: true });
+  }
+
   /** Fills in the form (languages by name; those not named are unticked). */
   async fill(opts: { title: string; date?: string; category?: string; languages?: string[] }): Promise<void> {
-    await this.title.fill(opts.title);
-    if (opts.date) await this.date.fill(opts.date);
-    if (opts.category !== undefined) await this.category.fill(opts.category);
     if (opts.languages) {
       for (const box of await this.dialog.getByRole('checkbox').all()) {
         const name = (await box.evaluate((el) => el.closest('label')?.textContent ?? '')).trim();
         await box.setChecked(opts.languages.includes(name));
       }
     }
+    await this.title.fill(opts.title);
+    if (opts.date) await this.date.fill(opts.date);
+    if (opts.category !== undefined) await this.category.fill(opts.category);
   }
 }

@@ -9,6 +9,6 @@ export const newPostDe: { readonly [K in keyof typeof newPostEn]: string } = {
   'newPost.folderHint': 'Wo die Website ihre Beiträge ablegt; Sie können ihn ändern.',
   'newPost.folderHintCategory': 'Wo die Website ihre Beiträge der Kategorie „{category}“ ablegt; Sie können ihn ändern.',
   'newPost.folderInvalid': 'Wählen Sie einen Ordner in {root}.',
-  'newPost.slugShared': 'Aus dem Titel ({language}) gebildet; jede Sprache bekommt diesen Dateinamen, weil die Website Übersetzungen am Dateinamen erkennt.',
+  'newPost.slugShared': 'Aus dem Titel ({language}) gebildet, für alle Sprachen, weil die Website Übersetzungen am Dateinamen erkennt.',
   'newPost.dateInvalid': 'Geben Sie ein Datum ein, das es gibt.',
 };

@@ -7,6 +7,6 @@ export const newPostEn = {
   'newPost.folderHint': 'Where the site keeps its posts; you can change it.',
   'newPost.folderHintCategory': 'Where the site keeps its “{category}” posts; you can change it.',
   'newPost.folderInvalid': 'Choose a folder inside {root}.',
-  'newPost.slugShared': 'Made from the {language} title; every language gets this file name, as the site pairs translations by file name.',
+  'newPost.slugShared': 'Made from the {language} title and shared by every language, as the site pairs translations by file name.',
   'newPost.dateInvalid': 'Enter a date that exists.',
 } as const;

@@ -30,7 +30,7 @@ async function create(date: string, category: string, posts: NewPostFile[]) {
 
 const EN = '_i18n/en/_posts/announcements';
 const DE = '_i18n/de/_posts/announcements';
-const PLACEHOLDERS = /\b(City|Organisation|First Last|Vorname Nachname|Ort)\b|_config\.yml|\{\{|\{%/;
+const PLACEHOLDERS = /\*\*(City|Ort),|(About|Über) Organisation|First Last|Vorname Nachname|_config\.yml|\{\{|\{%/;
 
 beforeEach(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'pressroom-create-'));
@@ -69,7 +69,7 @@ describe('createPost', () => {
     const en = await read(paths[0]);
     expect(readFrontMatter(en).data.author).toEqual(['Ada Example']);
     expect(en).toContain('**2024-11-05** – The lead paragraph');
-    expect(en).toContain('speaks for the organisation:');
+    expect(en).toContain('speaks for your organisation:');
     expect(en).not.toMatch(/## About|## Press contact/);
     expect(en).not.toMatch(PLACEHOLDERS);
     expect(en).not.toMatch(/\n\n\n/);

@@ -62,7 +62,7 @@ describe('the new-post dialog', () => {
     expect(root.textContent).not.toContain('until you change it');
 
     expect(field(root, 'File name').value).toBe('kestrel-cloud-3-0-is-here');
-    expect(root.textContent).toContain('every language gets this file name');
+    expect(root.textContent).toContain('shared by every language');
     expect(field(root, 'Folder (English)').value).toBe('_i18n/en/_posts/announcements');
     expect(field(root, 'Folder (German)').value).toBe('_i18n/de/_posts/announcements');
     const date = field(root, 'Date');

@@ -202,38 +202,43 @@ export function NewPostDialog({ site, posts, onCreated, onClose }: NewPostDialog
           </p>
         </div>
 
-        {shown.map((lang, i) => {
-          const id = `${ids.folder}-${i}`;
-          const file = plan.files.find((f) => f.language === lang);
-          const outside = badFolder(lang);
-          return (
-            <div className="np-field" key={keyOf(lang)}>
-              <label htmlFor={id} className="field-label">
-                {perLanguage ? t('newPost.folderFor', { language: nameOf(lang) }) : t('newPost.folder')}
-              </label>
-              <input
-                id={id}
-                className="text-input np-mono"
-                list={`${id}-choices`}
-                value={file?.folder ?? ''}
-                spellCheck={false}
-                aria-invalid={!!outside}
-                aria-describedby={outside || i === shown.length - 1 ? `${id}-hint` : undefined}
-                onChange={(e) => setTypedFolders((prev) => ({ ...prev, [keyOf(lang)]: e.target.value }))}
-              />
-              <datalist id={`${id}-choices`}>
-                {(plan.folderChoices[keyOf(lang)] ?? []).map((c) => (
-                  <option key={c} value={c} />
-                ))}
-              </datalist>
-              {outside || i === shown.length - 1 ? (
-                <p id={`${id}-hint`} className={outside ? 'np-problem' : 'field-hint'}>
-                  {outside ? t('newPost.folderInvalid', { root: outside }) : category.trim() ? t('newPost.folderHintCategory', { category: category.trim() }) : t('newPost.folderHint')}
-                </p>
-              ) : null}
-            </div>
-          );
-        })}
+        <div className={perLanguage ? 'np-row np-pair' : undefined}>
+          {shown.map((lang, i) => {
+            const id = `${ids.folder}-${i}`;
+            const file = plan.files.find((f) => f.language === lang);
+            const outside = badFolder(lang);
+            return (
+              <div className="np-field" key={keyOf(lang)}>
+                <label htmlFor={id} className="field-label">
+                  {perLanguage ? t('newPost.folderFor', { language: nameOf(lang) }) : t('newPost.folder')}
+                </label>
+                <input
+                  id={id}
+                  className="text-input np-mono"
+                  list={`${id}-choices`}
+                  value={file?.folder ?? ''}
+                  spellCheck={false}
+                  aria-invalid={!!outside}
+                  aria-describedby={outside ? `${id}-problem` : `${ids.folder}-hint`}
+                  onChange={(e) => setTypedFolders((prev) => ({ ...prev, [keyOf(lang)]: e.target.value }))}
+                />
+                <datalist id={`${id}-choices`}>
+                  {(plan.folderChoices[keyOf(lang)] ?? []).map((c) => (
+                    <option key={c} value={c} />
+                  ))}
+                </datalist>
+                {outside ? (
+                  <p id={`${id}-problem`} className="np-problem">
+                    {t('newPost.folderInvalid', { root: outside })}
+                  </p>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+        <p id={`${ids.folder}-hint`} className="field-hint np-hint">
+          {category.trim() ? t('newPost.folderHintCategory', { category: category.trim() }) : t('newPost.folderHint')}
+        </p>
 
         <div className="np-paths" id={ids.paths} aria-live="polite">
           <p className="field-label small">{t('newPost.willCreate')}</p>
