@@ -117,8 +117,8 @@ test('broken YAML is shown in the form and the editor, the form is locked, and n
   await expect(form.generalProblems).toContainText(/locked/);
   await expect(form.field('Title')).toBeHidden();
   // The editor marks the line (CodeMirror hides its gutter from screen readers; the form names the problem).
-  await expect(editor.region.locator('.cm-fm-problem-mark')).toHaveAttribute('title', /^Line 5: .*\]/);
-  await expect(editor.region.locator('.cm-fm-problem')).toHaveText('category: release');
+  await expect(editor.region.locator('.cm-fm-problem-mark')).toHaveAttribute('title', /^Line 4: A list opened with \[ is not closed with \]/);
+  await expect(editor.region.locator('.cm-fm-problem')).toHaveText('tags: [launch, cloud');
   await a.page.screenshot({ path: path.join(SHOTS, 'front-matter-broken-light.png') });
 
   await a.page.waitForTimeout(500);

@@ -66,7 +66,7 @@ describe('pressroom frontmatter --get', () => {
     expect(nofile.stderr).toMatch(/There is no file at/);
     const broken = await run([await post('broken.md', '---\ntitle: ok\ntitle: again\n---\n'), '--get', 'title']);
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toMatch(/line 3: A key appears twice/);
+    expect(broken.stderr).toMatch(/line 3: The key "title" appears twice/);
   });
 });
 

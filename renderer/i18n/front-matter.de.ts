@@ -1,8 +1,10 @@
 /** German messages of the front-matter form and the "New press release" dialog (spread into the German catalogue). */
 import type { frontMatterEn } from './front-matter.en';
+import { yamlProblemsDe } from './yaml-problems.de';
 
 /** German texts for every key of frontMatterEn. */
 export const frontMatterDe: { readonly [K in keyof typeof frontMatterEn]: string } = {
+  ...yamlProblemsDe,
   'frontMatter.toggle': 'Front Matter',
   'frontMatter.region': 'Front Matter',
   'frontMatter.problemCount': '{count} Probleme im Front Matter',
@@ -11,6 +13,7 @@ export const frontMatterDe: { readonly [K in keyof typeof frontMatterEn]: string
   'frontMatter.locked': 'Das Front Matter kann nicht gelesen werden, daher ist das Formular gesperrt. Korrigieren Sie es im Text; bis dahin wird nichts verändert.',
   'frontMatter.problems': 'Probleme im Front Matter',
   'frontMatter.line': 'Zeile {line}:',
+  'frontMatter.parserDetail': 'Meldung des YAML-Lesers (englisch)',
   'frontMatter.showLine': 'Zeile {line} im Text zeigen',
   'frontMatter.notChanged': 'Nicht geändert: {message}',
   'frontMatter.readOnly': 'Dieser Beitrag ist schreibgeschützt geöffnet, seine Felder können hier nicht geändert werden.',

@@ -1,5 +1,9 @@
 /** English messages of the front-matter form and the "New press release" dialog (spread into the English catalogue). */
+import { yamlProblemsEn } from './yaml-problems.en';
+
+/** The English texts. */
 export const frontMatterEn = {
+  ...yamlProblemsEn,
   'frontMatter.toggle': 'Front matter',
   'frontMatter.region': 'Front matter',
   'frontMatter.problemCount': '{count} problems in the front matter',
@@ -8,6 +12,7 @@ export const frontMatterEn = {
   'frontMatter.locked': 'The front matter cannot be read, so the form is locked. Fix it in the text; nothing is changed until then.',
   'frontMatter.problems': 'Problems in the front matter',
   'frontMatter.line': 'Line {line}:',
+  'frontMatter.parserDetail': 'What the YAML reader says',
   'frontMatter.showLine': 'Show line {line} in the text',
   'frontMatter.notChanged': 'Not changed: {message}',
   'frontMatter.readOnly': 'This post is open read-only, so its fields cannot be changed here.',

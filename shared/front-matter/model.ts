@@ -5,6 +5,7 @@
  */
 import { isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { FrontMatterSchema } from '../contract/models';
+import type { ProblemWords } from './problem-words';
 import { readFrontMatterBlock, topMap } from './read-block';
 import { lineOfOffset, type FrontMatterSplit } from './split';
 import { validateFrontMatter } from './validate';
@@ -24,7 +25,11 @@ export type FrontMatterProblemCode =
 /** One problem with the front matter, with the one-based line of the file it is on. */
 export interface FrontMatterProblem {
   code: FrontMatterProblemCode;
+  /** In English (the command line); the app words it from `words` in the interface language. */
   message: string;
+  words: ProblemWords;
+  /** The YAML parser's own text, shown only as a detail. */
+  detail?: string;
   line: number;
   /** The field it concerns, when it concerns one. */
   key?: string;

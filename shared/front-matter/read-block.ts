@@ -4,13 +4,18 @@
  * with the same file lines. The form, the preview and the post list differ only in what they show of it.
  */
 import { isMap, isScalar, type Document } from 'yaml';
+import { type ProblemWords, worded } from './problem-words';
 import { splitFrontMatter, type FrontMatterSplit } from './split';
 import { parseYamlSafely, toPlainData, type YamlIssue } from './yaml11';
 
 /** A problem of the block as a whole or of its YAML, with the one-based line of the file. */
 export interface BlockProblem {
   code: 'unclosed' | 'code-front-matter' | 'too-large' | YamlIssue['code'] | 'wrong-type';
+  /** In English (the command line, the post list); the app words it from `words` in its language. */
   message: string;
+  words: ProblemWords;
+  /** The YAML parser's own text, shown only as a detail. */
+  detail?: string;
   line: number;
 }
 
@@ -28,7 +33,7 @@ export interface FrontMatterBlock {
 }
 
 /** The message for front matter that is a list or a bare value instead of `key: value` lines. */
-export const NOT_A_MAPPING = 'The front matter must be a list of "key: value" lines.';
+export const NOT_A_MAPPING = worded('not-a-mapping').message;
 
 /** The top-level mapping of a parsed front matter, or null when it is empty or not a mapping; throws nothing. */
 export function topMap(doc: Document): { map: ReturnType<typeof asMap>; empty: boolean } {
@@ -63,11 +68,11 @@ export function readFrontMatterBlock(text: string, opts: { dates?: 'text' | 'dat
   }
   const { doc, issues } = parseYamlSafely(split.yaml, { dates: opts.dates });
   block.doc = doc;
-  block.problems.push(...issues.map((i) => ({ code: i.code, message: i.message, line: toFile(i.line) })));
+  block.problems.push(...issues.map((i) => ({ ...i, line: toFile(i.line) })));
   if (!doc || issues.some((i) => i.code !== 'duplicate-key')) return block;
   const { map, empty } = topMap(doc);
   if (!empty && !map) {
-    block.problems.push({ code: 'wrong-type', message: NOT_A_MAPPING, line: split.yamlLine });
+    block.problems.push({ code: 'wrong-type', ...worded('not-a-mapping'), line: split.yamlLine });
     return block;
   }
   const { data, issue } = toPlainData(doc);

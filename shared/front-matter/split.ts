@@ -14,6 +14,8 @@
  * - a block over MAX_FRONT_MATTER_CHARS is refused rather than parsed.
  * Pure and evaluating nothing.
  */
+import { type ProblemWords, worded } from './problem-words';
+
 
 /**
  * Largest front-matter block anyone reads or edits: 1 MiB of text. One number for every reader, so the list,
@@ -39,7 +41,9 @@ export const CODE_LANGUAGES = ['js', 'javascript', 'coffee', 'coffeescript', 'cs
 /** Why a block could not be split into YAML and body; the text itself is never changed. */
 export interface SplitProblem {
   code: 'unclosed' | 'code-front-matter' | 'too-large';
+  /** In English; the app words it from `words`. */
   message: string;
+  words: ProblemWords;
   /** One-based line in the file. */
   line: number;
 }
@@ -103,16 +107,11 @@ function isYamlLanguage(language: string): boolean {
 function refusal(language: string): SplitProblem {
   const shown = language.slice(0, 40);
   const isCode = (CODE_LANGUAGES as readonly string[]).includes(language.toLowerCase());
-  const message = isCode ? `Front matter in ${shown} is code and is never run.` : `Front matter in ${shown} is not YAML and is never read.`;
-  return { code: 'code-front-matter', message, line: 1 };
+  return { code: 'code-front-matter', ...worded(isCode ? 'code-language' : 'other-language', { language: shown }), line: 1 };
 }
 
-const TOO_LARGE: SplitProblem = { code: 'too-large', message: `The front matter is larger than ${MAX_FRONT_MATTER_CHARS / 1024 / 1024} MB.`, line: 1 };
-const UNCLOSED: SplitProblem = {
-  code: 'unclosed',
-  message: 'The front matter that starts on line 1 has no closing --- line, so the whole post would be read as front matter.',
-  line: 1,
-};
+const TOO_LARGE: SplitProblem = { code: 'too-large', ...worded('too-large', { size: String(MAX_FRONT_MATTER_CHARS / 1024 / 1024) }), line: 1 };
+const UNCLOSED: SplitProblem = { code: 'unclosed', ...worded('unclosed'), line: 1 };
 
 /** True when the line starting at `pos` and ending at `end` (before any `\r`) is `---` or `...` plus spaces or tabs. */
 function isClosingLine(text: string, pos: number, end: number): boolean {
@@ -134,7 +133,7 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   const bom = text.charCodeAt(0) === 0xfeff;
   const start = bom ? 1 : 0;
   if (text.startsWith(';;;', start)) {
-    return noFrontMatter(text, bom, { code: 'code-front-matter', message: 'Front matter between ;;; lines is JavaScript and is never run.', line: 1 });
+    return noFrontMatter(text, bom, { code: 'code-front-matter', ...worded('semicolons'), line: 1 });
   }
   if (!text.startsWith('---', start) || text.charAt(start + 3) === '-') return noFrontMatter(text, bom);
   const head = text.slice(start, start + MAX_OPEN_LINE);

@@ -5,6 +5,7 @@
 import { type DocumentOptions, type ParseOptions, parseDocument, type SchemaOptions, type Document } from 'yaml';
 import { messageOf } from '../contract/errors';
 import { lineOfOffset } from '../util/line-starts';
+import { type ProblemWords, worded, yamlErrorWords } from './problem-words';
 
 /** Aliases a document may expand; real configs and front matter use a handful, a "billion laughs" thousands. */
 export const MAX_ALIAS_COUNT = 100;
@@ -83,19 +84,53 @@ export function nestingExceeds(text: string, max = MAX_NESTING): number {
   return 0;
 }
 
-/** A YAML problem with its kind and the one-based line in the parsed text. */
+/** A YAML problem with its kind, its words as data, and the one-based line in the parsed text. */
 export interface YamlIssue {
   code: 'yaml-syntax' | 'duplicate-key' | 'too-deep' | 'alias-limit';
+  /** In English (the command line, the post list); the app words it from `words`. */
   message: string;
+  words: ProblemWords;
+  /** The parser's own text, for the curious: never the main message. */
+  detail?: string;
   line: number;
 }
 
 /** Plain words for the parser's messages, without the "at line 3, column 1" the line already says. */
 export function plainYamlMessage(error: unknown): string {
-  if (error instanceof RangeError || (error instanceof Error && /call stack|stack overflow/i.test(error.message))) return 'it is nested too deeply';
+  if (isStackOverflow(error)) return 'it is nested too deeply';
   if (error instanceof ReferenceError && /alias/i.test(error.message)) return 'it expands too many aliases (a YAML "billion laughs")';
-  const message = messageOf(error);
+  return rawParserText(messageOf(error));
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError || (error instanceof Error && /call stack|stack overflow/i.test(error.message));
+}
+
+/** The parser's message without the "at line 3, column 1" our own line number replaces. */
+function rawParserText(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** An issue on `line` worded by `words` (English message made from the same words). */
+function issue(code: YamlIssue['code'], words: ProblemWords, line: number, detail?: string): YamlIssue {
+  const { message } = worded(words.id, words.params);
+  return detail ? { code, message, words, detail, line } : { code, message, words, line };
+}
+
+/**
+ * Where a list or group the parser found unclosed was opened: the parser notices only at the next key, but the
+ * user's mistake is on the line with the `[` (or `{`). Walks back from `offset` over balanced brackets; quotes
+ * are not tracked (a bracket inside a quoted value only moves the line the problem names).
+ */
+function openerOffset(text: string, offset: number, open: '[' | '{'): number | null {
+  const close = open === '[' ? ']' : '}';
+  let depth = 0;
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    const c = text.charAt(i);
+    if (c === close) depth++;
+    else if (c === open && depth-- === 0) return i;
+  }
+  return null;
 }
 
 /**
@@ -104,21 +139,42 @@ export function plainYamlMessage(error: unknown): string {
  */
 export function parseYamlSafely(text: string, opts: { dates?: 'text' | 'date' } = {}): { doc: Document | null; issues: YamlIssue[] } {
   const deep = nestingExceeds(text);
-  if (deep > 0) return { doc: null, issues: [{ code: 'too-deep', message: `It is nested too deeply (more than ${MAX_NESTING} levels).`, line: deep }] };
+  if (deep > 0) return { doc: null, issues: [issue('too-deep', { id: 'too-deep', params: { limit: String(MAX_NESTING) } }, deep)] };
   let doc: Document;
   try {
     doc = parseDocument(text, opts.dates === 'date' ? WITH_DATES : YAML_OPTIONS);
   } catch (error) {
-    return { doc: null, issues: [{ code: /nested/.test(plainYamlMessage(error)) ? 'too-deep' : 'yaml-syntax', message: plainYamlMessage(error), line: 1 }] };
+    if (isStackOverflow(error)) return { doc: null, issues: [issue('too-deep', { id: 'too-deep', params: { limit: String(MAX_NESTING) } }, 1)] };
+    return { doc: null, issues: [issue('yaml-syntax', { id: 'other' }, 1, plainYamlMessage(error))] };
   }
   // An error found at the very end (an unclosed bracket) belongs to the last line that has text.
   const lastLine = Math.max(1, text.replace(/\s+$/, '').split('\n').length);
-  const issues: YamlIssue[] = doc.errors.map((e) => {
-    const line = Math.min(lineOfOffset(text, e.pos[0]), lastLine);
-    if (e.code === 'DUPLICATE_KEY') return { code: 'duplicate-key', message: `A key appears twice (${keyAt(text, e.pos[0])}); keys must be unique, or Jekyll silently uses the last one.`, line };
-    if (/call stack|stack overflow/i.test(e.message)) return { code: 'too-deep', message: 'It is nested too deeply.', line };
-    return { code: 'yaml-syntax', message: plainYamlMessage(e), line };
-  });
+  const lineAt = (offset: number) => Math.min(lineOfOffset(text, offset), lastLine);
+  const issues: YamlIssue[] = [];
+  const seen = new Set<number>();
+  for (const e of doc.errors) {
+    const raw = rawParserText(e.message);
+    let line = lineAt(e.pos[0]);
+    let found: YamlIssue;
+    if (e.code === 'DUPLICATE_KEY') found = issue('duplicate-key', { id: 'duplicate-key', params: { key: keyAt(text, e.pos[0]) } }, line, raw);
+    else if (/call stack|stack overflow/i.test(e.message)) found = issue('too-deep', { id: 'too-deep', params: { limit: String(MAX_NESTING) } }, line, raw);
+    else {
+      const words = yamlErrorWords(e.code, raw);
+      if (words.id === 'unclosed-list' || words.id === 'unclosed-group') {
+        const opener = openerOffset(text, e.pos[0], words.id === 'unclosed-list' ? '[' : '{');
+        if (opener !== null) line = lineAt(opener);
+      } else if (words.id === 'unclosed-quote' && typeof words.params?.quote === 'string') {
+        // A quoted value may run over lines; the mistake is where its quote opens.
+        const opener = text.lastIndexOf(words.params.quote, Math.max(0, e.pos[0] - 1));
+        if (opener !== -1) line = lineAt(opener);
+      }
+      found = issue('yaml-syntax', words, line, raw);
+    }
+    // One problem per line: the parser often reports one mistake two or three ways on the same spot.
+    if (seen.has(line)) continue;
+    seen.add(line);
+    issues.push(found);
+  }
   return { doc, issues };
 }
 
@@ -128,7 +184,9 @@ export function toPlainData(doc: Document): { data: unknown; issue: YamlIssue | 
     return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), issue: null };
   } catch (error) {
     const aliases = error instanceof ReferenceError && /alias/i.test(error.message);
-    return { data: undefined, issue: { code: aliases ? 'alias-limit' : 'too-deep', message: aliases ? `It expands more than ${MAX_ALIAS_COUNT} aliases (a YAML "billion laughs").` : plainYamlMessage(error), line: 1 } };
+    if (aliases) return { data: undefined, issue: issue('alias-limit', { id: 'alias-limit', params: { limit: String(MAX_ALIAS_COUNT) } }, 1) };
+    if (isStackOverflow(error)) return { data: undefined, issue: issue('too-deep', { id: 'too-deep', params: { limit: String(MAX_NESTING) } }, 1) };
+    return { data: undefined, issue: issue('too-deep', { id: 'other' }, 1, plainYamlMessage(error)) };
   }
 }
 
@@ -136,7 +194,7 @@ export function toPlainData(doc: Document): { data: unknown; issue: YamlIssue | 
 function keyAt(text: string, offset: number): string {
   const rest = text.slice(offset, offset + 80);
   const m = /^["']?([^"':\n]*)/.exec(rest);
-  return m && m[1] ? `"${m[1].trim()}"` : 'see the line';
+  return m && m[1] ? m[1].trim() : '?';
 }
 
 /** A YAML problem with the one-based line it concerns (relative to the parsed text), thrown by parseYaml11. */

@@ -25,7 +25,8 @@ export function prepareMarkdown(input: RenderInput): {
 } {
   const split = splitFrontMatter(input.source);
   const problems: RenderOutput['problems'] = [];
-  if (split.error) problems.push({ kind: 'front-matter', message: split.error.message, ...(split.error.line ? { line: split.error.line + 1 } : {}) });
+  // The split's line is already the file's (the opening --- counted), as in the form and the editor.
+  if (split.error) problems.push({ kind: 'front-matter', ...split.error });
   const page = buildPage(split.frontMatter, input.path, input.site.config);
   const site = { ...input.site.config, data: input.site.data ?? {} };
   const liquid = renderLiquid(split.body, { page, site }, input.site, split.bodyLine, {

@@ -1,4 +1,5 @@
 /** Types shared by the rendering pipeline (preview and export both call renderPost). */
+import type { ProblemWords } from '../front-matter/problem-words';
 
 /** What a post can see of its site while rendering, supplied by the caller (no file access in shared/). */
 export interface SiteContext {
@@ -27,6 +28,10 @@ export interface RenderProblem {
   tag?: string;
   /** For `html-too-deep`: the nesting level reached (one past the limit). */
   depth?: number;
+  /** For `front-matter`: what is wrong as data, so the app words it in its language (see problem-words.ts). */
+  words?: ProblemWords;
+  /** For `front-matter`: the YAML parser's own text, shown only as a detail. */
+  detail?: string;
 }
 
 /** Input of renderPost: the whole file, and optionally its site-relative path (for page.url, page.date). */

@@ -12,6 +12,7 @@ import type { Language } from '../../i18n/translate';
 import { DateWidget, NumberWidget, SelectWidget, SwitchWidget, TextWidget } from './field-widgets';
 import { ImageWidget } from './image-widget';
 import { ListWidget } from './list-widget';
+import { ProblemText } from './problem-text';
 import { RawWidget } from './raw-widget';
 
 const BUILT_IN_LABELS: Record<string, MessageKey> = {
@@ -160,12 +161,9 @@ export function FormField({ field, value, present, source, problems, error, site
       {problems.length > 0 || error ? (
         <div id={problemId} className="fm-problems-inline">
           {problems.map((p, i) => (
-            <p key={i} className="fm-problem">
-              <button type="button" className="link-button" onClick={() => onJump(p.line)} title={t('frontMatter.showLine', { line: p.line })}>
-                {t('frontMatter.line', { line: p.line })}
-              </button>{' '}
-              {p.message}
-            </p>
+            <div key={i} className="fm-problem">
+              <ProblemText problem={p} onJump={onJump} />
+            </div>
           ))}
           {error ? (
             <p className="fm-error" role="alert">

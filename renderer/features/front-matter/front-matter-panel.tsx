@@ -11,6 +11,7 @@ import { readFrontMatter } from '../../../shared/front-matter/model';
 import { useI18n } from '../../i18n/i18n-context';
 import { applyTextEdit } from './apply-edit';
 import { FormField } from './form-field';
+import { ProblemText } from './problem-text';
 import { fieldSource, RawFieldError, replaceFieldSource } from './raw-field';
 import { blocksEditing, type ReadingOf } from './use-front-matter';
 import './front-matter.css';
@@ -138,10 +139,7 @@ export function FrontMatterPanel({ site, readingOf, fields, schemaFailed, viewRe
             <ul className="fm-problem-list">
               {general.map((p, i) => (
                 <li key={i}>
-                  <button type="button" className="link-button" onClick={() => onJump(p.line)} title={t('frontMatter.showLine', { line: p.line })}>
-                    {t('frontMatter.line', { line: p.line })}
-                  </button>{' '}
-                  {p.message}
+                  <ProblemText problem={p} onJump={onJump} />
                 </li>
               ))}
             </ul>

@@ -8,6 +8,7 @@ import type { MessageKey } from '../../i18n/en';
 import type { MessageParams } from '../../i18n/translate';
 import type { RenderProblem } from '../../../shared/render/render-types';
 import { MAX_HTML_DEPTH } from '../../../shared/render/kramdown-html-scan';
+import { problemWordsText } from '../../i18n/yaml-problems';
 
 /** The translate function of `useI18n`. */
 type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -20,6 +21,8 @@ export function problemText(p: RenderProblem, t: Translate): { text: string; nam
     const key = depth > MAX_HTML_DEPTH ? 'preview.problem.htmlTooDeep' : 'preview.problem.markdownTooDeep';
     return { text: t(key, { tag: p.tag, line: p.line, limit: depth - 1 }), namesLine: true };
   }
+  // Front-matter problems are worded as in the form and the editor's marks (same words, same line).
+  if (p.kind === 'front-matter' && p.words) return { text: problemWordsText(p.words, t), namesLine: false };
   return { text: p.message, namesLine: false };
 }
 

@@ -4,6 +4,9 @@ import { setDiagnostics } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import type { FrontMatterSchema } from '../../../../shared/contract/models';
+import { readFrontMatter } from '../../../../shared/front-matter/model';
+import { renderPost } from '../../../../shared/render/render-post';
+import { problemWordsIn } from '../../../i18n/yaml-problems';
 import { frontMatterDiagnostics, frontMatterProblems, frontMatterProblemsField, problemDiagnostics, setFrontMatterLintSchema, shownProblems } from './front-matter-problems';
 
 /** A state for a "text|" doc: `|` marks the cursor (and is not part of the text). */
@@ -77,5 +80,33 @@ describe('the front-matter lint source', () => {
   it('names a missing required field where the block ends', () => {
     expect(linted(stateOf('---\nlayout: post\n---\n|Body\n', schema))).toEqual([expect.objectContaining({ line: 3, text: '---' })]);
     expect(linted(stateOf('Body only|\n', schema))).toEqual([expect.objectContaining({ line: 1, text: 'Body only' })]);
+  });
+});
+
+describe('one line number and the same words everywhere', () => {
+  const site = { config: {}, assetUrl: () => null, postUrl: () => null };
+  const posts = {
+    'an unclosed list': ['---', 'layout: post', 'title: "Broken YAML"', 'tags: [launch, cloud', 'category: release', '---', 'Body.', ''].join('\n'),
+    'a duplicate key after a byte-order mark': '\uFEFF---\ntitle: a\ntitle: b\n---\nBody\n',
+    'a colon in a value, CRLF': '---\r\nlayout: post\r\ntitle: Launch: day one\r\n---\r\nBody\r\n',
+    'a tab on the first line of YAML': '---\n\t- a\n---\nBody\n',
+  };
+
+  it.each(Object.entries(posts))('%s: the form, the editor marks and the preview name the same line', (_name, text) => {
+    const form = readFrontMatter(text).problems[0];
+    const marks = frontMatterDiagnostics(EditorState.create({ doc: text }), 'de');
+    const preview = renderPost({ source: text, site }).problems.find((p) => p.kind === 'front-matter');
+    expect(form).toBeDefined();
+    const markLine = EditorState.create({ doc: text }).doc.lineAt(marks[0].from).number;
+    expect([markLine, preview?.line]).toEqual([form.line, form.line]);
+    // The same words in the interface language: the form's and the preview's come from the same data.
+    expect(marks[0].message).toBe(problemWordsIn(form.words, 'de'));
+    expect(preview?.words && problemWordsIn(preview.words, 'de')).toBe(marks[0].message);
+  });
+
+  it('names the unclosed list on the line with its [ , in German and English', () => {
+    const marks = frontMatterDiagnostics(EditorState.create({ doc: posts['an unclosed list'] }), 'de');
+    expect(marks.map((d) => d.message)).toEqual(['Eine mit [ begonnene Liste wird nicht mit ] geschlossen.']);
+    expect(frontMatterDiagnostics(EditorState.create({ doc: posts['an unclosed list'] }), 'en')[0].message).toBe('A list opened with [ is not closed with ].');
   });
 });

@@ -10,6 +10,8 @@ import { Compartment, type EditorState, type Extension, Facet, type RangeSet, Ra
 import { Decoration, type DecorationSet, EditorView, gutter, GutterMarker } from '@codemirror/view';
 import type { FrontMatterSchema } from '../../../../shared/contract/models';
 import { readFrontMatter } from '../../../../shared/front-matter/model';
+import { problemWordsIn } from '../../../i18n/yaml-problems';
+import { type Language, translate } from '../../../i18n/translate';
 
 /** How long after the last change the front matter is read again (as the form does). */
 export const LINT_DELAY_MS = 100;
@@ -37,10 +39,17 @@ export function problemDiagnostics(state: EditorState, problems: readonly Editor
   });
 }
 
-/** The lint source, pure: the front matter's problems in `state`, checked against the schema the state holds. */
-export function frontMatterDiagnostics(state: EditorState): Diagnostic[] {
+/** The lint source, pure: the front matter's problems in `state`, checked against the schema the state holds, worded in `language`. */
+export function frontMatterDiagnostics(state: EditorState, language: Language = 'en'): Diagnostic[] {
   const schema = state.facet(schemaFacet) ?? undefined;
-  return problemDiagnostics(state, readFrontMatter(state.doc.toString(), schema).problems);
+  const problems = readFrontMatter(state.doc.toString(), schema).problems.map((p) => ({ line: p.line, message: problemWordsIn(p.words, language) }));
+  return problemDiagnostics(state, problems);
+}
+
+/** The interface language the editor sits in: the page's `lang`, which the app keeps in step with its language. */
+export function languageOf(view: EditorView): Language {
+  const lang = view.dom.closest('[lang]')?.getAttribute('lang') ?? view.dom.ownerDocument.documentElement.lang;
+  return lang?.toLowerCase().startsWith('de') ? 'de' : 'en';
 }
 
 interface Marked {
@@ -49,20 +58,26 @@ interface Marked {
   messages: string[];
 }
 
+/** A gutter mark naming its line's problems ("Line 4: …", in the interface language). */
 class ProblemMarker extends GutterMarker {
-  constructor(readonly text: string) {
+  constructor(
+    readonly line: number,
+    readonly messages: readonly string[],
+  ) {
     super();
   }
   override eq(other: ProblemMarker): boolean {
-    return other.text === this.text;
+    return other.line === this.line && other.messages.join('\n') === this.messages.join('\n');
   }
-  override toDOM(): Node {
+  override toDOM(view: EditorView): Node {
+    const language = languageOf(view);
+    const text = this.messages.map((m) => `${translate(language, 'frontMatter.line', { line: this.line })} ${m}`).join('\n');
     const el = document.createElement('span');
     el.className = 'cm-fm-problem-mark';
     el.textContent = '!';
-    el.title = this.text;
+    el.title = text;
     el.setAttribute('role', 'img');
-    el.setAttribute('aria-label', this.text);
+    el.setAttribute('aria-label', text);
     return el;
   }
 }
@@ -104,7 +119,7 @@ function markers(state: EditorState): RangeSet<GutterMarker> {
   const builder = new RangeSetBuilder<GutterMarker>();
   for (const m of state.field(frontMatterProblemsField)) {
     const line = state.doc.lineAt(m.from).number;
-    builder.add(m.from, m.from, new ProblemMarker(m.messages.map((text) => `Line ${line}: ${text}`).join('\n')));
+    builder.add(m.from, m.from, new ProblemMarker(line, m.messages));
   }
   return builder.finish();
 }
@@ -135,7 +150,7 @@ const theme = EditorView.baseTheme({
 export function frontMatterProblems(): Extension {
   return [
     schemaCompartment.of(schemaFacet.of(null)),
-    linter((view) => frontMatterDiagnostics(view.state), {
+    linter((view) => frontMatterDiagnostics(view.state, languageOf(view)), {
       delay: LINT_DELAY_MS,
       needsRefresh: (update) => update.startState.facet(schemaFacet) !== update.state.facet(schemaFacet),
     }),
