@@ -54,10 +54,10 @@ describe('createPost', () => {
     expect(readFrontMatter(en)).toMatchObject({ problems: [], data: { layout: 'post', title: 'Kestrel Cloud 3.0 is out', category: 'release', author: ['Kestrel Press Team'] } });
     expect(readFrontMatter(de).data).toMatchObject({ title: 'Kestrel Cloud 3.0 ist da: "schneller" & größer', author: ['Kestrel Press Team'] });
     expect(en).toContain('**Berlin, 2024-11-05** – The lead paragraph');
-    expect(en).toContain('## About Kestrel Cloud e.V.');
+    expect(en).toContain('## About Kestrel Cloud e.V.\n\nKestrel Cloud e.V. builds an open-source cloud platform in the open, with a community');
     expect(en).toContain('## Press contact\n\nKestrel Press Team<br>\npress@kestrel-cloud.example<br>\n+49 30 5550 1234\n');
     expect(de).toContain('**Berlin, 2024-11-05** – Der Vorspann');
-    expect(de).toContain('## Über Kestrel Cloud e.V.');
+    expect(de).toContain('## Über Kestrel Cloud e.V.\n\nKestrel Cloud e.V. entwickelt eine quelloffene Cloud-Plattform');
     expect(de).toContain('Pressestelle Kestrel<br>\npresse@kestrel-cloud.example');
     expect(en).not.toMatch(PLACEHOLDERS);
     expect(de).not.toMatch(PLACEHOLDERS);

@@ -1,6 +1,6 @@
 /**
- * The values a new press release is filled with besides title, date and category: city, organisation, press
- * contact and author. They come from `.pressroom.yml` (`templates: press-release:`), else (the author) from the
+ * The values a new press release is filled with besides title, date and category: city, organisation, the
+ * paragraph about it, press contact and author. They come from `.pressroom.yml` (`templates: press-release:`), else (the author) from the
  * posts the site already has. A value nobody knows stays unknown: the template leaves its part out.
  */
 import { AppFailure } from '../../../shared/contract/errors';
@@ -13,6 +13,8 @@ import { readSiteText } from '../paths';
 export interface PressReleaseValues {
   city?: string;
   organisation?: string;
+  /** The paragraph about the organisation that closes every release (the "boilerplate"). */
+  about?: string;
   /** One entry per line (name, email, phone …). */
   contact?: string[];
   /** As the site writes it: a list when its posts write `author:` as a list. */
@@ -20,7 +22,7 @@ export interface PressReleaseValues {
 }
 
 /** The names a template may use for these values. */
-export const PRESS_RELEASE_VALUE_NAMES = ['city', 'organisation', 'contact', 'author'] as const;
+export const PRESS_RELEASE_VALUE_NAMES = ['city', 'organisation', 'about', 'contact', 'author'] as const;
 
 /** Posts read to learn the usual author; the newest of the same category first. */
 const MAX_AUTHOR_SAMPLES = 40;
@@ -110,6 +112,7 @@ export async function loadPressReleaseValues(
     const values: PressReleaseValues = {};
     const city = scalar(pick('city'));
     const organisation = scalar(pick('organisation') ?? pick('organization'));
+    const about = scalar(pick('about'));
     const contact = lines(pick('contact'));
     const given = pick('author');
     let author: string | string[] | undefined = Array.isArray(given) ? lines(given) : scalar(given);
@@ -120,6 +123,7 @@ export async function loadPressReleaseValues(
     }
     if (city) values.city = city;
     if (organisation) values.organisation = organisation;
+    if (about) values.about = about;
     if (contact) values.contact = contact;
     if (author) values.author = author;
     out.set(lang, values);
