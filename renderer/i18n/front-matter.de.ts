@@ -69,6 +69,17 @@ export const frontMatterDe: { readonly [K in keyof typeof frontMatterEn]: string
   'frontMatter.pick': '{path} auswählen',
   'frontMatter.cancel': 'Abbrechen',
 
+  'dateField.dd': 'TT',
+  'dateField.mm': 'MM',
+  'dateField.yyyy': 'JJJJ',
+  'dateField.hhmm': 'hh:mm',
+  'dateField.format': 'Format: {pattern}; ↑ und ↓ ändern den Tag.',
+  'dateField.calendar': '{label} im Kalender wählen',
+  'dateField.notADate': '„{text}“ ist kein Datum: schreiben Sie es als {pattern}.',
+  'dateField.noMonth': 'Einen Monat {month} gibt es nicht: schreiben Sie den Monat als 1 bis 12.',
+  'dateField.noDay': 'Den {day}. {month} {year} gibt es nicht.',
+  'dateField.noTime': '{time} ist keine Uhrzeit.',
+
   'newPost.button': 'Neue Pressemitteilung',
   'newPost.title': 'Neue Pressemitteilung',
   'newPost.postTitle': 'Titel',

@@ -68,6 +68,17 @@ export const frontMatterEn = {
   'frontMatter.pick': 'Choose {path}',
   'frontMatter.cancel': 'Cancel',
 
+  'dateField.dd': 'DD',
+  'dateField.mm': 'MM',
+  'dateField.yyyy': 'YYYY',
+  'dateField.hhmm': 'hh:mm',
+  'dateField.format': 'Format: {pattern}; ↑ and ↓ change the day.',
+  'dateField.calendar': 'Choose {label} in a calendar',
+  'dateField.notADate': '“{text}” is not a date: write it as {pattern}.',
+  'dateField.noMonth': 'There is no month {month}: write the month as 1 to 12.',
+  'dateField.noDay': 'There is no {day} {month} {year}.',
+  'dateField.noTime': '{time} is not a time of day.',
+
   'newPost.button': 'New press release',
   'newPost.title': 'New press release',
   'newPost.postTitle': 'Title',

@@ -6,6 +6,7 @@
 import { useId, useState } from 'react';
 import type { FrontMatterValue } from '../../../shared/front-matter/edit';
 import { useI18n } from '../../i18n/i18n-context';
+import { DateField } from '../../common/date-field';
 import { dateInputOf, dateTextFor } from '../../common/date-value';
 import { useDraft } from './use-draft';
 
@@ -163,27 +164,24 @@ export function SwitchWidget({ id, value, describedBy, onCommit, onText, offText
   );
 }
 
-/** A date picker (or date and time, as the post writes it); the text keeps the file's date format. */
-export function DateWidget({ id, value, describedBy, invalid, onCommit, preferred }: WidgetProps & { preferred: 'date' | 'datetime' }) {
+/**
+ * A date (or date and time, as the post writes it) in the interface language's format; the text keeps the
+ * file's own way of writing it (ISO, its separator, seconds and zone), so one change is a one-line diff.
+ */
+export function DateWidget({ id, label, value, describedBy, invalid, onCommit, preferred }: WidgetProps & { preferred: 'date' | 'datetime' }) {
   const shown = dateInputOf(value, preferred);
-  // Typing a year passes through complete but wrong dates (0002, 0020…): write after a pause or on leaving.
-  const draft = useDraft(shown.input, (input) => {
-    const text = dateTextFor(input, value);
-    if (text !== null && text !== textOf(value)) onCommit(text);
-  });
   return (
-    <input
+    <DateField
       id={id}
-      type={shown.kind === 'date' ? 'date' : 'datetime-local'}
-      step={shown.kind === 'datetime' ? 1 : undefined}
-      className="text-input fm-date"
-      aria-describedby={describedBy}
-      aria-invalid={invalid || shown.invalid || undefined}
-      value={draft.value}
-      onChange={(e) => draft.change(e.target.value)}
-      onBlur={draft.flush}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') draft.flush();
+      label={label}
+      kind={shown.kind}
+      value={shown.input}
+      describedBy={describedBy}
+      invalid={invalid || shown.invalid}
+      onCommit={(input) => {
+        if (input === '') return;
+        const text = dateTextFor(input, value);
+        if (text !== null && text !== textOf(value)) onCommit(text);
       }}
     />
   );
