@@ -80,6 +80,12 @@ export const frontMatterDe: { readonly [K in keyof typeof frontMatterEn]: string
   'dateField.noDay': 'Den {day}. {month} {year} gibt es nicht.',
   'dateField.noTime': '{time} ist keine Uhrzeit.',
 
+  'saveGuard.title': 'Mit einem Problem im Front Matter speichern?',
+  'saveGuard.text': 'Das Front Matter hat in Zeile {line} ein Problem: {problem} Bis es behoben ist, kann Jekyll die Felder dieses Beitrags nicht lesen.',
+  'saveGuard.saveAnyway': 'Trotzdem speichern',
+  'saveGuard.keepEditing': 'Weiter bearbeiten',
+  'saveGuard.autosaveWaits': 'Automatisches Speichern wartet, bis das Front Matter lesbar ist; Speichern fragt vorher nach.',
+
   'newPost.button': 'Neue Pressemitteilung',
   'newPost.title': 'Neue Pressemitteilung',
   'newPost.postTitle': 'Titel',

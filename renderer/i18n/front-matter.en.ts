@@ -79,6 +79,12 @@ export const frontMatterEn = {
   'dateField.noDay': 'There is no {day} {month} {year}.',
   'dateField.noTime': '{time} is not a time of day.',
 
+  'saveGuard.title': 'Save with a front-matter problem?',
+  'saveGuard.text': 'The front matter has a problem on line {line}: {problem} Until it is fixed, Jekyll cannot read this post’s fields.',
+  'saveGuard.saveAnyway': 'Save anyway',
+  'saveGuard.keepEditing': 'Keep editing',
+  'saveGuard.autosaveWaits': 'Autosave waits until the front matter can be read; saving asks first.',
+
   'newPost.button': 'New press release',
   'newPost.title': 'New press release',
   'newPost.postTitle': 'Title',

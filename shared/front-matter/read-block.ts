@@ -84,6 +84,16 @@ export function readFrontMatterBlock(text: string, opts: { dates?: 'text' | 'dat
   return block;
 }
 
+/**
+ * The problem that keeps a post's front matter from being read (broken YAML, a duplicate key, no closing ---,
+ * a list instead of fields), or null. Saving such a post asks first and autosave waits; a block in a refused
+ * language or over the size limit is left to the user as it is.
+ */
+export function unreadableFrontMatter(text: string): BlockProblem | null {
+  const problem = readFrontMatterBlock(text, { fast: true }).problems[0];
+  return problem && problem.code !== 'code-front-matter' && problem.code !== 'too-large' ? problem : null;
+}
+
 /** What the post list needs from a post's front matter: the data, or why it could not be read. */
 export interface FrontMatterHead {
   data: Record<string, unknown>;

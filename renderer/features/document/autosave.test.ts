@@ -112,4 +112,14 @@ describe('Autosaver', () => {
     await advance(10_000);
     expect(saved).toEqual(['a.md']);
   });
+
+  it('never saves a post whose front matter cannot be read: it waits', async () => {
+    const { clock, advance } = manualClock();
+    const { tabs, saved } = fakeTabs({ 'broken.md': { dirty: true }, 'fine.md': { dirty: true } });
+    const saver = new Autosaver({ ...tabs, unreadableFrontMatter: (path) => (path === 'broken.md' ? { line: 4 } : null) }, clock);
+    saver.configure(2);
+    saver.touched();
+    await advance(2000);
+    expect(saved).toEqual(['fine.md']);
+  });
 });

@@ -10,6 +10,8 @@ export interface AutosaveTabs {
   unsaved(): string[];
   tab(path: string): TabInfo | undefined;
   save(path: string): Promise<boolean>;
+  /** Non-null when the tab's front matter cannot be read: autosave never saves it silently. */
+  unreadableFrontMatter?(path: string): unknown;
 }
 
 /** Timer functions, so tests can drive time. */
@@ -59,7 +61,7 @@ export class Autosaver {
 
   /** Saves every unsaved tab autosave may save; true when all of them were written. */
   async saveNow(): Promise<boolean> {
-    const due = this.tabs.unsaved().filter((path) => autosavable(this.tabs.tab(path)));
+    const due = this.tabs.unsaved().filter((path) => autosavable(this.tabs.tab(path)) && !this.tabs.unreadableFrontMatter?.(path));
     const results = await Promise.all(due.map((path) => this.tabs.save(path)));
     return results.every(Boolean);
   }

@@ -283,3 +283,42 @@ describe('DocumentTabs when files change on disk', () => {
     expect(site.files['a-copy.md']).toBe('Hello\nmine again');
   });
 });
+
+describe('saving a post whose front matter cannot be read', () => {
+  it('asks first: "Keep editing" writes nothing, "Save anyway" writes the text as it is', async () => {
+    const { tabs, site } = await openTabs({ 'a.md': '---\ntitle: A\n---\nBody\n' });
+    const asked: Array<[string, number, string]> = [];
+    let answer = false;
+    tabs.confirmUnreadable = async (path, problem) => {
+      asked.push([path, problem.line, problem.words.id]);
+      return answer;
+    };
+    tabs.open(post('a.md'));
+    await settle();
+    const state = tabs.editorState('a.md')!;
+    tabs.update('a.md', state.update({ changes: { from: 4, to: 12, insert: 'title: [A' } }).state, true);
+    expect(tabs.unreadableFrontMatter('a.md')?.line).toBe(2);
+
+    expect(await tabs.save('a.md')).toBe(false);
+    expect(asked).toEqual([['a.md', 2, 'unclosed-list']]);
+    expect(site.saves).toEqual([]);
+    expect(tabs.tab('a.md')?.dirty).toBe(true);
+
+    answer = true;
+    expect(await tabs.save('a.md')).toBe(true);
+    expect(site.files['a.md']).toBe('---\ntitle: [A\n---\nBody\n');
+  });
+
+  it('does not ask when the front matter reads fine', async () => {
+    const { tabs, site } = await openTabs({ 'a.md': '---\ntitle: A\n---\nBody\n' });
+    tabs.confirmUnreadable = async () => {
+      throw new Error('asked');
+    };
+    tabs.open(post('a.md'));
+    await settle();
+    edit(tabs, 'a.md', 'more');
+    expect(tabs.unreadableFrontMatter('a.md')).toBeNull();
+    expect(await tabs.save('a.md')).toBe(true);
+    expect(site.saves).toHaveLength(1);
+  });
+});

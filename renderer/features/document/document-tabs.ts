@@ -8,6 +8,7 @@ import { type EditorState, type StateEffect, Text, Transaction, type Transaction
 import type { Api } from '../../../shared/contract/contract';
 import { type AppError, fail, ok, type Result } from '../../../shared/contract/errors';
 import type { DocumentSnapshot, PostEntry } from '../../../shared/contract/models';
+import { type BlockProblem, unreadableFrontMatter } from '../../../shared/front-matter/read-block';
 import { diskAction, type DiskConflict, docOf, minimalChange } from './disk-state';
 import { modeFor, type ReadOnlyReason } from './editor/document-checks';
 import type { EditorMode } from './editor/editor-setup';
@@ -214,6 +215,15 @@ export class DocumentTabs {
     return this.value.tabs.filter((t) => t.dirty).map((t) => t.path);
   }
 
+  /** Asked before a save of text whose front matter cannot be read; true saves anyway. Unset, such a save goes ahead. */
+  confirmUnreadable: ((path: string, problem: BlockProblem) => Promise<boolean>) | null = null;
+
+  /** Why the tab's text cannot be read as front matter (null when it can): a save asks first, autosave waits. */
+  unreadableFrontMatter(path: string): BlockProblem | null {
+    const state = this.entries.get(path)?.state;
+    return state ? unreadableFrontMatter(state.doc.toString()) : null;
+  }
+
   /**
    * Saves a tab through `document.save` with the version it was read (or last saved) at. Unchanged text is
    * not sent at all. Resolves true when the file on disk now holds the editor's text.
@@ -227,6 +237,9 @@ export class DocumentTabs {
       if (tab.dirty) this.patch(path, { dirty: false });
       return true;
     }
+    const problem = this.confirmUnreadable ? unreadableFrontMatter(doc.toString()) : null;
+    if (problem && !(await this.confirmUnreadable!(path, problem))) return false;
+    if (this.tab(path)?.saving) return false;
     this.patch(path, { saving: true, saveError: null });
     const r = await this.api['document.save']({ site: this.site, path, text: doc.toString(), baseVersion: entry.version });
     if (!this.entries.has(path)) return r.ok;

@@ -1,12 +1,37 @@
 /** Asks before unsaved work is closed: Save / Don't save / Cancel, for one tab or for the whole site. */
 import { useId, useState } from 'react';
+import { ChoiceDialog } from '../../common/choice-dialog';
 import { Modal } from '../../common/modal';
+import { problemWordsText } from '../../i18n/yaml-problems';
 import { useI18n } from '../../i18n/i18n-context';
 import { tabNames } from './tab-bar';
 import type { PendingClose, Workspace } from './use-document-workspace';
 
 /** The question for `pending`; buttons are disabled while a save runs. */
 export function UnsavedDialog({ workspace, pending }: { workspace: Workspace; pending: PendingClose }) {
+  if (pending.kind === 'front-matter') return <SaveUnreadableDialog workspace={workspace} pending={pending} />;
+  return <CloseUnsavedDialog workspace={workspace} pending={pending} />;
+}
+
+/** "The front matter has a problem on line 4: … Save anyway / Keep editing" (Escape keeps editing). */
+function SaveUnreadableDialog({ workspace, pending }: { workspace: Workspace; pending: Extract<PendingClose, { kind: 'front-matter' }> }) {
+  const { t } = useI18n();
+  return (
+    <ChoiceDialog
+      title={t('saveGuard.title')}
+      className="confirm-dialog"
+      onClose={() => void workspace.answer('cancel')}
+      choices={[
+        { label: t('saveGuard.saveAnyway'), onChoose: () => void workspace.answer('save'), ghost: true },
+        { label: t('saveGuard.keepEditing'), onChoose: () => void workspace.answer('cancel'), primary: true },
+      ]}
+    >
+      <p>{t('saveGuard.text', { line: pending.problem.line, problem: problemWordsText(pending.problem.words, t) })}</p>
+    </ChoiceDialog>
+  );
+}
+
+function CloseUnsavedDialog({ workspace, pending }: { workspace: Workspace; pending: Exclude<PendingClose, { kind: 'front-matter' }> }) {
   const { t, tn } = useI18n();
   const titleId = useId();
   const textId = useId();

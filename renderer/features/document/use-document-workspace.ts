@@ -16,9 +16,13 @@ import { useLeaveGuard } from '../../common/use-leave-guard';
 import { useAutosave } from './use-autosave';
 import { useRecoveryWriter } from '../../common/recovery/use-recovery-writer';
 import { registerOpenDocuments } from '../../common/open-documents';
+import type { BlockProblem } from '../../../shared/front-matter/read-block';
 
-/** A question waiting for the user: close one unsaved tab, or close the site with unsaved tabs. */
-export type PendingClose = { kind: 'tab'; path: string } | { kind: 'site'; onClosed: () => void; failed: boolean };
+/** A question waiting for the user: close one unsaved tab, close the site with unsaved tabs, or save a post whose front matter cannot be read. */
+export type PendingClose =
+  | { kind: 'tab'; path: string }
+  | { kind: 'site'; onClosed: () => void; failed: boolean }
+  | { kind: 'front-matter'; path: string; problem: BlockProblem; resolve(saveAnyway: boolean): void };
 
 /** Everything the site screen and the workspace view need. */
 export interface Workspace {
@@ -75,6 +79,22 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
   );
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [pending, setPending] = useState<PendingClose | null>(null);
+  // A save of front matter that cannot be read asks first (one question at a time; autosave never asks, it waits).
+  useEffect(() => {
+    let asking = false;
+    store.confirmUnreadable = (path, problem) => {
+      // Saving several at once (close site, save all): the one asked about decides; the others keep waiting.
+      if (asking) return Promise.resolve(false);
+      asking = true;
+      return new Promise((resolve) => {
+        store.activate(path);
+        setPending({ kind: 'front-matter', path, problem, resolve: (yes) => ((asking = false), resolve(yes)) });
+      });
+    };
+    return () => {
+      store.confirmUnreadable = null;
+    };
+  }, [store]);
   useAutosave(store, bridge);
   const recovery = useRecoveryWriter(site.root, store, bridge);
   useLeaveGuard(() => store.unsaved().length > 0);
@@ -132,6 +152,11 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
   const answer = useCallback(
     async (choice: 'save' | 'discard' | 'cancel') => {
       const question = pending;
+      if (question?.kind === 'front-matter') {
+        setPending(null);
+        question.resolve(choice === 'save');
+        return;
+      }
       if (!question || choice === 'cancel') {
         setPending(null);
         return;

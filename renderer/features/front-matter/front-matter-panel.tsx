@@ -8,6 +8,8 @@ import { type MutableRefObject, useCallback, useMemo, useState } from 'react';
 import type { FrontMatterFieldSchema, SiteSummary } from '../../../shared/contract/models';
 import { FrontMatterEditError, type FrontMatterValue, removeField, setField } from '../../../shared/front-matter/edit';
 import { readFrontMatter } from '../../../shared/front-matter/model';
+import { unreadableFrontMatter } from '../../../shared/front-matter/read-block';
+import { useSettings } from '../../common/settings-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { applyTextEdit } from './apply-edit';
 import { FormField } from './form-field';
@@ -52,6 +54,7 @@ function formFields(fields: FrontMatterFieldSchema[]): FrontMatterFieldSchema[] 
 /** The panel (a region named "Front matter"). */
 export function FrontMatterPanel({ site, readingOf, fields, schemaFailed, viewRef, readOnly, onJump }: FrontMatterPanelProps) {
   const { t } = useI18n();
+  const { settings } = useSettings();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const all = useMemo(() => formFields(fields ?? []), [fields]);
   const reading = readingOf?.reading ?? null;
@@ -143,6 +146,7 @@ export function FrontMatterPanel({ site, readingOf, fields, schemaFailed, viewRe
                 </li>
               ))}
             </ul>
+            {locked && !readOnly && settings.autosave && unreadableFrontMatter(readingOf.text) ? <p className="fm-autosave-waits">{t('saveGuard.autosaveWaits')}</p> : null}
           </div>
         </div>
       ) : null}
