@@ -19,7 +19,7 @@ export class NewPostDialog {
     this.openButton = page.getByRole('button', { name: 'New press release' });
     this.dialog = page.getByRole('dialog', { name: 'New press release' });
     this.title = this.dialog.getByRole('textbox', { name: /^Title/ }).first();
-    this.date = this.dialog.getByLabel('Date');
+    this.date = this.dialog.getByRole('textbox', { name: 'Date', exact: true });
     this.category = this.dialog.getByRole('combobox', { name: 'Category' });
     this.slug = this.dialog.getByRole('textbox', { name: 'File name' });
     this.createButton = this.dialog.getByRole('button', { name: 'Create' });
@@ -49,6 +49,12 @@ export class NewPostDialog {
     return this.dialog.getByRole('combobox', { name: language ? `Folder (${language})` : 'Folder', exact: true });
   }
 
+  /** Types a date (ISO, or as the interface language writes it) and leaves the field, which reads it. */
+  async setDate(date: string): Promise<void> {
+    await this.date.fill(date);
+    await this.date.blur();
+  }
+
   /** Fills in the form (languages by name; those not named are unticked). */
   async fill(opts: { title: string; date?: string; category?: string; languages?: string[] }): Promise<void> {
     if (opts.languages) {
@@ -58,7 +64,7 @@ export class NewPostDialog {
       }
     }
     await this.title.fill(opts.title);
-    if (opts.date) await this.date.fill(opts.date);
+    if (opts.date) await this.setDate(opts.date);
     if (opts.category !== undefined) await this.category.fill(opts.category);
   }
 }

@@ -45,7 +45,7 @@ test('on a bilingual site: a release in English and German with two titles, in a
   // The German title follows the English one until it is edited.
   await expect(dialog.titleFor('German')).toHaveValue('Kestrel Cloud 3.0 is out');
   await dialog.titleFor('German').fill('Kestrel Cloud 3.0 ist da');
-  await dialog.date.fill('2024-11-05');
+  await dialog.setDate('2024-11-05');
   const name = '2024-11-05-kestrel-cloud-3-0-is-out.md';
   await expect(dialog.slug).toHaveValue('kestrel-cloud-3-0-is-out');
   await expect(dialog.folderFor('English')).toHaveValue('_i18n/en/_posts/announcements');
@@ -150,7 +150,8 @@ for (const [locale, scheme] of [
     const dialog = a.page.getByRole('dialog');
     await dialog.getByRole('textbox', { name: de ? 'Titel (Englisch)' : 'Title (English)' }).fill('Kestrel Cloud 3.0 is out');
     await dialog.getByRole('textbox', { name: de ? 'Titel (Deutsch)' : 'Title (German)' }).fill('Kestrel Cloud 3.0 ist da');
-    await dialog.getByLabel(de ? 'Datum' : 'Date').fill('2024-11-05');
+    await dialog.getByRole('textbox', { name: de ? 'Datum' : 'Date', exact: true }).fill(de ? '05.11.2024' : '2024-11-05');
+    await dialog.getByRole('textbox', { name: de ? 'Datum' : 'Date', exact: true }).blur();
     await expect(dialog.getByRole('listitem')).toHaveCount(2);
     await a.page.screenshot({ path: path.join(SHOTS, `new-post-${locale}-${scheme}.png`) });
   });

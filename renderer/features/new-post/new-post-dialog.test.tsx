@@ -66,7 +66,10 @@ describe('the new-post dialog', () => {
     expect(field(root, 'Folder (English)').value).toBe('_i18n/en/_posts/announcements');
     expect(field(root, 'Folder (German)').value).toBe('_i18n/de/_posts/announcements');
     const date = field(root, 'Date');
-    await act(async () => type(date, '2024-11-05'));
+    await act(async () => {
+      type(date, '2024-11-05');
+      date.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    });
     expect(listed(root)).toEqual(['_i18n/en/_posts/announcements/2024-11-05-kestrel-cloud-3-0-is-here.md', '_i18n/de/_posts/announcements/2024-11-05-kestrel-cloud-3-0-is-here.md']);
 
     // A folder outside the language's posts folder is explained and nothing is sent.

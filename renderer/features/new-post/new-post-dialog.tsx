@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../common/error-alert';
 import { Icon } from '../../common/icons';
 import { Modal } from '../../common/modal';
 import { useI18n } from '../../i18n/i18n-context';
+import { DateField } from '../../common/date-field';
 import { today } from '../../common/date-value';
 import { useFrontMatterSchema } from '../../common/site-data/use-front-matter-schema';
 import { useSiteData } from '../../common/site-data/use-site-resource';
@@ -168,7 +169,7 @@ export function NewPostDialog({ site, posts, onCreated, onClose }: NewPostDialog
             <label htmlFor={ids.date} className="field-label">
               {t('newPost.date')}
             </label>
-            <input id={ids.date} type="date" className="text-input" value={date} required aria-invalid={!!problems.date} onChange={(e) => setDate(e.target.value)} />
+            <DateField id={ids.date} label={t('newPost.date')} value={date} kind="date" required invalid={!!problems.date} onCommit={setDate} />
             {problems.date ? <p className="np-problem">{problems.date}</p> : null}
           </div>
           <div className="np-field">
@@ -202,7 +203,7 @@ export function NewPostDialog({ site, posts, onCreated, onClose }: NewPostDialog
           </p>
         </div>
 
-        <div className={perLanguage ? 'np-row np-pair' : undefined}>
+        <div className={perLanguage ? 'np-row' : undefined}>
           {shown.map((lang, i) => {
             const id = `${ids.folder}-${i}`;
             const file = plan.files.find((f) => f.language === lang);
