@@ -1,4 +1,4 @@
-/** German messages of the front-matter form and the "New press release" dialog (spread into the German catalogue). */
+/** German messages of the front-matter form (spread into the German catalogue). */
 import type { frontMatterEn } from './front-matter.en';
 import { yamlProblemsDe } from './yaml-problems.de';
 
@@ -85,22 +85,4 @@ export const frontMatterDe: { readonly [K in keyof typeof frontMatterEn]: string
   'saveGuard.saveAnyway': 'Trotzdem speichern',
   'saveGuard.keepEditing': 'Weiter bearbeiten',
   'saveGuard.autosaveWaits': 'Automatisches Speichern wartet, bis das Front Matter lesbar ist; Speichern fragt vorher nach.',
-
-  'newPost.button': 'Neue Pressemitteilung',
-  'newPost.title': 'Neue Pressemitteilung',
-  'newPost.postTitle': 'Titel',
-  'newPost.date': 'Datum',
-  'newPost.category': 'Kategorie',
-  'newPost.categoryPlaceholder': 'Zum Beispiel presse',
-  'newPost.languages': 'Sprachen',
-  'newPost.slug': 'Dateiname',
-  'newPost.slugHint': 'Aus dem Titel gebildet; Sie können ihn ändern.',
-  'newPost.slugInvalid': 'Nur Buchstaben, Ziffern und Bindestriche.',
-  'newPost.needSlug': 'Geben Sie einen Dateinamen ein.',
-  'newPost.needTitle': 'Geben Sie einen Titel ein.',
-  'newPost.needLanguage': 'Wählen Sie mindestens eine Sprache.',
-  'newPost.willCreate': 'Diese Dateien werden angelegt',
-  'newPost.create': 'Anlegen',
-  'newPost.creating': 'Wird angelegt…',
-  'newPost.cancel': 'Abbrechen',
 };

@@ -1,4 +1,4 @@
-/** English messages of the front-matter form and the "New press release" dialog (spread into the English catalogue). */
+/** English messages of the front-matter form (spread into the English catalogue). */
 import { yamlProblemsEn } from './yaml-problems.en';
 
 /** The English texts. */
@@ -84,22 +84,4 @@ export const frontMatterEn = {
   'saveGuard.saveAnyway': 'Save anyway',
   'saveGuard.keepEditing': 'Keep editing',
   'saveGuard.autosaveWaits': 'Autosave waits until the front matter can be read; saving asks first.',
-
-  'newPost.button': 'New press release',
-  'newPost.title': 'New press release',
-  'newPost.postTitle': 'Title',
-  'newPost.date': 'Date',
-  'newPost.category': 'Category',
-  'newPost.categoryPlaceholder': 'For example press',
-  'newPost.languages': 'Languages',
-  'newPost.slug': 'File name',
-  'newPost.slugHint': 'Made from the title; you can change it.',
-  'newPost.slugInvalid': 'Use letters, digits and dashes only.',
-  'newPost.needSlug': 'Enter a file name.',
-  'newPost.needTitle': 'Enter a title.',
-  'newPost.needLanguage': 'Choose at least one language.',
-  'newPost.willCreate': 'Files to create',
-  'newPost.create': 'Create',
-  'newPost.creating': 'Creating…',
-  'newPost.cancel': 'Cancel',
 } as const;

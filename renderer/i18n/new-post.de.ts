@@ -1,7 +1,24 @@
-/** German messages of the "New press release" dialog that name titles, folders and file names per language (spread into the German catalogue). */
+/** German messages of the "New press release" dialog (spread into the German catalogue). */
 import type { newPostEn } from './new-post.en';
 
 export const newPostDe: { readonly [K in keyof typeof newPostEn]: string } = {
+  'newPost.button': 'Neue Pressemitteilung',
+  'newPost.title': 'Neue Pressemitteilung',
+  'newPost.postTitle': 'Titel',
+  'newPost.date': 'Datum',
+  'newPost.category': 'Kategorie',
+  'newPost.categoryPlaceholder': 'Zum Beispiel presse',
+  'newPost.languages': 'Sprachen',
+  'newPost.slug': 'Dateiname',
+  'newPost.slugHint': 'Aus dem Titel gebildet; Sie können ihn ändern.',
+  'newPost.slugInvalid': 'Nur Buchstaben, Ziffern und Bindestriche.',
+  'newPost.needSlug': 'Geben Sie einen Dateinamen ein.',
+  'newPost.needTitle': 'Geben Sie einen Titel ein.',
+  'newPost.needLanguage': 'Wählen Sie mindestens eine Sprache.',
+  'newPost.willCreate': 'Diese Dateien werden angelegt',
+  'newPost.create': 'Anlegen',
+  'newPost.creating': 'Wird angelegt…',
+  'newPost.cancel': 'Abbrechen',
   'newPost.titleFor': 'Titel ({language})',
   'newPost.titleFollows': 'Wie der Titel ({language}), bis Sie ihn ändern.',
   'newPost.folder': 'Ordner',

@@ -1,5 +1,22 @@
-/** English messages of the "New press release" dialog that name titles, folders and file names per language (spread into the English catalogue). */
+/** English messages of the "New press release" dialog (spread into the English catalogue). */
 export const newPostEn = {
+  'newPost.button': 'New press release',
+  'newPost.title': 'New press release',
+  'newPost.postTitle': 'Title',
+  'newPost.date': 'Date',
+  'newPost.category': 'Category',
+  'newPost.categoryPlaceholder': 'For example press',
+  'newPost.languages': 'Languages',
+  'newPost.slug': 'File name',
+  'newPost.slugHint': 'Made from the title; you can change it.',
+  'newPost.slugInvalid': 'Use letters, digits and dashes only.',
+  'newPost.needSlug': 'Enter a file name.',
+  'newPost.needTitle': 'Enter a title.',
+  'newPost.needLanguage': 'Choose at least one language.',
+  'newPost.willCreate': 'Files to create',
+  'newPost.create': 'Create',
+  'newPost.creating': 'Creating…',
+  'newPost.cancel': 'Cancel',
   'newPost.titleFor': 'Title ({language})',
   'newPost.titleFollows': 'The {language} title until you change it.',
   'newPost.folder': 'Folder',
