@@ -38,9 +38,9 @@ describe('the save question', () => {
   it('names the line and the problem in English, with Save anyway and Keep editing', async () => {
     const q = await ask('en');
     expect(q.container.textContent).toContain('The front matter has a problem on line 4: A list opened with [ is not closed with ].');
-    expect(q.buttons.map((b) => b.textContent)).toEqual(['Save anyway', 'Keep editing']);
-    await act(async () => q.buttons[0].click());
+    expect(q.buttons.map((b) => b.textContent)).toEqual(['Keep editing', 'Save anyway']);
     await act(async () => q.buttons[1].click());
+    await act(async () => q.buttons[0].click());
     expect(q.answers).toEqual(['save', 'cancel']);
     await q.done();
   });
@@ -48,7 +48,7 @@ describe('the save question', () => {
   it('asks in German', async () => {
     const q = await ask('de');
     expect(q.container.textContent).toContain('Das Front Matter hat in Zeile 4 ein Problem: Eine mit [ begonnene Liste wird nicht mit ] geschlossen.');
-    expect(q.buttons.map((b) => b.textContent)).toEqual(['Trotzdem speichern', 'Weiter bearbeiten']);
+    expect(q.buttons.map((b) => b.textContent)).toEqual(['Weiter bearbeiten', 'Trotzdem speichern']);
     await q.done();
   });
 });

@@ -22,8 +22,9 @@ function SaveUnreadableDialog({ workspace, pending }: { workspace: Workspace; pe
       className="confirm-dialog"
       onClose={() => void workspace.answer('cancel')}
       choices={[
-        { label: t('saveGuard.saveAnyway'), onChoose: () => void workspace.answer('save'), ghost: true },
+        // The safe answer first: the dialog focuses its first button, so Enter keeps editing.
         { label: t('saveGuard.keepEditing'), onChoose: () => void workspace.answer('cancel'), primary: true },
+        { label: t('saveGuard.saveAnyway'), onChoose: () => void workspace.answer('save'), ghost: true },
       ]}
     >
       <p>{t('saveGuard.text', { line: pending.problem.line, problem: problemWordsText(pending.problem.words, t) })}</p>
