@@ -5,13 +5,15 @@
  * the automated check, what a keyboard or screen-reader user notices: the tab bar's close buttons and the editor
  * are reached with Tab, Delete closes a tab, and the editor's name follows the interface language.
  */
+import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { a11yViolations } from '../harness/axe';
-import { type RunningApp, startApp } from '../harness';
+import { REPO_ROOT, type RunningApp, startApp } from '../harness';
 import { BILINGUAL_SITE } from '../fixtures/bilingual-site';
 import { en } from '../../renderer/i18n/en';
 import { de } from '../../renderer/i18n/de';
 
+const SHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 const POST_TITLE = 'Kestrel Cloud 2.0 is out';
 const POST_FILE = '2024-03-12-kestrel-cloud-2-0.md';
 const POST_PATH = `_i18n/en/_posts/announcements/${POST_FILE}`;
@@ -50,14 +52,16 @@ async function openPost(a: RunningApp, lang: Language): Promise<void> {
   await expect(a.page.locator('iframe').contentFrame().locator('#pr-article')).toContainText('Kestrel Cloud 2.0');
 }
 
-/** Checks the screen as it is in light and again in dark (colour contrast differs); one message lists both. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
+/** Checks the screen as it is in light and again in dark (colour contrast differs); one message lists both. With `shot`, screenshots of both for people to look at. */
+async function expectAccessible(page: Page, screen: string, shot?: string): Promise<void> {
   const light = await a11yViolations(page);
+  if (shot) await page.screenshot({ path: path.join(SHOTS, `${shot}-light.png`) });
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const frame = page.locator('iframe');
   if ((await frame.count()) > 0) await expect(frame.first().contentFrame().locator('html')).toHaveAttribute('data-theme', 'dark');
   const dark = await a11yViolations(page);
+  if (shot) await page.screenshot({ path: path.join(SHOTS, `${shot}-dark.png`) });
   await page.emulateMedia({ colorScheme: 'light' });
   expect({ light, dark }, `serious or critical accessibility problems on ${screen}`).toEqual({ light: [], dark: [] });
 }
@@ -76,7 +80,11 @@ for (const lang of LANGUAGES) {
     test('an open post (tab bar, editor, preview) has no serious accessibility problem', async () => {
       const a = await openSite(lang);
       await openPost(a, lang);
-      await expectAccessible(a.page, 'the open post');
+      // A second tab, so the bar shows an inactive tab and its close button beside the active one.
+      await a.page.getByRole('listbox', { name: t['posts.list'] }).getByRole('option', { name: 'Why open clouds matter' }).first().click();
+      await expect(a.page.getByRole('tablist', { name: t['tabs.label'] }).getByRole('tab')).toHaveCount(2);
+      await expect(a.page.locator('iframe').contentFrame().locator('#pr-article')).toContainText('open');
+      await expectAccessible(a.page, 'the open post', `a11y-open-post-${lang.code}`);
     });
 
     test('the front-matter form has no serious accessibility problem', async () => {
