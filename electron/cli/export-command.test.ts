@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_PREVIEW_PATH, hostilePreviewPost } from '../../e2e/fixtures/hostile-preview-post';
 import { pdfFonts, pdfImages, pdfInfo, pdfText } from '../services/export/poppler-testing';
-import { REPO_ROOT } from './run-cli';
+import { type CliRun, outputOf, REPO_ROOT } from './run-cli';
 
 const FIXTURE = path.join(REPO_ROOT, 'e2e/fixtures/scs-site');
 const POST = '_i18n/de/_posts/2023/2023-03-22-release-4.md';
@@ -32,16 +32,8 @@ afterAll(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: tmp, env: { ...process.env, PRESSROOM_APP_DATA: path.join(tmp, 'app-data'), ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function run(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return outputOf(spawn(process.execPath, [cli, ...args], { cwd: tmp, env: { ...process.env, PRESSROOM_APP_DATA: path.join(tmp, 'app-data'), ...env } }));
 }
 
 describe('pressroom export', () => {

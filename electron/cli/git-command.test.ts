@@ -9,7 +9,7 @@ import type { GitStatus } from '../../shared/contract/git-models';
 import { createAppState } from '../services/app-state';
 import { gitCli, makeRepo, tempDir, testHome } from '../services/git/git-testing';
 import { type GitRemoteServer, REMOTE_TOKEN, REMOTE_USER, startGitRemote } from '../services/git/git-remote-testing';
-import type { CliRun } from './run-cli';
+import { type CliRun, outputOf } from './run-cli';
 
 let tmp: string;
 let noGitPath: string;
@@ -18,25 +18,18 @@ let remote: GitRemoteServer;
 
 /** Runs the bundled `pressroom <args>` with a PATH that holds no git, a HOME without git config and the test's app data. */
 function runBundled(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, ...args], {
-      cwd: tmp,
-      env: {
-        PATH: noGitPath,
-        HOME: testHome(),
-        XDG_CONFIG_HOME: path.join(testHome(), '.config'),
-        PRESSROOM_APP_DATA: path.join(tmp, 'app-data'),
-        NO_COLOR: '1',
-        ...env,
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  const child = spawn(process.execPath, [bundle, ...args], {
+    cwd: tmp,
+    env: {
+      PATH: noGitPath,
+      HOME: testHome(),
+      XDG_CONFIG_HOME: path.join(testHome(), '.config'),
+      PRESSROOM_APP_DATA: path.join(tmp, 'app-data'),
+      NO_COLOR: '1',
+      ...env,
+    },
   });
+  return outputOf(child);
 }
 
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runBundled(['git', ...args], env);

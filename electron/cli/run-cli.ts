@@ -1,5 +1,5 @@
 /** Test support: runs the `pressroom` command from source as a real process, the way a user's shell would. */
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import path from 'node:path';
 
 /** The app's root folder (the CLI runs with it as the working folder unless told otherwise). */
@@ -20,6 +20,13 @@ export function runCli(args: string[], opts: { appDataDir: string; cwd?: string 
       cwd: opts.cwd ?? REPO_ROOT,
       env: { ...process.env, PRESSROOM_APP_DATA: opts.appDataDir, NO_COLOR: '1' },
     });
+    outputOf(child).then(resolve, reject);
+  });
+}
+
+/** What a spawned `pressroom` process printed and how it ended (for tests that start the built bundle themselves). */
+export function outputOf(child: ChildProcessWithoutNullStreams): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
