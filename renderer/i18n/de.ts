@@ -8,6 +8,8 @@ import { previewDe } from './preview.de';
 import { figuresDe } from './figures.de';
 import { exportDe } from './export.de';
 import { newPostDe } from './new-post.de';
+import { pairsDe } from './pairs.de';
+import { renameDe } from './rename.de';
 
 /** German texts for every English key. */
 export const de: Catalogue = {
@@ -219,4 +221,6 @@ export const de: Catalogue = {
   ...figuresDe,
   ...exportDe,
   ...newPostDe,
+  ...pairsDe,
+  ...renameDe,
 };

@@ -7,6 +7,8 @@ import { previewEn } from './preview.en';
 import { figuresEn } from './figures.en';
 import { exportEn } from './export.en';
 import { newPostEn } from './new-post.en';
+import { pairsEn } from './pairs.en';
+import { renameEn } from './rename.en';
 export const en = {
   'app.name': 'Pressroom',
   'app.tagline': 'Write press releases and blog posts for your Jekyll website.',
@@ -214,6 +216,8 @@ export const en = {
   ...figuresEn,
   ...exportEn,
   ...newPostEn,
+  ...pairsEn,
+  ...renameEn,
 } as const satisfies Record<string, string>;
 
 /** A key of the message catalogue; `t` accepts only these, so a typo is a type error. */

@@ -45,7 +45,7 @@ describe('types written once', () => {
       // @ts-expect-error `app.info` belongs to the app area's file
       'app.info': async () => ({}),
     };
-    expectTypeOf<keyof AreaHandlers<'site'>>().toEqualTypeOf<'site.open' | 'site.posts' | 'site.frontMatterSchema' | 'site.renderContext'>();
+    expectTypeOf<keyof AreaHandlers<'site'>>().toEqualTypeOf<'site.open' | 'site.post' | 'site.posts' | 'site.frontMatterSchema' | 'site.renderContext'>();
     expectTypeOf<keyof Handlers>().toEqualTypeOf<(typeof CALL_NAMES)[number]>();
     expect([recent, missing, foreign]).toHaveLength(3);
   });

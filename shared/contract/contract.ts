@@ -110,6 +110,21 @@ export const calls = {
       ),
     }),
   ).returns<{ paths: string[] }>(),
+  /**
+   * Renames posts that are not committed yet, together (a release and its translations): each move keeps its folder,
+   * all or nothing, never over an existing file; a symlinked translation is pointed at its original's new name.
+   * Refused (`refused`) for a file the repository's last commit has: its published address would change.
+   */
+  'post.rename': call(obj({ site: sitePath, moves: list(obj({ from: relPath, to: relPath }), 20) })).returns<{ paths: string[] }>(),
+  /**
+   * Creates the missing translation of a release: the same file name in the same folder under `_i18n/<language>/`, the
+   * source's front matter without its language-specific text (excerpt, description…), and an empty body. Never overwrites.
+   */
+  'post.addTranslation': call(obj({ site: sitePath, path: relPath, language: str({ min: 1, max: 35 }) })).returns<{ path: string }>(),
+  /** Replaces a symlinked translation with a real copy of the text it points to, to translate; refused for a plain file. */
+  'post.translate': call(obj({ site: sitePath, path: relPath })).returns<{ path: string; version: string }>(),
+  /** One post's list entry as it is on disk now, so the list follows a save (title, date, category) without rescanning the site. */
+  'site.post': call(obj({ site: sitePath, path: relPath })).returns<PostEntry>(),
   /** What the preview's Liquid step sees of an open site: config, data, asset folders and post URLs. */
   'site.renderContext': call(obj({ site: sitePath })).returns<SiteRenderContext>(),
   /** An image from one of the site's asset folders (checked: inside the site and an asset folder, an image, not too big). */

@@ -1,6 +1,7 @@
 /** `post.*`: new posts from templates in an open site. */
 import path from 'node:path';
 import type { AreaHandlers } from '../../../shared/contract/contract';
+import { AppFailure } from '../../../shared/contract/errors';
 import { createPost } from '../../services/posts';
 import { loadSiteConfig } from '../../services/site';
 import type { CallContext } from './call-context';
@@ -20,6 +21,15 @@ export function createPostCalls(ctx: CallContext): AreaHandlers<'post'> {
         console.error('pressroom: could not list the posts again after creating one', error);
       }
       return created;
+    },
+    'post.rename': async () => {
+      throw new AppFailure('not-supported', 'Renaming is not built yet.');
+    },
+    'post.addTranslation': async () => {
+      throw new AppFailure('not-supported', 'Adding a translation is not built yet.');
+    },
+    'post.translate': async () => {
+      throw new AppFailure('not-supported', 'Translating a linked post is not built yet.');
     },
   };
 }

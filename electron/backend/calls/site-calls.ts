@@ -1,4 +1,5 @@
 /** `site.*`: opening a site and what the renderer reads about an open one (posts, form, render context with its asset index). */
+import { AppFailure } from '../../../shared/contract/errors';
 import type { AreaHandlers } from '../../../shared/contract/contract';
 import { buildAssetIndex, renderAssetIndex } from '../../services/assets';
 import { loadFrontMatterSchema, loadSiteConfig, readRenderContext } from '../../services/site';
@@ -28,6 +29,10 @@ export function createSiteCalls(ctx: CallContext): AreaHandlers<'site'> {
       return opened.summary;
     },
 
+    'site.post': async ({ site }) => {
+      sites.require(site);
+      throw new AppFailure('not-supported', 'Not built yet.');
+    },
     'site.posts': async ({ site, refresh }) => {
       const { root, opened } = sites.require(site);
       if (!refresh) return opened.posts;
