@@ -5,6 +5,7 @@
 import { EditorSelection } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import type { PostPair } from '../../../shared/site/post-pairs';
 import { ErrorDetail, errorHeadline } from '../../common/error-alert';
 import { Icon } from '../../common/icons';
 import { useDocText } from '../../common/use-doc-text';
@@ -51,8 +52,23 @@ export interface FormToggle {
   onToggle(): void;
 }
 
+/** What the active tab's panel needs: the workspace, the tab, shared toggles and tools, and the site's pairs of translations. */
+export interface DocumentPanelProps {
+  workspace: Workspace;
+  tab: TabInfo;
+  panelId: string;
+  form: FormToggle;
+  figures: FigureImport;
+  exporter: Exporter;
+  /** Every release of the site with its translations (the header offers the other languages from it). */
+  pairs: readonly PostPair[];
+  /** Lists the posts again after a file was added, renamed or replaced here. */
+  onPostsChanged(): void;
+}
+
 /** The panel of the active tab (keyed by path and generation, so a reload starts it afresh). */
-export function DocumentPanel({ workspace, tab, panelId, form, figures, exporter }: { workspace: Workspace; tab: TabInfo; panelId: string; form: FormToggle; figures: FigureImport; exporter: Exporter }) {
+export function DocumentPanel(props: DocumentPanelProps) {
+  const { workspace, tab, panelId, form, figures, exporter } = props;
   const { t, day, languageName } = useI18n();
   const symlinkText = useSymlinkText();
   const { store, callbacks, bridge, viewRef, site } = workspace;

@@ -1,5 +1,6 @@
 /** The document side of the site screen: the tabs of open posts, the active one's panel, and the unsaved-work questions. */
 import { type ReactNode, useCallback, useId, useState } from 'react';
+import type { PostPair } from '../../../shared/site/post-pairs';
 import { Icon } from '../../common/icons';
 import { useI18n } from '../../i18n/i18n-context';
 import { DocumentPanel } from './document-panel';
@@ -13,8 +14,8 @@ import { useExport } from '../../features/export/use-export';
 import '../../features/document/document.css';
 import '../../features/document/editor/editor.css';
 
-/** Renders the workspace made by `useDocumentWorkspace`; `children` (recovered-text offers) go above the tabs. */
-export function DocumentWorkspace({ workspace, children }: { workspace: Workspace; children?: ReactNode }) {
+/** Renders the workspace made by `useDocumentWorkspace`; `pairs` are the site's releases with their translations; `children` (recovered-text offers) go above the tabs. */
+export function DocumentWorkspace({ workspace, pairs, onPostsChanged, children }: { workspace: Workspace; pairs: readonly PostPair[]; onPostsChanged(): void; children?: ReactNode }) {
   const panelId = useId();
   const { tabs, active } = workspace.snapshot;
   const tab = tabs.find((t) => t.path === active) ?? null;
@@ -36,7 +37,7 @@ export function DocumentWorkspace({ workspace, children }: { workspace: Workspac
           onClose={(path) => workspace.requestCloseTab(path)}
         />
       ) : null}
-      {tab ? <DocumentPanel key={`${tab.path}#${tab.generation}`} workspace={workspace} tab={tab} panelId={panelId} form={{ open: formOpen, onToggle: onToggleForm }} figures={figures} exporter={exporter} /> : <DocumentPlaceholder />}
+      {tab ? <DocumentPanel key={`${tab.path}#${tab.generation}`} workspace={workspace} tab={tab} panelId={panelId} form={{ open: formOpen, onToggle: onToggleForm }} figures={figures} exporter={exporter} pairs={pairs} onPostsChanged={onPostsChanged} /> : <DocumentPlaceholder />}
       <FigureDialogs site={workspace.site.root} figures={figures} />
       <ExportDialogs exporter={exporter} />
       {workspace.pending ? <UnsavedDialog workspace={workspace} pending={workspace.pending} /> : null}

@@ -1,13 +1,12 @@
 /** The screen of an open site: a toolbar with its name and path, the post list on the left, the open posts in tabs on the right. */
-import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { AppError } from '../../../shared/contract/errors';
+import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { PostEntry, SiteSummary } from '../../../shared/contract/models';
-import { postKindOfPath } from '../../../shared/site/conventions';
-import { useApi, useEvent } from '../../api/api-context';
 import { ErrorAlert } from '../../common/error-alert';
 import { Icon } from '../../common/icons';
 import { useI18n } from '../../i18n/i18n-context';
 import { DocumentWorkspace } from './document-workspace';
+import { usePosts } from './use-posts';
+import { pairPosts } from '../../../shared/site/post-pairs';
 import { useDocumentWorkspace } from '../../features/document/use-document-workspace';
 import { newPostEntry } from '../../features/new-post/new-post-paths';
 import { NewPostDialog } from '../../features/new-post/new-post-dialog';
@@ -26,43 +25,6 @@ export interface SiteScreenProps {
   site: SiteSummary;
   onClose(): void;
   onOpenSettings(): void;
-}
-
-/** How long the post list waits after a file event before listing again, so a burst rescans once. */
-const POSTS_RELOAD_DELAY_MS = 50;
-
-/** Loads the post list through `site.posts` (with progress) and keeps the chosen post open. */
-function usePosts(root: string) {
-  const api = useApi();
-  const { track } = useProgress();
-  const [posts, setPosts] = useState<PostEntry[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const load = useCallback(async (refresh = false): Promise<PostEntry[] | null> => {
-    setError(null);
-    const r = await track('busy.openingSite', () => api['site.posts']({ site: root, refresh }));
-    if (r.ok) setPosts(r.value);
-    else setError(r.error);
-    return r.ok ? r.value : null;
-  }, [api, track, root]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const reload = useCallback(() => load(true), [load]);
-  // A post added, deleted or renamed on disk, or a branch switch (path ''): list the posts again once the burst
-  // is over, without the busy indicator. A changed post (our own saves included) does not rescan the site.
-  const pendingReload = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEvent('file.changed', (event) => {
-    if (event.site !== root || (event.path !== '' && (event.kind === 'changed' || postKindOfPath(event.path) === null))) return;
-    if (pendingReload.current) clearTimeout(pendingReload.current);
-    pendingReload.current = setTimeout(() => {
-      pendingReload.current = null;
-      void api['site.posts']({ site: root, refresh: true }).then((r) => r.ok && setPosts(r.value));
-    }, POSTS_RELOAD_DELAY_MS);
-  });
-  useEffect(() => () => {
-    if (pendingReload.current) clearTimeout(pendingReload.current);
-  }, []);
-  return { posts, error, setError, reload };
 }
 
 type SidebarTab = 'posts' | 'changes';
@@ -110,6 +72,8 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
   const { t, tn } = useI18n();
   const { busy } = useProgress();
   const { posts, error, setError, reload } = usePosts(site.root);
+  // A release and its translations, as the list shows them and the document header offers them.
+  const pairs = useMemo(() => (posts ? pairPosts(posts, site.languages) : []), [posts, site.languages]);
   const workspace = useDocumentWorkspace(site);
   useSiteDataScope(site.root);
   const [showWarnings, setShowWarnings] = useState(false);
@@ -229,7 +193,7 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
             <DiffView site={site.root} change={diffChange} sitePrefix={git.status.sitePrefix} refreshKey={git.status} onClose={closeDiff} onEdit={diffPost ? () => openPost(diffPost) : undefined} />
           ) : null}
           <div className="document-slot" hidden={!!diffChange}>
-            <DocumentWorkspace workspace={workspace}>{posts ? <RecoveryOffers workspace={workspace} postFor={postFor} /> : null}</DocumentWorkspace>
+            <DocumentWorkspace workspace={workspace} pairs={pairs} onPostsChanged={reload}>{posts ? <RecoveryOffers workspace={workspace} postFor={postFor} /> : null}</DocumentWorkspace>
           </div>
         </main>
       </div>
