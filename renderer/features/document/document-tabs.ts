@@ -71,8 +71,8 @@ export class DocumentTabs {
     private readonly api: Api,
     private readonly site: string,
     private readonly makeState: StateFactory,
-    /** The active tab's editor view (the workspace's view ref), so a text replaced from disk keeps its cursor and scroll. */
-    private readonly liveEditor: () => LiveEditor | null = () => null,
+    /** The editor view showing a tab (the active one or one beside it), so a text replaced from disk keeps its cursor and scroll. */
+    private readonly liveEditor: (path: string) => LiveEditor | null = () => null,
   ) {}
 
   /** For useSyncExternalStore. */
@@ -99,10 +99,10 @@ export class DocumentTabs {
     return this.value.tabs.find((t) => t.path === path);
   }
 
-  /** Opens a post in a new tab, or brings its tab to the front. */
-  open(post: PostEntry): void {
+  /** Opens a post in a new tab, or brings its tab to the front; `activate: false` opens it behind the active one (side by side). */
+  open(post: PostEntry, { activate = true }: { activate?: boolean } = {}): void {
     if (this.tab(post.path)) {
-      this.activate(post.path);
+      if (activate) this.activate(post.path);
       return;
     }
     const tab: TabInfo = {
@@ -121,7 +121,7 @@ export class DocumentTabs {
       generation: 0,
     };
     this.entries.set(post.path, { state: null, saved: null, version: '', scroll: null, recheck: false });
-    this.emit({ tabs: [...this.value.tabs, tab], active: post.path });
+    this.emit({ tabs: [...this.value.tabs, tab], active: activate || !this.value.active ? post.path : this.value.active });
     void this.read(post.path);
   }
 
@@ -401,7 +401,7 @@ export class DocumentTabs {
     const spec: TransactionSpec = { changes: change, annotations: [Transaction.addToHistory.of(undoable), Transaction.userEvent.of('input.disk')] };
     const next = entry.state.update(spec).state;
     entry.saved = next.doc;
-    const live = this.liveEditor();
+    const live = this.liveEditor(path);
     if (live && live.state === entry.state) live.dispatch(spec);
     else entry.state = next;
     this.patch(path, { dirty: false });
