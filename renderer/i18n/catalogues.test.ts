@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/contract/errors';
 import { de } from './de';
 import { en } from './en';
-import { formatDay, formatMessage, languageName, pluralKey, resolveLanguage, translate } from './translate';
+import { formatDay, formatMessage, formatMoment, languageName, pluralKey, resolveLanguage, translate } from './translate';
 
 describe('message catalogues', () => {
   it('German has exactly the English keys, each with a non-empty text', () => {
@@ -65,6 +65,14 @@ describe('formatters', () => {
     expect(formatDay('2024-03-05', 'en')).toBe('Mar 5, 2024');
     expect(formatDay('2024-03-05', 'de')).toBe('05.03.2024');
     expect(formatDay('not a date', 'en')).toBe('not a date');
+  });
+  it('writes times on the 24-hour clock in English as in German', () => {
+    const afternoon = new Date(2026, 11, 5, 14, 5).toISOString();
+    const midnight = new Date(2026, 11, 5, 0, 30).toISOString();
+    expect(formatMoment(afternoon, 'en')).toBe('Dec 5, 2026, 14:05');
+    expect(formatMoment(midnight, 'en')).toBe('Dec 5, 2026, 00:30');
+    expect(formatMoment(afternoon, 'de')).toBe('05.12.2026, 14:05');
+    expect(formatMoment('yesterday', 'en')).toBe('yesterday');
   });
   it('names languages in the interface language', () => {
     expect(languageName('en', 'en')).toBe('English');

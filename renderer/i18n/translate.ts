@@ -65,9 +65,12 @@ export function formatDay(date: string, language: Language): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 }
 
-/** A timestamp (ISO text) as a local date and time; the raw text when it cannot be read. */
+/**
+ * A timestamp (ISO text) as a local date and time, always on the 24-hour clock (a press office in Europe reads
+ * 14:05, not 2:05 PM, in English too); the raw text when it cannot be read.
+ */
 export function formatMoment(iso: string, language: Language): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(d);
 }
