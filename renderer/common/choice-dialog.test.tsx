@@ -2,9 +2,23 @@
 // A question dialog is announced by its title and text, opens on its default answer, keeps a risky answer
 // apart, and cannot be answered twice while an answer is being carried out.
 import { act } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ChoiceDialog } from './choice-dialog';
 import { fakeMain, mount } from './site-data/site-data-testing';
+
+// jsdom's <dialog> does not move focus on opening; a browser's does (to the element marked autofocus, else the
+// first button), after React has focused anything. This stand-in does what the browser does.
+const proto = HTMLDialogElement.prototype as { showModal?: () => void };
+const ownShowModal = proto.showModal;
+beforeAll(() => {
+  proto.showModal = function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+    (this.querySelector<HTMLElement>('[autofocus]') ?? this.querySelector<HTMLElement>('button'))?.focus();
+  };
+});
+afterAll(() => {
+  proto.showModal = ownShowModal;
+});
 
 const mounted: Array<{ unmount(): Promise<void> }> = [];
 afterEach(async () => {

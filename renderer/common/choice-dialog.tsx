@@ -30,6 +30,14 @@ export interface ChoiceDialogProps {
   actionsClassName?: string;
 }
 
+/**
+ * The native dialog moves focus when it opens, to the element marked `autofocus` or else its first button; React's
+ * autoFocus sets no attribute, so without this the default answer lost focus to the first (often Cancel).
+ */
+function markAutofocus(el: HTMLElement | null): void {
+  el?.setAttribute('autofocus', '');
+}
+
 function buttonClass(choice: Choice): string {
   return choice.primary ? 'button primary' : choice.ghost ? 'button ghost' : 'button';
 }
@@ -50,7 +58,7 @@ export function ChoiceDialog({ title, children, choices, onClose, busy, classNam
         <div className={actionsClassName ? `modal-actions ${actionsClassName}` : 'modal-actions'}>
           {choices.map((choice, i) => (
             <Fragment key={i}>
-              <button type="button" className={buttonClass(choice)} onClick={choice.onChoose} disabled={busy} autoFocus={choice.primary}>
+              <button type="button" className={buttonClass(choice)} onClick={choice.onChoose} disabled={busy} autoFocus={choice.primary} ref={choice.primary ? markAutofocus : undefined}>
                 {choice.label}
               </button>
               {choice.apart ? <span className="modal-actions-gap" /> : null}
