@@ -8,6 +8,7 @@ import type { FigureAsset, StagedFigure } from '../../../shared/contract/figure-
 import { extensionOfMime, fileNameProblem } from '../../../shared/figures/safe-file-name';
 import { useEvent } from '../../api/api-context';
 import { Icon } from '../../common/icons';
+import { MenuButton } from '../../common/menu-button';
 import { Modal } from '../../common/modal';
 import { toBlobUrl } from '../../common/site-data/blob-url';
 import { sizeText } from '../../common/size-text';
@@ -27,26 +28,22 @@ export function InsertFigureButton({ figures, disabled }: { figures: FigureImpor
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const menuId = useId();
   // The desktop menu's Insert › Figure… opens the same choice (a file chooser needs the user's own click).
   useEvent('menu.command', ({ command }) => {
     if (command === 'figure.insert' && !disabled) setOpen(true);
   });
   return (
-    <div className="figure-insert-menu" onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && setOpen(false)}>
-      <button type="button" className="button small" aria-haspopup="menu" aria-expanded={open} aria-controls={menuId} disabled={disabled} onClick={() => setOpen((o) => !o)}>
-        {t('figures.insert.button')}
-      </button>
-      {open ? (
-        <div className="figure-insert-list" role="menu" id={menuId} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-          <button type="button" role="menuitem" ref={(el) => el?.focus()} onClick={() => (setOpen(false), input.current?.click())}>
-            {t('figures.insert.fromComputer')}
-          </button>
-          <button type="button" role="menuitem" onClick={() => (setOpen(false), figures.setBrowsing(true))}>
-            {t('figures.insert.fromSite')}
-          </button>
-        </div>
-      ) : null}
+    <MenuButton
+      label={t('figures.insert.button')}
+      menuLabel={t('figures.insert.button')}
+      disabled={disabled}
+      open={open}
+      onOpenChange={setOpen}
+      items={[
+        { id: 'computer', label: t('figures.insert.fromComputer'), run: () => input.current?.click() },
+        { id: 'site', label: t('figures.insert.fromSite'), run: () => figures.setBrowsing(true) },
+      ]}
+    >
       <input
         ref={input}
         type="file"
@@ -59,7 +56,7 @@ export function InsertFigureButton({ figures, disabled }: { figures: FigureImpor
           e.target.value = '';
         }}
       />
-    </div>
+    </MenuButton>
   );
 }
 
