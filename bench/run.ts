@@ -2,6 +2,7 @@
 // each (never part of the tests). `npm run bench -- scan` runs only benchmarks whose function name has "scan".
 import { messageOf } from '../shared/contract/errors';
 import { benchFilterPosts } from './filter-posts.bench';
+import { benchPairPosts } from './pair-posts.bench';
 import { benchFigureImport12mp } from './figure-bench';
 import { benchExportHtmlCli, benchExportPdfCli, benchExportPdfWarm } from './export-bench';
 import { benchGitCommitOnePost, benchGitStatusCold, benchGitStatusOnePost } from './git-bench';
@@ -17,6 +18,7 @@ export type { BenchResult };
 const benches: Array<() => Promise<BenchResult>> = [
   benchScanPosts,
   benchFilterPosts,
+  benchPairPosts,
   benchServeToList,
   benchRender10k,
   benchRender200k,

@@ -15,18 +15,15 @@ export interface PostPair {
   missing: string[];
 }
 
-interface Located {
-  post: PostEntry;
-  /** `_posts` or `_drafts`, and the path below it. */
-  below: string;
-  name: string;
-}
-
-function locate(post: PostEntry): Located | null {
-  if (!post.language) return null;
-  const s = post.path.split('/');
-  if (s.length < 4 || s[0] !== '_i18n' || s[1] !== post.language || (s[2] !== '_posts' && s[2] !== '_drafts')) return null;
-  return { post, below: s.slice(2).join('/'), name: `${s[2]}/${s[s.length - 1]}` };
+/** `_posts/<file name>` (or `_drafts/…`) of a post in a language folder, and its path below the language; null elsewhere. */
+function locate(post: PostEntry): { name: string; below: string } | null {
+  const lang = post.language;
+  const path = post.path;
+  if (!lang || !path.startsWith('_i18n/') || path.charCodeAt(6 + lang.length) !== 47 /* / */ || !path.startsWith(lang, 6)) return null;
+  const below = path.slice(7 + lang.length);
+  const kind = below.startsWith('_posts/') ? '_posts/' : below.startsWith('_drafts/') ? '_drafts/' : null;
+  if (!kind) return null;
+  return { name: kind + below.slice(below.lastIndexOf('/') + 1), below };
 }
 
 /**
@@ -34,36 +31,44 @@ function locate(post: PostEntry): Located | null {
  * language has the same file name twice (in two folders), those are matched by their whole path below the language.
  */
 export function pairPosts(posts: readonly PostEntry[], languages: readonly string[]): PostPair[] {
-  const located: Located[] = [];
+  const rank = new Map(languages.map((l, i) => [l, i]));
+  const byName = new Map<string, Array<{ post: PostEntry; below: string }>>();
   const single: PostPair[] = [];
-  const perLanguage = new Map<string, number>();
   for (const post of posts) {
     const at = locate(post);
-    if (!at) single.push({ key: post.path, members: [post], missing: [] });
-    else {
-      located.push(at);
-      const k = `${post.language}\n${at.name}`;
-      perLanguage.set(k, (perLanguage.get(k) ?? 0) + 1);
+    if (!at) {
+      single.push({ key: post.path, members: [post], missing: [] });
+      continue;
     }
+    const list = byName.get(at.name);
+    if (list) list.push({ post, below: at.below });
+    else byName.set(at.name, [{ post, below: at.below }]);
   }
-  const ambiguous = new Set<string>();
-  for (const [k, n] of perLanguage) if (n > 1) ambiguous.add(k.slice(k.indexOf('\n') + 1));
-  const groups = new Map<string, PostEntry[]>();
-  for (const at of located) {
-    const key = ambiguous.has(at.name) ? at.below : at.name;
-    const list = groups.get(key);
-    if (list) list.push(at.post);
-    else groups.set(key, [at.post]);
-  }
-  const order = (lang: string | null) => {
-    const i = lang ? languages.indexOf(lang) : -1;
-    return i < 0 ? languages.length : i;
-  };
   const pairs: PostPair[] = [];
-  for (const [key, members] of groups) {
-    members.sort((a, b) => order(a.language) - order(b.language) || (a.path < b.path ? -1 : 1));
-    const present = new Set(members.map((m) => m.language));
-    pairs.push({ key, members, missing: languages.filter((l) => !present.has(l)) });
+  const add = (key: string, members: PostEntry[]) => {
+    // Few members (one per language): an insertion sort by the site's order of languages, then by path.
+    const order = (p: PostEntry) => rank.get(p.language ?? '') ?? languages.length;
+    for (let i = 1; i < members.length; i++) {
+      for (let j = i; j > 0 && (order(members[j - 1]) > order(members[j]) || (order(members[j - 1]) === order(members[j]) && members[j - 1].path > members[j].path)); j--) {
+        [members[j - 1], members[j]] = [members[j], members[j - 1]];
+      }
+    }
+    pairs.push({ key, members, missing: languages.filter((l) => !members.some((m) => m.language === l)) });
+  };
+  for (const [name, list] of byName) {
+    const twice = list.some((a, i) => list.some((b, j) => j > i && a.post.language === b.post.language));
+    if (!twice) {
+      add(name, list.map((m) => m.post));
+      continue;
+    }
+    // One language has this file name in two folders: pair by the whole path below the language instead.
+    const byBelow = new Map<string, PostEntry[]>();
+    for (const m of list) {
+      const same = byBelow.get(m.below);
+      if (same) same.push(m.post);
+      else byBelow.set(m.below, [m.post]);
+    }
+    for (const [below, members] of byBelow) add(below, members);
   }
   return [...pairs, ...single];
 }
