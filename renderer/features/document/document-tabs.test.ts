@@ -38,7 +38,13 @@ function memorySite(files: Record<string, string>) {
   const removeBehind = (path: string) => {
     delete files[path];
   };
-  return { api, files, saves, writeBehind, removeBehind };
+  /** The file is renamed (its bytes, so its version, unchanged). */
+  const renameBehind = (from: string, to: string) => {
+    files[to] = files[from];
+    versions.set(to, versions.get(from) ?? 1);
+    delete files[from];
+  };
+  return { api, files, saves, writeBehind, removeBehind, renameBehind };
 }
 
 const post = (path: string) => ({ path, title: path }) as PostEntry;
@@ -320,5 +326,87 @@ describe('saving a post whose front matter cannot be read', () => {
     expect(tabs.unreadableFrontMatter('a.md')).toBeNull();
     expect(await tabs.save('a.md')).toBe(true);
     expect(site.saves).toHaveLength(1);
+  });
+});
+
+describe('a post renamed on disk, and the list read again', () => {
+  it('moves a tab to the new path with its unsaved text, cursor, undo and scroll; the next save goes to the new file', async () => {
+    let view: { state: EditorState; dispatch(spec: TransactionSpec): void; scrollSnapshot(): never } | null = null;
+    const scroll = { marker: 'scroll at line 40' } as never;
+    const { site, tabs } = await openTabs({ 'old.md': 'Hello\n', 'other.md': 'x\n' }, () => view);
+    tabs.open(post('other.md'));
+    tabs.open(post('old.md'));
+    await settle();
+    edit(tabs, 'old.md', 'typed');
+    const typed = tabs.editorState('old.md')!;
+    tabs.update('old.md', typed.update({ selection: { anchor: 3 } }).state, false);
+    view = { state: tabs.editorState('old.md')!, dispatch: () => undefined, scrollSnapshot: () => scroll };
+    const generation = tabs.tab('old.md')!.generation;
+    // The backend renamed the file; its text is what was read.
+    site.renameBehind('old.md', 'new.md');
+
+    expect(tabs.move('old.md', 'new.md')).toBe(true);
+    expect(tabs.tab('old.md')).toBeUndefined();
+    const moved = tabs.tab('new.md')!;
+    expect(moved.post.path).toBe('new.md');
+    expect(moved.dirty).toBe(true);
+    expect(moved.generation).toBe(generation + 1);
+    expect(tabs.getSnapshot().active).toBe('new.md');
+    expect(tabs.getSnapshot().tabs.map((t) => t.path)).toEqual(['other.md', 'new.md']);
+    const state = tabs.editorState('new.md')!;
+    expect(state.doc.toString()).toBe('Hello\ntyped');
+    expect(state.selection.main.head).toBe(3);
+    expect(undo({ state, dispatch: (tr) => expect(tr.state.doc.toString()).toBe('Hello\n') })).toBe(true);
+    expect(tabs.scrollOf('new.md')).toBe(scroll);
+    // The editor of the old path going away hands back nothing that could resurrect it.
+    tabs.leave('old.md', typed, scroll);
+    expect(tabs.editorState('old.md')).toBeNull();
+
+    await settle();
+    expect(tabs.tab('new.md')?.disk).toBeNull();
+    expect(await tabs.save('new.md')).toBe(true);
+    expect(site.files['new.md']).toBe('Hello\ntyped');
+    expect('old.md' in site.files).toBe(false);
+  });
+
+  it('a "gone" heard before the move is cleared by the file at its new path', async () => {
+    const { site, tabs } = await openTabs({ 'old.md': 'Hello\n' });
+    tabs.open(post('old.md'));
+    await settle();
+    site.renameBehind('old.md', 'new.md');
+    await tabs.fileChanged('old.md');
+    expect(tabs.tab('old.md')?.disk).toEqual({ kind: 'removed' });
+    expect(tabs.move('old.md', 'new.md')).toBe(true);
+    await settle();
+    expect(tabs.tab('new.md')).toMatchObject({ disk: null, conflict: false, dirty: false });
+  });
+
+  it('moves nothing onto an open tab, from a closed one, or while a save runs', async () => {
+    const { tabs } = await openTabs({ 'a.md': 'A\n', 'b.md': 'B\n' });
+    tabs.open(post('a.md'));
+    tabs.open(post('b.md'));
+    await settle();
+    expect(tabs.move('a.md', 'b.md')).toBe(false);
+    expect(tabs.move('c.md', 'd.md')).toBe(false);
+    edit(tabs, 'a.md', 'x');
+    const saving = tabs.save('a.md');
+    expect(tabs.move('a.md', 'e.md')).toBe(false);
+    await saving;
+    expect(tabs.getSnapshot().tabs.map((t) => t.path)).toEqual(['a.md', 'b.md']);
+  });
+
+  it('open tabs take the fresh list entry (a new title) and keep their editor', async () => {
+    const { tabs } = await openTabs({ 'a.md': 'A\n', 'b.md': 'B\n' });
+    tabs.open(post('a.md'));
+    tabs.open(post('b.md'));
+    await settle();
+    const before = tabs.getSnapshot();
+    const generation = tabs.tab('a.md')!.generation;
+    tabs.followPosts([{ path: 'b.md', title: 'b.md' } as PostEntry]);
+    expect(tabs.getSnapshot()).toBe(before);
+    tabs.followPosts([{ path: 'a.md', title: 'A new title' } as PostEntry, { path: 'b.md', title: 'b.md' } as PostEntry]);
+    expect(tabs.tab('a.md')?.post.title).toBe('A new title');
+    expect(tabs.tab('a.md')?.generation).toBe(generation);
+    expect(tabs.tab('b.md')).toBe(before.tabs[1]);
   });
 });

@@ -56,6 +56,8 @@ interface Entry {
 export interface LiveEditor {
   readonly state: EditorState;
   dispatch(spec: TransactionSpec): void;
+  /** Where it is scrolled (CodeMirror's view has it), so a tab that moves to a new path opens there again. */
+  scrollSnapshot?(): StateEffect<unknown>;
 }
 
 /** Makes the editor state for a document's text in a mode (the React layer supplies labels and callbacks). */
@@ -386,6 +388,39 @@ export class DocumentTabs {
     );
     this.emit({ tabs, active: this.value.active === path ? target : this.value.active });
     return ok(target);
+  }
+
+  /** The list's fresh entries (a save changed the title, a rename the path): the open tabs' headers and labels follow them. */
+  followPosts(posts: readonly PostEntry[]): void {
+    const byPath = new Map(posts.map((p) => [p.path, p]));
+    let changed = false;
+    const tabs = this.value.tabs.map((t) => {
+      const post = byPath.get(t.path);
+      if (!post || post === t.post || JSON.stringify(post) === JSON.stringify(t.post)) return t;
+      changed = true;
+      return { ...t, post };
+    });
+    if (changed) this.emit({ ...this.value, tabs });
+  }
+
+  /**
+   * A file renamed on disk with its text unchanged: its tab follows it to `to` with the unsaved text, cursor, undo
+   * and scroll. False (nothing moves) when `from` is not open, `to` is, or a save is running.
+   */
+  move(from: string, to: string): boolean {
+    const entry = this.entries.get(from);
+    const tab = this.tab(from);
+    if (!entry || !tab || tab.saving || this.tab(to)) return false;
+    const live = this.liveEditor(from);
+    if (live?.scrollSnapshot && entry.state && live.state === entry.state) entry.scroll = live.scrollSnapshot();
+    this.entries.delete(from);
+    this.entries.set(to, entry);
+    // The header shows the new path at once; the list's fresh entry follows (followPosts).
+    const moved: TabInfo = { ...tab, path: to, post: { ...tab.post, path: to }, generation: tab.generation + 1 };
+    this.emit({ tabs: this.value.tabs.map((t) => (t === tab ? moved : t)), active: this.value.active === from ? to : this.value.active });
+    // A "gone" heard before the move is answered by the file at its new path.
+    void this.fileChanged(to);
+    return true;
   }
 
   /** Puts `text` in a tab's editor as the file's content at `version`, through the live view when the tab is shown. */
