@@ -10,6 +10,7 @@ import { EditorBridge } from '../../common/editor-bridge';
 import { useI18n } from '../../i18n/i18n-context';
 import { createEditorState, type EditorCallbacks } from './editor/editor-setup';
 import { editorPhrases } from './editor/editor-phrases';
+import { setEditorPhrases } from './editor/editor-language';
 import { DocumentTabs, type TabsSnapshot } from './document-tabs';
 import { isDark } from '../../theme/shown-theme';
 import { useLeaveGuard } from '../../common/use-leave-guard';
@@ -62,6 +63,10 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
   useEffect(() => {
     viewRef.current?.dispatch({});
   }, [language]);
+  // CodeMirror's own words (search panel) follow too, in every shown editor (nothing happens when they have them).
+  useEffect(() => {
+    for (const view of [viewRef.current]) if (view) setEditorPhrases(view, editorPhrases(language));
+  });
   const [store] = useState(
     () =>
       new DocumentTabs(api, site.root, (path, text, mode) =>

@@ -9,6 +9,7 @@ import { drawSelection, EditorView, keymap, ViewPlugin, type ViewUpdate } from '
 import type { EditorBridge } from '../../../common/editor-bridge';
 import { markdownFormatKeymap } from './commands/markdown-keymap';
 import { editorFeed } from './editor-feed';
+import { editorPhrasesExtension } from './editor-language';
 import { editorTheme } from '../../../common/editor-theme';
 import { frontMatterLines } from './front-matter-field';
 import { frontMatterProblems } from './front-matter-problems';
@@ -76,7 +77,7 @@ function extensionsFor(options: EditorStateOptions): Extension[] {
     drawSelection(),
     EditorState.allowMultipleSelections.of(true),
     EditorState.readOnly.of(readOnly),
-    EditorState.phrases.of(options.phrases),
+    editorPhrasesExtension(options.phrases),
     mode === 'plain' ? [] : [markdownWithFrontMatter(), liquidTags(), frontMatterLines(), frontMatterProblems(), renderProblems(options.bridge), EditorView.lineWrapping],
     search({ top: true }),
     labelSearchPanel(options.searchLabel),
