@@ -75,6 +75,10 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
   // A release and its translations, as the list shows them and the document header offers them.
   const pairs = useMemo(() => (posts ? pairPosts(posts, site.languages) : []), [posts, site.languages]);
   const workspace = useDocumentWorkspace(site);
+  // Open tabs show their post's list entry: the title as saved in the header and tab, a renamed file's new name.
+  useEffect(() => {
+    if (posts) workspace.store.followPosts(posts);
+  }, [posts, workspace.store]);
   useSiteDataScope(site.root);
   const [showWarnings, setShowWarnings] = useState(false);
   const [creating, setCreating] = useState(false);
