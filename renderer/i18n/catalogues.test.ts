@@ -41,9 +41,9 @@ describe('translate', () => {
   });
 
   it('picks singular and plural forms', () => {
-    expect(pluralKey('posts.count', 1)).toBe('posts.count.one');
-    expect(pluralKey('posts.count', 3)).toBe('posts.count.other');
-    expect(pluralKey('posts.count', 0)).toBe('posts.count.other');
+    expect(pluralKey('postList.count', 1)).toBe('postList.count.one');
+    expect(pluralKey('postList.count', 3)).toBe('postList.count.other');
+    expect(pluralKey('postList.count', 0)).toBe('postList.count.other');
   });
 });
 

@@ -10,6 +10,7 @@ import { exportDe } from './export.de';
 import { newPostDe } from './new-post.de';
 import { pairsDe } from './pairs.de';
 import { renameDe } from './rename.de';
+import { postListDe } from './post-list.de';
 
 /** German texts for every English key. */
 export const de: Catalogue = {
@@ -65,8 +66,6 @@ export const de: Catalogue = {
   'posts.sortNewest': 'Neueste zuerst',
   'posts.sortOldest': 'Älteste zuerst',
   'posts.sortHint': 'Reihenfolge ändern',
-  'posts.count.one': '{shown} von {total} Beitrag',
-  'posts.count.other': '{shown} von {total} Beiträgen',
   'posts.empty': 'Diese Website hat noch keine Beiträge.',
   'posts.noMatch': 'Kein Beitrag passt zum Filter.',
   'posts.clearFilter': 'Filter zurücksetzen',
@@ -223,4 +222,5 @@ export const de: Catalogue = {
   ...newPostDe,
   ...pairsDe,
   ...renameDe,
+  ...postListDe,
 };

@@ -9,6 +9,7 @@ import { exportEn } from './export.en';
 import { newPostEn } from './new-post.en';
 import { pairsEn } from './pairs.en';
 import { renameEn } from './rename.en';
+import { postListEn } from './post-list.en';
 export const en = {
   'app.name': 'Pressroom',
   'app.tagline': 'Write press releases and blog posts for your Jekyll website.',
@@ -62,8 +63,6 @@ export const en = {
   'posts.sortNewest': 'Newest first',
   'posts.sortOldest': 'Oldest first',
   'posts.sortHint': 'Change the order',
-  'posts.count.one': '{shown} of {total} post',
-  'posts.count.other': '{shown} of {total} posts',
   'posts.empty': 'This site has no posts yet.',
   'posts.noMatch': 'No posts match the filter.',
   'posts.clearFilter': 'Clear filter',
@@ -218,6 +217,7 @@ export const en = {
   ...newPostEn,
   ...pairsEn,
   ...renameEn,
+  ...postListEn,
 } as const satisfies Record<string, string>;
 
 /** A key of the message catalogue; `t` accepts only these, so a typo is a type error. */

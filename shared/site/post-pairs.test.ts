@@ -36,6 +36,12 @@ describe('pairPosts', () => {
     expect(pairs.map((p) => p.members.map((m) => m.path))).toEqual([['_i18n/en/_posts/a/2024-03-12-x.md'], ['_i18n/en/_posts/b/2024-03-12-x.md', '_i18n/de/_posts/b/2024-03-12-x.md']]);
   });
 
+  it('gives every row its own key, even where a post without a language has the same file name', () => {
+    const pairs = pairPosts([post('_posts/2024-01-01-a.md', null), post('_i18n/en/_posts/2024-01-01-a.md', 'en'), post('_i18n/de/_posts/2024-01-01-a.md', 'de')], ['en', 'de']);
+    expect(pairs).toHaveLength(2);
+    expect(new Set(pairs.map((p) => p.key)).size).toBe(2);
+  });
+
   it('keeps drafts and posts apart', () => {
     const pairs = pairPosts([post('_i18n/en/_drafts/x.md', 'en'), post('_i18n/de/_posts/x.md', 'de')], ['en', 'de']);
     expect(pairs).toHaveLength(2);

@@ -7,7 +7,10 @@ import type { PostEntry } from '../contract/models';
 
 /** One release in every language it has, and the site languages it lacks. */
 export interface PostPair {
-  /** Stable key: `_posts/<file name>` (or the path below the language folder when a name is not unique in a language). */
+  /**
+   * Stable, unique key: `_posts/<file name>` (or the path below the language folder when a name is not unique in a
+   * language) after `_i18n/` and a star in place of the language; a post without a language keys by its path.
+   */
   key: string;
   /** The members in the order of the site's languages (a post without a language is a pair of one). */
   members: PostEntry[];
@@ -53,7 +56,8 @@ export function pairPosts(posts: readonly PostEntry[], languages: readonly strin
         [members[j - 1], members[j]] = [members[j], members[j - 1]];
       }
     }
-    pairs.push({ key, members, missing: languages.filter((l) => !members.some((m) => m.language === l)) });
+    // `*` is no language folder, so a pair's key never equals the path of a post without a language (`_posts/<name>`).
+    pairs.push({ key: `_i18n/*/${key}`, members, missing: languages.filter((l) => !members.some((m) => m.language === l)) });
   };
   for (const [name, list] of byName) {
     const twice = list.some((a, i) => list.some((b, j) => j > i && a.post.language === b.post.language));

@@ -181,7 +181,7 @@ export function SiteScreen({ site, onClose, onOpenSettings }: SiteScreenProps) {
           <SidebarTabs id={tabsId} tab={sideTab} onTab={setSideTab} git={git} />
           <div role="tabpanel" id={`${tabsId}-panel-posts`} aria-labelledby={`${tabsId}-tab-posts`} className="sidebar-panel" hidden={sideTab !== 'posts'}>
             {posts ? (
-              <PostList posts={posts} siteLanguages={site.languages} selectedPath={workspace.snapshot.active} onOpen={openPost} />
+              <PostList pairs={pairs} siteLanguages={site.languages} defaultLanguage={site.defaultLanguage} selectedPath={workspace.snapshot.active} onOpen={openPost} />
             ) : (
               <div className="sidebar-loading">
                 <span className="spinner" aria-hidden="true" />

@@ -1,8 +1,10 @@
 /**
  * Sorting and filtering the post list, kept pure and precomputed so typing in the filter stays instant with
- * ten thousand posts: the lowercase search text of every post is built once per list, not per keystroke.
+ * ten thousand posts: a row is a release with its translations (a pair), and the lowercase search text of every
+ * member is built once per list, not per keystroke.
  */
 import type { PostEntry } from '../../../shared/contract/models';
+import { memberFor, type PostPair } from '../../../shared/site/post-pairs';
 
 /** Newest or oldest first; posts without a date always come last. */
 export type SortOrder = 'newest' | 'oldest';
@@ -18,48 +20,72 @@ export interface PostFilter {
 /** The default filter: everything, newest first. */
 export const NO_FILTER: PostFilter = { text: '', language: '', category: '', order: 'newest' };
 
-/** A post list prepared for filtering: both orders sorted once and a lowercase haystack per post. */
-export interface PostIndex {
-  newest: readonly PostEntry[];
-  oldest: readonly PostEntry[];
-  haystack: ReadonlyMap<PostEntry, string>;
+/** One row of the list: a release and the member it shows and opens. */
+export interface PairRow {
+  pair: PostPair;
+  post: PostEntry;
+}
+
+/** A list of pairs prepared for filtering: both orders sorted once and a lowercase haystack per member. */
+export interface PairIndex {
+  newest: readonly PairRow[];
+  oldest: readonly PairRow[];
+  haystacks: ReadonlyMap<PostPair, readonly string[]>;
   total: number;
 }
 
-function compareNewest(a: PostEntry, b: PostEntry): number {
-  if (a.date !== b.date) {
-    if (a.date === null) return 1;
-    if (b.date === null) return -1;
-    return a.date < b.date ? 1 : -1;
+function compareNewest(a: PairRow, b: PairRow): number {
+  const x = a.post;
+  const y = b.post;
+  if (x.date !== y.date) {
+    if (x.date === null) return 1;
+    if (y.date === null) return -1;
+    return x.date < y.date ? 1 : -1;
   }
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+  return x.path < y.path ? -1 : x.path > y.path ? 1 : 0;
 }
 
-/** Builds the index once per list of posts. */
-export function indexPosts(posts: readonly PostEntry[]): PostIndex {
-  const newest = [...posts].sort(compareNewest);
-  const dated = newest.filter((p) => p.date !== null).reverse();
-  const undated = newest.filter((p) => p.date === null);
-  const haystack = new Map<PostEntry, string>();
-  for (const p of posts) {
-    haystack.set(p, [p.title, p.path, p.slug, p.category ?? '', ...p.categories].join('\n').toLowerCase());
+/**
+ * Builds the index once per list of pairs and choice of language: each row shows the member of the first
+ * `preferred` language it has (the language filter, the interface language, the site's default), and is sorted by
+ * that member's date.
+ */
+export function indexPairs(pairs: readonly PostPair[], preferred: readonly (string | null | undefined)[]): PairIndex {
+  const rows = pairs.map((pair) => ({ pair, post: memberFor(pair, preferred) }));
+  const newest = rows.sort(compareNewest);
+  const dated = newest.filter((r) => r.post.date !== null).reverse();
+  const undated = newest.filter((r) => r.post.date === null);
+  const haystacks = new Map<PostPair, string[]>();
+  for (const pair of pairs) {
+    haystacks.set(
+      pair,
+      pair.members.map((p) => [p.title, p.path, p.slug, p.category ?? '', ...p.categories].join('\n').toLowerCase()),
+    );
   }
-  return { newest, oldest: [...dated, ...undated], haystack, total: posts.length };
+  return { newest, oldest: [...dated, ...undated], haystacks, total: pairs.length };
 }
 
-/** The posts that match every word of the text and the chosen language and category, in the chosen order. */
-export function filterPosts(index: PostIndex, filter: PostFilter): PostEntry[] {
+function hasCategory(p: PostEntry, category: string): boolean {
+  return p.category === category || p.categories.includes(category);
+}
+
+/**
+ * The rows that match: one member has every word of the text (in its title, path, slug or category), the pair has
+ * the chosen language, and one member has the chosen category; in the chosen order.
+ */
+export function filterPairs(index: PairIndex, filter: PostFilter): PairRow[] {
   const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
   const source = filter.order === 'oldest' ? index.oldest : index.newest;
-  const out: PostEntry[] = [];
-  for (const post of source) {
-    if (filter.language && post.language !== filter.language) continue;
-    if (filter.category && post.category !== filter.category && !post.categories.includes(filter.category)) continue;
+  const out: PairRow[] = [];
+  for (const row of source) {
+    const { members } = row.pair;
+    if (filter.language && !members.some((p) => p.language === filter.language)) continue;
+    if (filter.category && !members.some((p) => hasCategory(p, filter.category))) continue;
     if (words.length > 0) {
-      const hay = index.haystack.get(post) ?? '';
-      if (!words.every((w) => hay.includes(w))) continue;
+      const hays = index.haystacks.get(row.pair) ?? [];
+      if (!hays.some((hay) => words.every((w) => hay.includes(w)))) continue;
     }
-    out.push(post);
+    out.push(row);
   }
   return out;
 }

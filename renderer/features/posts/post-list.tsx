@@ -1,9 +1,10 @@
-/** The sidebar: filter, language and category choices, the order, the count, and the virtualised list of posts. */
+/** The sidebar: filter, language and category choices, the order, the count, and the virtualised list of releases (a release and its translations are one row). */
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import type { PostEntry } from '../../../shared/contract/models';
+import type { PostPair } from '../../../shared/site/post-pairs';
 import { Icon } from '../../common/icons';
 import { useI18n } from '../../i18n/i18n-context';
-import { categoryOptions, filterPosts, indexPosts, languageOptions, NO_FILTER, type PostFilter } from './filter-posts';
+import { categoryOptions, filterPairs, indexPairs, languageOptions, NO_FILTER, type PairRow, type PostFilter } from './filter-posts';
 import { PostRow } from './post-row';
 import { VirtualList } from './virtual-list';
 import './posts.css';
@@ -11,30 +12,35 @@ import './posts.css';
 /** Fixed row height of the list (CSS lays a row out to fit). */
 export const POST_ROW_HEIGHT = 62;
 
-/** Props: the posts of the open site, its configured languages, and which post is open. */
+/** Props: the releases of the open site (pairs of translations), its languages, and which post is open. */
 export interface PostListProps {
-  posts: readonly PostEntry[];
+  pairs: readonly PostPair[];
   siteLanguages: readonly string[];
+  /** The site's default language: the member a row shows when it lacks the filter's and the interface's language. */
+  defaultLanguage: string | null;
   selectedPath: string | null;
   onOpen(post: PostEntry): void;
 }
 
 /** The whole post list panel. */
-export function PostList({ posts, siteLanguages, selectedPath, onOpen }: PostListProps) {
-  const { t, tn, languageName } = useI18n();
+export function PostList({ pairs, siteLanguages, defaultLanguage, selectedPath, onOpen }: PostListProps) {
+  const { t, tn, languageName, language: uiLanguage } = useI18n();
   const id = useId();
   const [filter, setFilter] = useState<PostFilter>(NO_FILTER);
   const deferredText = useDeferredValue(filter.text);
   const [active, setActive] = useState(-1);
 
-  const index = useMemo(() => indexPosts(posts), [posts]);
+  const posts = useMemo(() => pairs.flatMap((p) => p.members), [pairs]);
+  // Rebuilt when the chosen language changes (which member a row shows and sorts by), never per keystroke.
+  const index = useMemo(() => indexPairs(pairs, [filter.language, uiLanguage, defaultLanguage]), [pairs, filter.language, uiLanguage, defaultLanguage]);
   const languages = useMemo(() => languageOptions(posts, siteLanguages), [posts, siteLanguages]);
   const categories = useMemo(() => categoryOptions(posts), [posts]);
-  const shown = useMemo(() => filterPosts(index, { ...filter, text: deferredText }), [index, filter, deferredText]);
+  const shown = useMemo(() => filterPairs(index, { ...filter, text: deferredText }), [index, filter, deferredText]);
+  const selectedKey = useMemo(() => (selectedPath ? (shown.find((r) => r.pair.members.some((m) => m.path === selectedPath))?.pair.key ?? null) : null), [shown, selectedPath]);
 
   // A new filter starts the keyboard at the open post if it is still listed, else at the top.
   useEffect(() => {
-    const at = selectedPath ? shown.findIndex((p) => p.path === selectedPath) : -1;
+    const at = selectedPath ? shown.findIndex((r) => r.pair.members.some((m) => m.path === selectedPath)) : -1;
     setActive(at);
     // Only a change of the list moves the keyboard position, not opening a post.
   }, [shown]);
@@ -91,7 +97,7 @@ export function PostList({ posts, siteLanguages, selectedPath, onOpen }: PostLis
         </div>
         <div className="list-status">
           <span className="post-count" aria-live="polite">
-            {tn('posts.count', posts.length, { shown: shown.length, total: posts.length })}
+            {tn('postList.count', pairs.length, { shown: shown.length, total: pairs.length })}
           </span>
           <button
             type="button"
@@ -106,7 +112,7 @@ export function PostList({ posts, siteLanguages, selectedPath, onOpen }: PostLis
       </div>
       {shown.length === 0 ? (
         <div className="list-empty">
-          <p>{posts.length === 0 ? t('posts.empty') : t('posts.noMatch')}</p>
+          <p>{pairs.length === 0 ? t('posts.empty') : t('posts.noMatch')}</p>
           {filtered ? (
             <button type="button" className="button small" onClick={() => setFilter((f) => ({ ...NO_FILTER, order: f.order }))}>
               {t('posts.clearFilter')}
@@ -119,12 +125,12 @@ export function PostList({ posts, siteLanguages, selectedPath, onOpen }: PostLis
         label={t('posts.list')}
         items={shown}
         rowHeight={POST_ROW_HEIGHT}
-        getKey={(p) => p.path}
-        renderRow={(p) => <PostRow post={p} />}
+        getKey={(r: PairRow) => r.pair.key}
+        renderRow={(r) => <PostRow pair={r.pair} post={r.post} siteLanguages={siteLanguages} />}
         active={active}
         onActiveChange={setActive}
-        selectedKey={selectedPath}
-        onActivate={(p) => onOpen(p)}
+        selectedKey={selectedKey}
+        onActivate={(r) => onOpen(r.post)}
         className={shown.length === 0 ? 'is-empty' : ''}
       />
     </section>
