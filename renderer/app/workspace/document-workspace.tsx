@@ -1,5 +1,6 @@
 /** The document side of the site screen: the tabs of open posts, the active one's panel, and the unsaved-work questions. */
 import { type ReactNode, useCallback, useId, useState } from 'react';
+import type { PostEntry } from '../../../shared/contract/models';
 import type { PostPair } from '../../../shared/site/post-pairs';
 import { Icon } from '../../common/icons';
 import { useI18n } from '../../i18n/i18n-context';
@@ -21,6 +22,28 @@ export function DocumentWorkspace({ workspace, pairs, onPostsChanged, children }
   const tab = tabs.find((t) => t.path === active) ?? null;
   const [formOpen, setFormOpen] = useState(false);
   const onToggleForm = useCallback(() => setFormOpen((o) => !o), []);
+  // Which tab each tab shows beside it (both ways, so switching to the translation keeps the two side by side).
+  const [besides, setBesides] = useState<Readonly<Record<string, string>>>({});
+  const besidePath = active ? besides[active] : undefined;
+  const beside = (besidePath && besidePath !== active && tabs.find((t) => t.path === besidePath)) || null;
+  const onShowBeside = useCallback(
+    (post: PostEntry | null) => {
+      const from = workspace.store.getSnapshot().active;
+      if (!from) return;
+      if (post) workspace.store.open(post, { activate: false });
+      setBesides((now) => {
+        const next = { ...now };
+        const before = next[from];
+        if (before && next[before] === from) delete next[before];
+        if (post) {
+          next[from] = post.path;
+          next[post.path] = from;
+        } else delete next[from];
+        return next;
+      });
+    },
+    [workspace.store],
+  );
   // Figures dropped, pasted or chosen go into the active post through the editor bridge.
   const figures = useFigureImport(workspace.site.root, workspace.bridge);
   // Export and printing take the active post's text from the editor bridge (unsaved edits included).
@@ -37,7 +60,7 @@ export function DocumentWorkspace({ workspace, pairs, onPostsChanged, children }
           onClose={(path) => workspace.requestCloseTab(path)}
         />
       ) : null}
-      {tab ? <DocumentPanel key={`${tab.path}#${tab.generation}`} workspace={workspace} tab={tab} panelId={panelId} form={{ open: formOpen, onToggle: onToggleForm }} figures={figures} exporter={exporter} pairs={pairs} onPostsChanged={onPostsChanged} /> : <DocumentPlaceholder />}
+      {tab ? <DocumentPanel key={`${tab.path}#${tab.generation}`} workspace={workspace} tab={tab} panelId={panelId} form={{ open: formOpen, onToggle: onToggleForm }} figures={figures} exporter={exporter} pairs={pairs} onPostsChanged={onPostsChanged} beside={beside} onShowBeside={onShowBeside} /> : <DocumentPlaceholder />}
       <FigureDialogs site={workspace.site.root} figures={figures} />
       <ExportDialogs exporter={exporter} />
       {workspace.pending ? <UnsavedDialog workspace={workspace} pending={workspace.pending} /> : null}

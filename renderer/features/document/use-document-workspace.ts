@@ -1,14 +1,15 @@
 /**
- * The open documents of a site, as the site screen uses them: the tab store, the shared editor callbacks,
- * Ctrl/Cmd+S, re-reading files that changed on disk, and the questions asked before unsaved work is closed.
+ * The open documents of a site, as the site screen uses them: the tab store, each shown editor's reports routed to
+ * its own tab, Ctrl/Cmd+S, re-reading files that changed on disk, and the questions asked before unsaved work is closed.
  */
+import type { EditorState } from '@codemirror/state';
 import { type EditorView } from '@codemirror/view';
 import { type MutableRefObject, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { PostEntry, SiteSummary } from '../../../shared/contract/models';
 import { useApi, useEvent } from '../../api/api-context';
 import { EditorBridge } from '../../common/editor-bridge';
 import { useI18n } from '../../i18n/i18n-context';
-import { createEditorState, type EditorCallbacks } from './editor/editor-setup';
+import { createEditorState, editorCallbacksOf, type EditorCallbacks, NO_CALLBACKS } from './editor/editor-setup';
 import { editorPhrases } from './editor/editor-phrases';
 import { setEditorPhrases } from './editor/editor-language';
 import { DocumentTabs, type TabsSnapshot } from './document-tabs';
@@ -30,12 +31,18 @@ export interface Workspace {
   site: SiteSummary;
   store: DocumentTabs;
   snapshot: TabsSnapshot;
-  /** The callbacks every editor state reports to; the active document panel fills them in. */
-  callbacks: MutableRefObject<EditorCallbacks>;
+  /**
+   * Routes the reports of an editor showing `state` to the tab at `path` (its unsaved mark, autosave, recovery) and to
+   * `more` (scroll sync, warnings); `side` for an editor beside the active one, which leaves the bridge alone. Returns
+   * the undo, for the panel's effect cleanup.
+   */
+  connectEditor(path: string, state: EditorState, more: Partial<EditorCallbacks>, side?: boolean): () => void;
   /** Where the active editor feeds its text, cursor and scroll position (the preview and status bar follow it). */
   bridge: EditorBridge;
   /** The active editor's view, while it exists. */
   viewRef: MutableRefObject<EditorView | null>;
+  /** The view of the editor shown beside the active one (a translation side by side), while it exists. */
+  sideViewRef: MutableRefObject<EditorView | null>;
   pending: PendingClose | null;
   open(post: PostEntry): void;
   requestCloseTab(path: string): void;
@@ -45,14 +52,41 @@ export interface Workspace {
   answer(choice: 'save' | 'discard' | 'cancel'): Promise<void>;
 }
 
-const NO_CALLBACKS: EditorCallbacks = { onUpdate: () => undefined, onScrollLine: () => undefined, onCursorLine: () => undefined };
+/** What `routeEditor` reports to besides the tab store: an edit happened (autosave and recovery restart their wait). */
+export interface EditorRouting {
+  store: Pick<DocumentTabs, 'update'>;
+  /** Called on every change of the text of an editor that does not feed the bridge (the bridge's followers hear the others). */
+  touched(): void;
+}
+
+/**
+ * Makes `state`'s editor report to the tab at `path` only: its updates go to `store.update(path, …)`, so two editors
+ * shown at once never write one's text under the other's tab. Returns the undo (only if nothing replaced it since).
+ */
+export function routeEditor(routing: EditorRouting, path: string, state: EditorState, more: Partial<EditorCallbacks>, side = false): () => void {
+  const ref = editorCallbacksOf(state);
+  const mine: EditorCallbacks = {
+    feedsBridge: !side,
+    onUpdate(update) {
+      routing.store.update(path, update.state, update.docChanged);
+      if (update.docChanged && side) routing.touched();
+      more.onUpdate?.(update);
+    },
+    onScrollLine: (line) => more.onScrollLine?.(line),
+    onCursorLine: (line) => more.onCursorLine?.(line),
+  };
+  ref.current = mine;
+  return () => {
+    if (ref.current === mine) ref.current = NO_CALLBACKS;
+  };
+}
 
 /** Creates the workspace of one open site. */
 export function useDocumentWorkspace(site: SiteSummary): Workspace {
   const api = useApi();
   const { t, language } = useI18n();
-  const callbacks = useRef<EditorCallbacks>(NO_CALLBACKS);
   const viewRef = useRef<EditorView | null>(null);
+  const sideViewRef = useRef<EditorView | null>(null);
   const [bridge] = useState(() => new EditorBridge());
   const words = useRef({ t, language });
   useEffect(() => {
@@ -65,21 +99,21 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
   }, [language]);
   // CodeMirror's own words (search panel) follow too, in every shown editor (nothing happens when they have them).
   useEffect(() => {
-    for (const view of [viewRef.current]) if (view) setEditorPhrases(view, editorPhrases(language));
+    for (const view of [viewRef.current, sideViewRef.current]) if (view) setEditorPhrases(view, editorPhrases(language));
   });
-  const [store] = useState(
+  const [store] = useState<DocumentTabs>(
     () =>
       new DocumentTabs(api, site.root, (path, text, mode) =>
         createEditorState(text, {
           mode,
-          callbacks,
           bridge,
           label: () => words.current.t('document.text', { path }),
           searchLabel: () => words.current.t('editor.search'),
           phrases: editorPhrases(words.current.language),
           dark: isDark(),
         }),
-        () => viewRef.current,
+        // The view showing the tab now, the active one or the one beside it (the store checks it holds the tab's state).
+        (path: string): EditorView | null => [viewRef.current, sideViewRef.current].find((view) => view && view.state === store.editorState(path)) ?? null,
       ),
   );
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
@@ -100,8 +134,13 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
       store.confirmUnreadable = null;
     };
   }, [store]);
-  useAutosave(store, bridge);
+  const saver = useAutosave(store, bridge);
   const recovery = useRecoveryWriter(site.root, store, bridge);
+  const connectEditor = useCallback(
+    (path: string, state: EditorState, more: Partial<EditorCallbacks>, side = false) =>
+      routeEditor({ store, touched: () => (saver.touched(), recovery.touched()) }, path, state, more, side),
+    [store, saver, recovery],
+  );
   useLeaveGuard(() => store.unsaved().length > 0);
   // The git panel asks which posts are unsaved (and saves them) before a branch switch; see common/open-documents.
   useEffect(
@@ -109,13 +148,16 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
     [site.root, store],
   );
 
-  // Ctrl/Cmd+S saves the active post wherever the focus is (and keeps the browser's "save page" away).
+  // Ctrl/Cmd+S saves the active post wherever the focus is, or the one beside it when typing there (and keeps the
+  // browser's "save page" away).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's') {
         e.preventDefault();
-        const active = store.getSnapshot().active;
-        if (active) void store.save(active);
+        const side = sideViewRef.current;
+        const sidePath = side && e.composedPath().includes(side.dom) ? store.getSnapshot().tabs.find((t) => store.editorState(t.path) === side.state)?.path : null;
+        const target = sidePath ?? store.getSnapshot().active;
+        if (target) void store.save(target);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -184,5 +226,5 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
     [pending, store, recovery],
   );
 
-  return { site, store, snapshot, callbacks, bridge, viewRef, pending, open, requestCloseTab, requestCloseSite, answer };
+  return { site, store, snapshot, connectEditor, bridge, viewRef, sideViewRef, pending, open, requestCloseTab, requestCloseSite, answer };
 }

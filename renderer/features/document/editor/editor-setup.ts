@@ -4,9 +4,9 @@
  */
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { search, searchKeymap } from '@codemirror/search';
-import { Compartment, EditorState, type Extension } from '@codemirror/state';
+import { Compartment, EditorState, type Extension, Facet } from '@codemirror/state';
 import { drawSelection, EditorView, keymap, ViewPlugin, type ViewUpdate } from '@codemirror/view';
-import type { EditorBridge } from '../../../common/editor-bridge';
+import type { BridgeFeed, EditorBridge } from '../../../common/editor-bridge';
 import { markdownFormatKeymap } from './commands/markdown-keymap';
 import { editorFeed } from './editor-feed';
 import { editorPhrasesExtension } from './editor-language';
@@ -27,17 +27,37 @@ export type EditorMode = 'edit' | 'read-only' | 'plain';
 /** What the editor reports to the document workspace. */
 export interface EditorCallbacks extends SyncCallbacks {
   onUpdate(update: ViewUpdate): void;
+  /**
+   * False for an editor shown beside the active one (a translation side by side): it must not feed the workspace's
+   * bridge, which the preview, status bar, outline, form, export and figures read as the active post. Read when a
+   * view is made on the state. Default true.
+   */
+  feedsBridge?: boolean;
 }
 
-/** A ref to the current callbacks, shared by every state of a workspace. */
+/** A ref to the current callbacks of one editor state (and the states that follow from it). */
 export interface EditorCallbacksRef {
   current: EditorCallbacks;
+}
+
+/** Callbacks that hear nothing: a state's until a panel shows it. */
+export const NO_CALLBACKS: EditorCallbacks = { onUpdate: () => undefined, onScrollLine: () => undefined, onCursorLine: () => undefined };
+
+const callbacksOfState = Facet.define<EditorCallbacksRef, EditorCallbacksRef | null>({ combine: (values) => values[0] ?? null });
+
+/**
+ * Where a state (and every state that follows from it by transactions) reports: each document has its own ref, so
+ * two editors shown at once each report to their own tab, whatever path the tab has by then (a rename keeps it).
+ */
+export function editorCallbacksOf(state: EditorState): EditorCallbacksRef {
+  const ref = state.facet(callbacksOfState);
+  if (!ref) throw new Error('This editor state was not made by createEditorState.');
+  return ref;
 }
 
 /** What a new state needs besides its text. */
 export interface EditorStateOptions {
   mode: EditorMode;
-  callbacks: EditorCallbacksRef;
   /** Where the text and cursor go on every change (preview, status bar, outline, form follow it there). */
   bridge: EditorBridge;
   /** Accessible name of the text area, asked on every view update so it follows the interface language. */
@@ -69,8 +89,8 @@ function labelSearchPanel(labelOf: () => string): Extension {
 }
 
 /** The extensions for a mode; kept in one place so every tab's editor behaves the same. */
-function extensionsFor(options: EditorStateOptions): Extension[] {
-  const { mode, callbacks } = options;
+function extensionsFor(options: EditorStateOptions, callbacks: EditorCallbacksRef): Extension[] {
+  const { mode } = options;
   const readOnly = mode !== 'edit';
   return [
     history(),
@@ -88,17 +108,28 @@ function extensionsFor(options: EditorStateOptions): Extension[] {
     // scroller out of the Tab order and makes the content the focus target).
     EditorView.contentAttributes.of(() => ({ 'aria-label': options.label(), tabindex: '0', ...(readOnly ? { 'aria-readonly': 'true' } : {}) })),
     // The text first, so the preview has asked for the keystroke's render before it hears the cursor line.
-    editorFeed(options.bridge),
+    editorFeed(gatedBridge(options.bridge, callbacks)),
     // What other features add through the bridge (the figures' drop and paste of images).
     options.bridge.editorExtensions(),
     scrollSync(callbacks),
     EditorView.updateListener.of((update) => callbacks.current.onUpdate(update)),
+    callbacksOfState.of(callbacks),
   ];
 }
 
-/** A new state for a post's text (with "\n" line breaks; the save restores the file's own). */
+const NO_FEED: BridgeFeed = { text: () => undefined, cursor: () => undefined, close: () => undefined };
+
+/** The bridge as the editor feed sees it: a view made while its state's callbacks say `feedsBridge: false` connects to nothing. */
+function gatedBridge(bridge: EditorBridge, callbacks: EditorCallbacksRef): EditorBridge {
+  const gated: EditorBridge = Object.create(bridge);
+  gated.connect = (actions) => (callbacks.current.feedsBridge === false ? NO_FEED : bridge.connect(actions));
+  return gated;
+}
+
+/** A new state for a post's text (with "\n" line breaks; the save restores the file's own); it reports to its own callbacks ref. */
 export function createEditorState(text: string, options: EditorStateOptions): EditorState {
-  return EditorState.create({ doc: text, extensions: extensionsFor(options) });
+  const callbacks: EditorCallbacksRef = { current: NO_CALLBACKS };
+  return EditorState.create({ doc: text, extensions: extensionsFor(options, callbacks) });
 }
 
 /** Switches a running editor between the light and the dark theme. */
