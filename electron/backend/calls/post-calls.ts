@@ -1,35 +1,46 @@
-/** `post.*`: new posts from templates in an open site. */
+/** `post.*`: new posts from templates, renaming a release with its translations, adding and unlinking translations. */
 import path from 'node:path';
 import type { AreaHandlers } from '../../../shared/contract/contract';
-import { AppFailure } from '../../../shared/contract/errors';
-import { createPost } from '../../services/posts';
+import { addTranslation, createPost, renamePosts, translateLink } from '../../services/posts';
 import { loadSiteConfig } from '../../services/site';
 import type { CallContext } from './call-context';
 
 /** The `post.*` calls. */
 export function createPostCalls(ctx: CallContext): AreaHandlers<'post'> {
   const { sites } = ctx;
+  /** The list the renderer asks for next must show the posts as they are now (new, renamed, unlinked). */
+  const listAgain = async (root: string) => {
+    try {
+      sites.set(root, await sites.scan(root));
+    } catch (error) {
+      console.error('pressroom: could not list the posts again after changing them', error);
+    }
+  };
   return {
     'post.create': async ({ site, date, category, posts }) => {
       const { root, opened } = sites.require(site);
       const templatesDir = ctx.templatesDir ?? path.join(path.dirname(ctx.sampleDir), 'templates');
       const created = await createPost(root, await loadSiteConfig(root), { date, category, posts }, { templatesDir, existingPosts: opened.posts });
-      try {
-        // The list the renderer asks for next must show the new post.
-        sites.set(root, await sites.scan(root));
-      } catch (error) {
-        console.error('pressroom: could not list the posts again after creating one', error);
-      }
+      await listAgain(root);
       return created;
     },
-    'post.rename': async () => {
-      throw new AppFailure('not-supported', 'Renaming is not built yet.');
+    'post.rename': async ({ site, moves }) => {
+      const { root } = sites.require(site);
+      const renamed = await renamePosts(root, await loadSiteConfig(root), moves);
+      await listAgain(root);
+      return renamed;
     },
-    'post.addTranslation': async () => {
-      throw new AppFailure('not-supported', 'Adding a translation is not built yet.');
+    'post.addTranslation': async ({ site, path: rel, language }) => {
+      const { root } = sites.require(site);
+      const added = await addTranslation(root, await loadSiteConfig(root), rel, language);
+      await listAgain(root);
+      return added;
     },
-    'post.translate': async () => {
-      throw new AppFailure('not-supported', 'Translating a linked post is not built yet.');
+    'post.translate': async ({ site, path: rel }) => {
+      const { root } = sites.require(site);
+      const copied = await translateLink(root, rel);
+      await listAgain(root);
+      return copied;
     },
   };
 }

@@ -1,8 +1,7 @@
 /** `site.*`: opening a site and what the renderer reads about an open one (posts, form, render context with its asset index). */
-import { AppFailure } from '../../../shared/contract/errors';
 import type { AreaHandlers } from '../../../shared/contract/contract';
 import { buildAssetIndex, renderAssetIndex } from '../../services/assets';
-import { loadFrontMatterSchema, loadSiteConfig, readRenderContext } from '../../services/site';
+import { loadFrontMatterSchema, loadSiteConfig, readPostEntry, readRenderContext } from '../../services/site';
 import type { SiteRenderContext } from '../../../shared/contract/models';
 import { type CallContext, expandHome } from './call-context';
 import type { OpenSite } from './open-sites';
@@ -29,9 +28,13 @@ export function createSiteCalls(ctx: CallContext): AreaHandlers<'site'> {
       return opened.summary;
     },
 
-    'site.post': async ({ site }) => {
-      sites.require(site);
-      throw new AppFailure('not-supported', 'Not built yet.');
+    'site.post': async ({ site, path: rel }) => {
+      const { root, opened } = sites.require(site);
+      const entry = await readPostEntry(root, await loadSiteConfig(root), rel);
+      // The list the session keeps follows too, so asking for it next does not bring the old title back.
+      const at = opened.posts.findIndex((p) => p.path === entry.path);
+      if (at >= 0) sites.set(root, { ...opened, posts: opened.posts.map((p, i) => (i === at ? entry : p)) });
+      return entry;
     },
     'site.posts': async ({ site, refresh }) => {
       const { root, opened } = sites.require(site);

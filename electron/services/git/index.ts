@@ -1,6 +1,8 @@
 /** The git area's public face: one operation per file over isomorphic-git (see git-engine.ts). */
 export { forgetRepoCache, openRepo, repoPath, type Repo, withRepoLock } from './git-engine';
 export { initRepo } from './init';
+export { readHeadOid } from './repo-state';
+export { HeadTrees } from './status-rows';
 export { createStatusTracker, readStatus, type StatusTracker } from './status';
 export { stagePaths, unstagePaths } from './stage';
 export { readDiff } from './diff';

@@ -53,10 +53,10 @@ describe('createPost', () => {
     const de = await read(paths[1]);
     expect(readFrontMatter(en)).toMatchObject({ problems: [], data: { layout: 'post', title: 'Kestrel Cloud 3.0 is out', category: 'release', author: ['Kestrel Press Team'] } });
     expect(readFrontMatter(de).data).toMatchObject({ title: 'Kestrel Cloud 3.0 ist da: "schneller" & größer', author: ['Kestrel Press Team'] });
-    expect(en).toContain('**Berlin, 2024-11-05** – The lead paragraph');
+    expect(en).toContain('**Berlin, 5 November 2024** – The lead paragraph');
     expect(en).toContain('## About Kestrel Cloud e.V.\n\nKestrel Cloud e.V. builds an open-source cloud platform in the open, with a community');
     expect(en).toContain('## Press contact\n\nKestrel Press Team<br>\npress@kestrel-cloud.example<br>\n+49 30 5550 1234\n');
-    expect(de).toContain('**Berlin, 2024-11-05** – Der Vorspann');
+    expect(de).toContain('**Berlin, 5. November 2024** – Der Vorspann');
     expect(de).toContain('## Über Kestrel Cloud e.V.\n\nKestrel Cloud e.V. entwickelt eine quelloffene Cloud-Plattform');
     expect(de).toContain('Pressestelle Kestrel<br>\npresse@kestrel-cloud.example');
     expect(en).not.toMatch(PLACEHOLDERS);
@@ -68,7 +68,7 @@ describe('createPost', () => {
     const { paths } = await create('2024-11-05', 'blog', [{ language: 'en', title: 'Notes', folder: '_i18n/en/_posts/blog', fileName: '2024-11-05-notes.md' }]);
     const en = await read(paths[0]);
     expect(readFrontMatter(en).data.author).toEqual(['Ada Example']);
-    expect(en).toContain('**2024-11-05** – The lead paragraph');
+    expect(en).toContain('**5 November 2024** – The lead paragraph');
     expect(en).toContain('speaks for your organisation:');
     expect(en).not.toMatch(/## About|## Press contact/);
     expect(en).not.toMatch(PLACEHOLDERS);
@@ -150,5 +150,6 @@ describe('createPost', () => {
     // An empty category leaves no empty field behind, and no author is made up.
     expect(readFrontMatter(text).data).toEqual({ layout: 'post', title: 'Hello' });
     expect(text).not.toMatch(PLACEHOLDERS);
+    expect(text).toContain('**1 May 2024** – The lead paragraph');
   });
 });

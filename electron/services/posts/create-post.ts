@@ -154,7 +154,7 @@ export async function createPost(
     if (await exists(path.join(realRoot, ...t.rel.split('/')))) throw new AppFailure('exists', `${t.rel} already exists; nothing was created. Choose another title or file name.`, { path: t.rel });
   }
   const category = input.category.trim();
-  const values = await loadPressReleaseValues(root, { languages: targets.map((t) => t.lang), defaultLanguage: config.defaultLanguage, category, posts: opts.existingPosts ?? [] });
+  const values = await loadPressReleaseValues(root, { languages: targets.map((t) => t.lang), defaultLanguage: config.defaultLanguage, category, posts: opts.existingPosts ?? [], date: input.date });
   // Fill every file before writing any, so a broken template writes nothing.
   const texts: string[] = [];
   for (const t of targets) {

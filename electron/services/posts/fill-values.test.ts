@@ -16,6 +16,11 @@ describe('fillPressReleaseValues', () => {
     expect(fillPressReleaseValues(TEMPLATE, {}, 't')).toBe('---\ntitle: "{{title}}"\n---\n**{{date}}** – Lead.\n\nText.\nFor your organisation.\n');
   });
 
+  it('writes the dateline with the long date it is given', () => {
+    const dateline = '**{{#city}}{{city}}, {{/city}}{{dateline}}** – Lead.\n';
+    expect(fillPressReleaseValues(`---\n---\n${dateline}`, { city: 'Berlin', dateline: '5. Dezember 2026' }, 't')).toBe('---\n---\n**Berlin, 5. Dezember 2026** – Lead.\n');
+  });
+
   it('keeps a value with Liquid in it literal', () => {
     expect(fillPressReleaseValues('---\n---\n{{city}}\n', { city: '{{ site.x }}' }, 't')).toBe('---\n---\n{% raw %}{{ site.x }}{% endraw %}\n');
   });

@@ -1,16 +1,19 @@
 /**
- * The values a new press release is filled with besides title, date and category: city, organisation, the
- * paragraph about it, press contact and author. They come from `.pressroom.yml` (`templates: press-release:`), else (the author) from the
+ * The values a new press release is filled with besides title, date and category: the dateline's date, city,
+ * organisation, the paragraph about it, press contact and author. They come from `.pressroom.yml` (`templates: press-release:`), else (the author) from the
  * posts the site already has. A value nobody knows stays unknown: the template leaves its part out.
  */
 import { AppFailure } from '../../../shared/contract/errors';
 import type { PostEntry } from '../../../shared/contract/models';
+import { formatLongDate } from '../../../shared/export/export-words';
 import { readFrontMatter } from '../../../shared/front-matter/model';
 import { readPressroomYml } from '../figures';
 import { readSiteText } from '../paths';
 
 /** The values for one language; absent means unknown. */
 export interface PressReleaseValues {
+  /** The post's date as the dateline writes it in the post's language ("5 December 2026", "5. Dezember 2026"). */
+  dateline?: string;
   city?: string;
   organisation?: string;
   /** The paragraph about the organisation that closes every release (the "boilerplate"). */
@@ -22,7 +25,7 @@ export interface PressReleaseValues {
 }
 
 /** The names a template may use for these values. */
-export const PRESS_RELEASE_VALUE_NAMES = ['city', 'organisation', 'about', 'contact', 'author'] as const;
+export const PRESS_RELEASE_VALUE_NAMES = ['dateline', 'city', 'organisation', 'about', 'contact', 'author'] as const;
 
 /** Posts read to learn the usual author; the newest of the same category first. */
 const MAX_AUTHOR_SAMPLES = 40;
@@ -98,11 +101,18 @@ export async function usualAuthor(root: string, posts: readonly Pick<PostEntry, 
 
 /**
  * The values for each of `languages` (`null` for a site without languages): `.pressroom.yml` first, the usual
- * author of the site's posts (of `category` first) when it names none.
+ * author of the site's posts (of `category` first) when it names none; the dateline from `date` (YYYY-MM-DD) in the
+ * language of the post (a site without languages: its default language, else English).
  */
 export async function loadPressReleaseValues(
   root: string,
-  opts: { languages: readonly (string | null)[]; defaultLanguage: string | null; category: string; posts: readonly Pick<PostEntry, 'path' | 'category' | 'symlinkTarget' | 'error'>[] },
+  opts: {
+    languages: readonly (string | null)[];
+    defaultLanguage: string | null;
+    category: string;
+    posts: readonly Pick<PostEntry, 'path' | 'category' | 'symlinkTarget' | 'error'>[];
+    date?: string;
+  },
 ): Promise<Map<string | null, PressReleaseValues>> {
   const settings = await readSettings(root);
   let learned: string | string[] | undefined | null = null;
@@ -110,6 +120,8 @@ export async function loadPressReleaseValues(
   for (const lang of opts.languages) {
     const pick = (key: string) => forLanguage(settings[key], lang, opts.defaultLanguage);
     const values: PressReleaseValues = {};
+    const dateline = opts.date ? formatLongDate(opts.date, lang ?? opts.defaultLanguage ?? 'en') : '';
+    if (dateline) values.dateline = dateline;
     const city = scalar(pick('city'));
     const organisation = scalar(pick('organisation') ?? pick('organization'));
     const about = scalar(pick('about'));

@@ -2,4 +2,5 @@
 export { openSite } from './open-site';
 export { loadSiteConfig } from './site-config';
 export { loadFrontMatterSchema } from './schema-service';
+export { readPostEntry } from './scan-posts';
 export { postUrls, readConfigData, readRenderContext, readSiteData } from './render-context';

@@ -72,4 +72,22 @@ describe('readRenderContext', () => {
     expect(ctx.posts).toContainEqual({ name: '2024/2024-04-22-kestrel-1-1-released', url: expect.any(String) });
     expect(ctx.posts.map((p) => p.name).join()).not.toMatch(/idea|broken/);
   });
+
+  it('gives posts of a bilingual site the addresses Jekyll publishes: the default language at the root, others under /<lang>/', async () => {
+    await fs.writeFile(path.join(root, '_config.yml'), 'permalink: /:categories/:year/:month/:day/:title/\nlanguages: ["en", "de"]\n');
+    const name = '2024-03-12-kestrel-cloud-2-0';
+    const ctx = await readRenderContext(root, [], [
+      post({ path: `_i18n/de/_posts/announcements/${name}.md`, language: 'de', categories: ['release'] }),
+      post({ path: `_i18n/en/_posts/announcements/${name}.md`, language: 'en', categories: ['release'] }),
+      post({ path: '_i18n/de/_posts/blog/2024-02-01-warum-offene-clouds.md', language: 'de', date: '2024-02-01', categories: [] }),
+      post({ path: '_i18n/en/_posts/2024-05-01-dated.md', language: 'en', date: '2024-05-01', dateSource: 'front-matter', categories: ['news'] }),
+    ]);
+    const urls = new Map(ctx.posts.map((p) => [p.name, p.url]));
+    // A name both languages have finds the default language's post (the last one wins in a lookup by name).
+    expect(urls.get(name)).toBe('/release/2024/03/12/kestrel-cloud-2-0/');
+    expect(ctx.posts).toContainEqual({ name, url: '/de/release/2024/03/12/kestrel-cloud-2-0/' });
+    expect(urls.get('blog/2024-02-01-warum-offene-clouds')).toBe('/de/2024/02/01/warum-offene-clouds/');
+    expect(urls.get('2024-05-01-dated')).toBe('/news/2024/05/01/dated/');
+    expect(ctx.posts.map((p) => p.url).join()).not.toMatch(/_i18n/);
+  });
 });

@@ -10,6 +10,7 @@ import { readSiteText, resolveInside, resolveSiteFolder } from '../paths';
 import { parseYaml11, YamlProblem } from '../../../shared/front-matter/yaml11';
 import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES } from './site-config';
 import { isRecord } from '../../../shared/util/is-record';
+import { siteConfigFromData } from '../../../shared/site/site-config-model';
 import { AppFailure, messageOf } from '../../../shared/contract/errors';
 
 /** Limits on `_data/`: one file, all files together, how many files and how deep the folders go. */
@@ -122,14 +123,31 @@ export async function readSiteData(root: string, warnings: string[] = []): Promi
   return readDataFolder(root, '_data', 1, { files: 0, bytes: 0 }, warnings);
 }
 
-/** The `{% post_url %}` names and URLs of the site's readable, dated posts (drafts have no URL). */
+/**
+ * Where a post is published, as Jekyll with jekyll-multiple-languages-plugin builds it: the plugin reads each language's
+ * posts from `_i18n/<lang>/` (dropping `_i18n` and the language from the categories the folders would give) and builds
+ * every language but the first (`languages.first`, its default) under `/<lang>/`. Other posts as Jekyll alone does.
+ */
+function publishedUrl(post: PostEntry, languages: readonly string[], config: Record<string, unknown>): string {
+  const front: Record<string, unknown> = { categories: post.categories };
+  if (post.dateSource === 'front-matter') front.date = post.date;
+  const lang = post.language !== null && post.path.startsWith(`_i18n/${post.language}/`) ? post.language : null;
+  const own = lang === null ? post.path : post.path.slice(`_i18n/${lang}/`.length);
+  const url = String(buildPage(front, own, config).url ?? '');
+  return url && lang !== null && lang !== languages[0] ? `/${lang}${url}` : url;
+}
+
+/**
+ * The `{% post_url %}` names and URLs of the site's readable, dated posts (drafts have no URL). Where languages share
+ * a file name, the default language's post comes last, so a lookup by name (the last one wins) finds it.
+ */
 export function postUrls(posts: readonly PostEntry[], config: Record<string, unknown>): SiteRenderContext['posts'] {
+  const languages = siteConfigFromData(config).languages;
+  const rank = (post: PostEntry) => (post.language !== null && post.language === languages[0] ? 1 : 0);
   const out: SiteRenderContext['posts'] = [];
-  for (const post of posts) {
+  for (const post of [...posts].sort((a, b) => rank(a) - rank(b))) {
     if (post.error || post.draft || !post.date) continue;
-    const front: Record<string, unknown> = { categories: post.categories };
-    if (post.dateSource === 'front-matter') front.date = post.date;
-    const url = String(buildPage(front, post.path, config).url ?? '');
+    const url = publishedUrl(post, languages, config);
     if (!url) continue;
     const withoutExt = post.path.replace(/\.[^./]+$/, '');
     const base = withoutExt.split('/').pop()!;

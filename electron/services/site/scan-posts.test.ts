@@ -6,7 +6,7 @@ import type { PostEntry } from '../../../shared/contract/models';
 import { generateSite } from '../../../bench/generate-site';
 import { loadSiteConfig } from './site-config';
 import { MAX_FRONT_MATTER_CHARS } from '../../../shared/front-matter/split';
-import { HEAD_BYTES, scanPosts } from './scan-posts';
+import { HEAD_BYTES, readPostEntry, scanPosts } from './scan-posts';
 
 let tmp: string;
 let site: string;
@@ -159,6 +159,29 @@ describe('scanPosts', () => {
 
   it('reports progress up to the total', () => {
     expect(progress.at(-1)).toEqual([posts.length, posts.length]);
+  });
+});
+
+describe('readPostEntry', () => {
+  it('gives every listed post exactly the entry the scan gave it (links, errors, drafts, linked folders included)', async () => {
+    const config = await loadSiteConfig(site);
+    for (const listed of posts) expect(await readPostEntry(site, config, listed.path), listed.path).toEqual(listed);
+  });
+
+  it('follows a change on disk: the new title and date show at once', async () => {
+    const config = await loadSiteConfig(site);
+    await write('_drafts/changed.md', '---\ntitle: Before\n---\n');
+    await write('_drafts/changed.md', '---\ntitle: After the save\ndate: 2023-04-05\n---\n');
+    expect(await readPostEntry(site, config, '_drafts/changed.md')).toMatchObject({ title: 'After the save', date: '2023-04-05', draft: true });
+    await fs.rm(path.join(site, '_drafts/changed.md'));
+  });
+
+  it('answers not-found for what the list would not show, and refuses a path out of the site', async () => {
+    const config = await loadSiteConfig(site);
+    for (const rel of ['_posts/notes.txt', '_posts/undated.md', '_posts/.2022-01-01-hidden.md', '_i18n/fr/_posts/2022-01-01-bonjour.md', '_config.yml', '_posts/2030-01-01-missing.md', '_posts/loop']) {
+      await expect(readPostEntry(site, config, rel), rel).rejects.toMatchObject({ error: { code: 'not-found' } });
+    }
+    await expect(readPostEntry(site, config, '_posts/../../outside.md')).rejects.toMatchObject({ error: { code: 'outside-site' } });
   });
 });
 

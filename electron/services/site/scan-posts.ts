@@ -5,9 +5,10 @@
 import { type Dirent, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { PostEntry } from '../../../shared/contract/models';
-import { draftSlugOfFileName, isIgnoredName, languageOfPath, normalizeDate, parsePostFileName } from '../../../shared/site/conventions';
+import { AppFailure } from '../../../shared/contract/errors';
+import { draftSlugOfFileName, isIgnoredName, languageOfPath, normalizeDate, parsePostFileName, postKindOfPath } from '../../../shared/site/conventions';
 import type { SiteConfig } from '../../../shared/site/site-config-model';
-import { isInside } from '../paths';
+import { isInside, normalizeRel, resolveInside } from '../paths';
 import { HEAD_BYTES, readPostFileHead } from './front-matter-head';
 
 /** How much of each post the list reads (re-exported for the schema sampler and the tests). */
@@ -60,6 +61,22 @@ async function realpathOrNull(abs: string): Promise<string | null> {
   }
 }
 
+/** The candidate of a plain file at `rel` whose real path is `real` (not `rel` itself when a folder on the way is a link). */
+function fileCandidate(realRoot: string, rel: string, kind: 'post' | 'draft', real: string): Candidate {
+  const abs = path.join(realRoot, rel);
+  return { rel, abs, kind, fileName: path.basename(abs), target: real === abs ? null : toRel(realRoot, real), linkError: null };
+}
+
+/** The candidate of a symlinked post at `rel` leading to `real` (null when it leads nowhere); a link out of the site is listed with its error. */
+function linkCandidate(realRoot: string, rel: string, kind: 'post' | 'draft', real: string | null): Candidate {
+  let linkError: string | null = null;
+  if (real === null) linkError = 'The symlink leads nowhere (its target is missing).';
+  else if (!isInside(realRoot, real)) linkError = 'The symlink leads outside the site, so it is not read.';
+  const target = real !== null && linkError === null ? toRel(realRoot, real) : null;
+  const abs = path.join(realRoot, rel);
+  return { rel, abs, kind, fileName: path.basename(abs), target, linkError };
+}
+
 /** What one scan's walk shares: the real site root, the results and a budget of folders. */
 interface WalkState {
   realRoot: string;
@@ -92,9 +109,7 @@ async function walk(state: WalkState, rel: string, realDir: string, kind: 'post'
       subfolders.push(walk(state, childRel, path.join(realDir, name), kind, below));
     } else if (entry.isFile()) {
       if (!isPostName(name, kind)) continue;
-      const real = path.join(realDir, name);
-      const target = real === path.join(realRoot, childRel) ? null : toRel(realRoot, real);
-      out.push({ rel: childRel, abs, kind, fileName: name, target, linkError: null });
+      out.push(fileCandidate(realRoot, childRel, kind, path.join(realDir, name)));
     } else if (entry.isSymbolicLink()) {
       const real = await realpathOrNull(abs);
       if (real !== null && isInside(realRoot, real)) {
@@ -105,11 +120,7 @@ async function walk(state: WalkState, rel: string, realDir: string, kind: 'post'
         }
       }
       if (!isPostName(name, kind)) continue;
-      let linkError: string | null = null;
-      if (real === null) linkError = 'The symlink leads nowhere (its target is missing).';
-      else if (!isInside(realRoot, real)) linkError = 'The symlink leads outside the site, so it is not read.';
-      const target = real !== null && linkError === null ? toRel(realRoot, real) : null;
-      out.push({ rel: childRel, abs, kind, fileName: name, target, linkError });
+      out.push(linkCandidate(realRoot, childRel, kind, real));
     }
   }
   await Promise.all(subfolders);
@@ -222,4 +233,31 @@ export async function scanPosts(
   }
   onProgress?.(total, total);
   return entries.sort(comparePosts);
+}
+
+/**
+ * One post's list entry exactly as `scanPosts` makes it (the same candidate and head reading), so the list can follow
+ * a save or a rename without walking the site. `not-found` for a path that is not a post of the site; confined to it.
+ */
+export async function readPostEntry(root: string, config: SiteConfig, rel: string): Promise<PostEntry> {
+  const normalized = normalizeRel(rel);
+  const notAPost = () => new AppFailure('not-found', `${normalized || rel} is not a post of the site.`, { path: rel });
+  const kind = postKindOfPath(normalized);
+  const start = startFolders(config.languages).find((f) => normalized.startsWith(`${f.rel}/`));
+  if (kind === null || !start || start.kind !== kind) throw notAPost();
+  const realRoot = await fs.realpath(root);
+  const slash = normalized.lastIndexOf('/');
+  // The folder is confined by its real path; the file itself may be a link (listed with its error when it leads out).
+  const realDir = await resolveInside(realRoot, normalized.slice(0, slash));
+  const name = normalized.slice(slash + 1);
+  const abs = path.join(realDir, name);
+  const stat = await fs.lstat(abs).catch(() => null);
+  let candidate: Candidate;
+  if (stat?.isFile()) candidate = fileCandidate(realRoot, normalized, kind, abs);
+  else if (stat?.isSymbolicLink()) {
+    const real = await realpathOrNull(abs);
+    if (real !== null && (await fs.stat(real).catch(() => null))?.isDirectory()) throw notAPost();
+    candidate = linkCandidate(realRoot, normalized, kind, real);
+  } else throw notAPost();
+  return readEntry(candidate, Buffer.allocUnsafe(HEAD_BYTES), config.languages);
 }
