@@ -27,9 +27,22 @@ export class PostListPage {
     await expect(this.items.first()).toBeVisible();
   }
 
-  /** The post entries that show `title` (a symlinked translation shows the same title as its original). */
+  /**
+   * The rows that show `title`. A row is a release with its translations: it shows the member in the language
+   * filter's language, else the interface language, else the site's default language.
+   */
   item(title: string | RegExp): Locator {
     return this.items.filter({ hasText: title });
+  }
+
+  /** The language chips of a row as they read, e.g. `['EN', 'DE missing']` or `['EN', 'DE = EN']`. */
+  async chips(row: Locator): Promise<string[]> {
+    return (await row.locator('.lang-chip').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
+  /** The count line above the list ("3 of 5 releases"). */
+  get count(): Locator {
+    return this.page.locator('.post-count');
   }
 
   /** The visible text of each entry, top to bottom. */
@@ -52,8 +65,12 @@ export class PostListPage {
     await selectByValueOrLabel(this.categorySelect, value);
   }
 
-  /** Opens the post with this title. */
-  async openPost(title: string): Promise<void> {
+  /**
+   * Opens the post with this title; with `language`, first chooses that language in the filter, so a row of a
+   * release opens its member in that language (the German title of a German post in the English interface).
+   */
+  async openPost(title: string, language?: string): Promise<void> {
+    if (language !== undefined) await this.selectLanguage(language);
     await this.item(title).first().click();
   }
 }
