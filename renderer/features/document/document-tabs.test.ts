@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Api } from '../../../shared/contract/contract';
 import { fail, ok } from '../../../shared/contract/errors';
 import type { PostEntry } from '../../../shared/contract/models';
+import { RecoveryWriter } from '../../common/recovery/recovery-writer';
 import { DocumentTabs, type LiveEditor } from './document-tabs';
 
 /** A site held in memory with the read/save rules of the documents service (versions, conflicts). */
@@ -408,5 +409,27 @@ describe('a post renamed on disk, and the list read again', () => {
     expect(tabs.tab('a.md')?.post.title).toBe('A new title');
     expect(tabs.tab('a.md')?.generation).toBe(generation);
     expect(tabs.tab('b.md')).toBe(before.tabs[1]);
+  });
+
+  it('the unsaved text kept for recovery moves with the tab: the old path is forgotten, the new one kept', async () => {
+    const { site, tabs } = await openTabs({ 'old.md': 'Hello\n' });
+    const sent: Array<[string, string]> = [];
+    const api = {
+      'recovery.put': async ({ path }: { path: string }) => (sent.push(['put', path]), ok({ savedAt: 'now' })),
+      'recovery.discard': async ({ path }: { path: string }) => (sent.push(['discard', path]), ok(null)),
+    } as unknown as ConstructorParameters<typeof RecoveryWriter>[0];
+    const timers: Array<() => void> = [];
+    const writer = new RecoveryWriter(api, '/site', tabs, { set: (fn) => timers.push(fn), clear: () => undefined });
+    writer.attach();
+    tabs.open(post('old.md'));
+    await settle();
+    edit(tabs, 'old.md', 'typed');
+    await writer.flush();
+    expect(sent).toEqual([['put', 'old.md']]);
+    site.renameBehind('old.md', 'new.md');
+    tabs.move('old.md', 'new.md');
+    await writer.flush();
+    await settle();
+    expect(sent).toEqual([['put', 'old.md'], ['discard', 'old.md'], ['put', 'new.md']]);
   });
 });
