@@ -5,7 +5,8 @@
 import { EditorSelection } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import type { PostPair } from '../../../shared/site/post-pairs';
+import type { PostEntry } from '../../../shared/contract/models';
+import { pairOfPath, type PostPair } from '../../../shared/site/post-pairs';
 import { ErrorDetail, errorHeadline } from '../../common/error-alert';
 import { Icon } from '../../common/icons';
 import { useDocText } from '../../common/use-doc-text';
@@ -26,9 +27,12 @@ import { InsertFigureButton } from '../../features/figures/insert-figure-dialog'
 import type { FigureImport } from '../../features/figures/use-figure-import';
 import { ExportButton } from '../../features/export/export-menu';
 import { RenameOffer } from '../../features/rename/rename-offer';
+import { RenameOffer } from '../../features/rename/rename-offer';
 import type { Exporter } from '../../features/export/use-export';
 import type { TabInfo } from '../../features/document/document-tabs';
 import type { Workspace } from '../../features/document/use-document-workspace';
+import { TranslationsBar } from '../../features/translations/translations-bar';
+import { followScroll, SideEditor } from './side-editor';
 
 /** A message above the editor: warning or error, with optional actions. */
 function Banner({ kind, title, children }: { kind: 'warn' | 'error'; title: string; children?: React.ReactNode }) {
@@ -65,14 +69,18 @@ export interface DocumentPanelProps {
   pairs: readonly PostPair[];
   /** Lists the posts again after a file was added, renamed or replaced here. */
   onPostsChanged(): void;
+  /** The tab shown beside this one instead of the preview (a translation side by side), if any. */
+  beside: TabInfo | null;
+  /** Shows a post beside this one (opened as a tab behind it), or the preview again (null). */
+  onShowBeside(post: PostEntry | null): void;
 }
 
 /** The panel of the active tab (keyed by path and generation, so a reload starts it afresh). */
 export function DocumentPanel(props: DocumentPanelProps) {
-  const { workspace, tab, panelId, form, figures, exporter } = props;
+  const { workspace, tab, panelId, form, figures, exporter, pairs, onPostsChanged, beside, onShowBeside } = props;
   const { t, day, languageName } = useI18n();
   const symlinkText = useSymlinkText();
-  const { store, callbacks, bridge, viewRef, site } = workspace;
+  const { store, connectEditor, bridge, viewRef, sideViewRef, site } = workspace;
   const { post, path } = tab;
   const initial = store.editorState(path);
   // The editor's state is the one holder of the text: the preview follows the editor itself (through the
@@ -92,18 +100,22 @@ export function DocumentPanel(props: DocumentPanelProps) {
     if (ready && highlighted) viewRef.current?.dispatch({ effects: setFrontMatterLintSchema(checkedAgainst) });
   }, [checkedAgainst, ready, highlighted, viewRef]);
 
-  // Route the editor's reports while this panel is the active one: the store's unsaved mark and the unclosed
-  // warning (React re-renders only when they change), and scroll sync to the preview through the bridge.
+  // Route this editor's reports to its own tab: the store's unsaved mark and the unclosed warning (React re-renders
+  // only when they change), scroll sync to the preview through the bridge, and to the translation beside it, if any.
   useLayoutEffect(() => {
-    callbacks.current = {
+    const state = ready ? store.editorState(path) : null;
+    if (!state) return;
+    return connectEditor(path, state, {
       onUpdate(update) {
-        store.update(path, update.state, update.docChanged);
         if (update.docChanged) setUnclosed(hasUnclosedFrontMatter(update.state));
       },
-      onScrollLine: (line) => bridge.sync(line, 'scroll'),
+      onScrollLine: (line) => {
+        bridge.sync(line, 'scroll');
+        followScroll(viewRef.current, sideViewRef.current, line);
+      },
       onCursorLine: (line) => bridge.sync(line, 'cursor'),
-    };
-  }, [callbacks, bridge, store, path]);
+    });
+  }, [connectEditor, bridge, store, path, ready, viewRef, sideViewRef]);
 
   const onScrollToLine = useCallback(
     (line: number) => {
@@ -153,6 +165,15 @@ export function DocumentPanel(props: DocumentPanelProps) {
               </span>
             ) : null}
           </div>
+          <TranslationsBar
+            site={site.root}
+            post={post}
+            pair={pairOfPath(pairs, path)}
+            beside={beside?.path ?? null}
+            onShowBeside={onShowBeside}
+            onReplaced={(replaced) => void (store.tab(replaced)?.dirty ? store.fileChanged(replaced) : store.reload(replaced))}
+            onPostsChanged={onPostsChanged}
+          />
         </div>
         {ready ? (
           <div className="document-actions">
@@ -218,6 +239,7 @@ export function DocumentPanel(props: DocumentPanelProps) {
       ) : null}
       <DiskChangeBanner store={store} tab={tab} />
       {ready && tab.mode === 'edit' ? <RenameOffer site={site} post={post} pairs={props.pairs} saving={tab.saving} onMove={(from, to) => store.move(from, to)} onRenamed={props.onPostsChanged} /> : null}
+      {ready && tab.mode === 'edit' ? <RenameOffer site={site} post={post} pairs={props.pairs} saving={tab.saving} onMove={(from, to) => store.move(from, to)} onRenamed={props.onPostsChanged} /> : null}
       {tab.saveError ? (
         <Banner kind="error" title={t('editor.saveFailed')}>
           <p>{errorHeadline(tab.saveError, t)}</p>
@@ -253,7 +275,11 @@ export function DocumentPanel(props: DocumentPanelProps) {
             <div className={`editor-region ${tab.mode === 'plain' ? 'editor-plain' : ''}`} role="region" aria-label={t('document.text', { path })}>
               <EditorHost state={initial} scroll={store.scrollOf(path)} onLeave={onLeave} viewRef={viewRef} />
             </div>
-            <PreviewPane site={site} path={path} bridge={bridge} onScrollToLine={onScrollToLine} />
+            {beside ? (
+              <SideEditor key={`${beside.path}#${beside.generation}`} workspace={workspace} tab={beside} sourceLanguage={post.language} mainView={viewRef} onClose={() => onShowBeside(null)} />
+            ) : (
+              <PreviewPane site={site} path={path} bridge={bridge} onScrollToLine={onScrollToLine} />
+            )}
           </div>
           <StatusBar
             text={text}
