@@ -27,7 +27,6 @@ import { InsertFigureButton } from '../../features/figures/insert-figure-dialog'
 import type { FigureImport } from '../../features/figures/use-figure-import';
 import { ExportButton } from '../../features/export/export-menu';
 import { RenameOffer } from '../../features/rename/rename-offer';
-import { RenameOffer } from '../../features/rename/rename-offer';
 import type { Exporter } from '../../features/export/use-export';
 import type { TabInfo } from '../../features/document/document-tabs';
 import type { Workspace } from '../../features/document/use-document-workspace';
@@ -238,7 +237,6 @@ export function DocumentPanel(props: DocumentPanelProps) {
         </Banner>
       ) : null}
       <DiskChangeBanner store={store} tab={tab} />
-      {ready && tab.mode === 'edit' ? <RenameOffer site={site} post={post} pairs={props.pairs} saving={tab.saving} onMove={(from, to) => store.move(from, to)} onRenamed={props.onPostsChanged} /> : null}
       {ready && tab.mode === 'edit' ? <RenameOffer site={site} post={post} pairs={props.pairs} saving={tab.saving} onMove={(from, to) => store.move(from, to)} onRenamed={props.onPostsChanged} /> : null}
       {tab.saveError ? (
         <Banner kind="error" title={t('editor.saveFailed')}>
