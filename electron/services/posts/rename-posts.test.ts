@@ -118,6 +118,24 @@ describe('renamePosts', () => {
     expect(await existsAt(site, en(LAUNCH))).toBe(true);
   });
 
+  it('renames a file reached twice (a German folder linked to the English one) once, and both paths show it', async () => {
+    await fs.rm(path.join(site, '_i18n/de/_posts/blog'), { recursive: true });
+    await fs.symlink('../../en/_posts/blog', path.join(site, '_i18n/de/_posts/blog'));
+    const blog = (lang: string, name: string) => `_i18n/${lang}/_posts/blog/${name}`;
+    const OLD = '2024-02-01-why-open-clouds.md';
+    const NEW = '2024-02-01-why-clouds-should-be-open.md';
+    const result = await renamePosts(site, CONFIG, [
+      { from: blog('en', OLD), to: blog('en', NEW) },
+      { from: blog('de', OLD), to: blog('de', NEW) },
+    ]);
+    expect(result.paths).toEqual([blog('en', NEW), blog('de', NEW)]);
+    expect(await read(blog('de', NEW))).toBe(await read(blog('en', NEW)));
+    expect(await existsAt(site, blog('en', OLD))).toBe(false);
+    const twoNames = await failureOf(renamePosts(site, CONFIG, [{ from: blog('en', NEW), to: blog('en', OLD) }, { from: blog('de', NEW), to: blog('de', '2024-02-01-x.md') }]));
+    expect(twoNames.error.code).toBe('invalid-arguments');
+    expect(await existsAt(site, blog('en', NEW))).toBe(true);
+  });
+
   it('undoes what it renamed when a later rename fails, so the pair is never half renamed', async () => {
     let calls = 0;
     const failing: RenameFs = {

@@ -34,11 +34,20 @@ interface Plan {
   link: string | null;
   /** The new text of a link whose original is renamed too (null: the link is only renamed). */
   newLink: string | null;
+  /** The same file as an earlier move, reached through a linked folder: renamed by that move. */
+  alias: boolean;
 }
 
 const invalid = (message: string) => new AppFailure('invalid-arguments', message);
 const lstatOrNull = (abs: string) => nodeFs.lstat(abs).catch(() => null);
 const realOrNull = (abs: string) => nodeFs.realpath(abs).catch(() => null);
+
+/** True when something other than the file itself is at `abs` (on a case-insensitive disk, `A.md` → `a.md` finds the file itself). */
+async function takenByOther(abs: string, self: string): Promise<boolean> {
+  const [there, own] = await Promise.all([lstatOrNull(abs), lstatOrNull(self)]);
+  const itself = own !== null && there !== null && there.ino === own.ino && there.dev === own.dev && abs.toLowerCase() === self.toLowerCase();
+  return there !== null && !itself;
+}
 
 /** Checks a new name is one Jekyll reads as the same kind of post (`YYYY-MM-DD-slug.md` in `_posts`) with a safe slug. */
 function checkNewName(to: string): void {
@@ -64,8 +73,8 @@ async function planMove(realRoot: string, move: PostMove): Promise<Plan> {
   const toAbs = path.join(realDir, path.basename(to));
   const stat = await lstatOrNull(fromAbs);
   if (!stat || stat.isDirectory()) throw new AppFailure('not-found', `${from} does not exist in the site.`, { path: from });
-  if (from !== to && (await lstatOrNull(toAbs))) throw new AppFailure('exists', `${to} already exists; nothing was renamed. Choose another title.`, { path: to });
-  return { from, to, fromAbs, toAbs, link: stat.isSymbolicLink() ? await nodeFs.readlink(fromAbs) : null, newLink: null };
+  if (from !== to && (await takenByOther(toAbs, fromAbs))) throw new AppFailure('exists', `${to} already exists; nothing was renamed. Choose another title.`, { path: to });
+  return { from, to, fromAbs, toAbs, link: stat.isSymbolicLink() ? await nodeFs.readlink(fromAbs) : null, newLink: null, alias: false };
 }
 
 /** Symlinked translations of a renamed original that the caller did not name: they are renamed with it, or they would dangle. */
@@ -108,12 +117,23 @@ async function refuseCommitted(realRoot: string, plans: readonly Plan[]): Promis
   }
 }
 
+/** Moves of one file reached twice (a language folder linked to another's) rename it once; two new names for it are refused. */
+function markAliases(plans: Plan[]): void {
+  const first = new Map<string, Plan>();
+  for (const plan of plans) {
+    const earlier = first.get(plan.fromAbs);
+    if (!earlier) first.set(plan.fromAbs, plan);
+    else if (earlier.toAbs !== plan.toAbs) throw invalid(`${plan.from} and ${earlier.from} are one file, which cannot get two names.`);
+    else plan.alias = true;
+  }
+}
+
 /** The new text of each link whose original is renamed too: its last part follows the new name (relative stays relative). */
 async function pointLinks(plans: Plan[]): Promise<void> {
   const byReal = new Map<string, Plan>();
   for (const plan of plans) if (plan.link === null) byReal.set((await realOrNull(plan.fromAbs)) ?? plan.fromAbs, plan);
   for (const plan of plans) {
-    if (plan.link === null) continue;
+    if (plan.link === null || plan.alias) continue;
     const original = byReal.get((await realOrNull(plan.fromAbs)) ?? '');
     if (!original || original.from === original.to) continue;
     const direct = path.resolve(path.dirname(plan.fromAbs), plan.link) === original.fromAbs;
@@ -137,6 +157,7 @@ export async function renamePosts(root: string, config: Pick<SiteConfig, 'langua
   const tos = new Set(plans.map((p) => p.to));
   if (froms.size !== plans.length || tos.size !== plans.length) throw invalid('A post is named twice in one rename.');
   for (const plan of plans) if (plan.from !== plan.to && froms.has(plan.to)) throw invalid(`${plan.to} is renamed itself in the same step; rename one at a time.`);
+  markAliases(plans);
   await refuseCommitted(realRoot, plans);
   await pointLinks(plans);
   const undo: Array<() => Promise<unknown>> = [];
@@ -146,8 +167,8 @@ export async function renamePosts(root: string, config: Pick<SiteConfig, 'langua
   try {
     for (const plan of ordered) {
       current = plan;
-      if (plan.from === plan.to) continue;
-      if (await lstatOrNull(plan.toAbs)) throw new AppFailure('exists', `${plan.to} already exists.`, { path: plan.to });
+      if (plan.from === plan.to || plan.alias) continue;
+      if (await takenByOther(plan.toAbs, plan.fromAbs)) throw new AppFailure('exists', `${plan.to} already exists.`, { path: plan.to });
       if (plan.newLink === null) {
         await fs.rename(plan.fromAbs, plan.toAbs);
         undo.push(() => fs.rename(plan.toAbs, plan.fromAbs));

@@ -44,6 +44,14 @@ describe('translateLink', () => {
     expect(await read(BILINGUAL_POSTS.launchDe)).toBe(before);
   });
 
+  it('refuses a post reached through a linked folder: the English file behind it stays as it is', async () => {
+    await fs.symlink('../../en/_posts/blog', path.join(site, '_i18n/de/_posts/linked-blog'));
+    const failure = await failureOf(translateLink(site, '_i18n/de/_posts/linked-blog/2024-02-01-why-open-clouds.md'));
+    expect(failure.error.code).toBe('refused');
+    expect(failure.message).toMatch(/folder .* link/);
+    expect((await fs.lstat(path.join(site, BILINGUAL_POSTS.blogEn))).isFile()).toBe(true);
+  });
+
   it('refuses a link that leads out of the site or nowhere, and keeps the link', async () => {
     const outside = await fs.mkdtemp(path.join(os.tmpdir(), 'pressroom-outside-'));
     try {

@@ -22,6 +22,10 @@ export async function translateLink(root: string, rel: string): Promise<{ path: 
   const linkAbs = path.join(realDir, normalized.slice(slash + 1));
   const stat = await fs.lstat(linkAbs).catch(() => null);
   if (!stat) throw new AppFailure('not-found', `${normalized} does not exist in the site.`, { path: normalized });
+  const lexicalDir = path.join(await resolveInside(root, '.'), ...normalized.split('/').slice(0, -1));
+  if (!stat.isSymbolicLink() && lexicalDir !== realDir) {
+    throw new AppFailure('refused', `${normalized} is in a folder that is itself a link to another folder; replace that folder link to translate its posts.`, { path: normalized });
+  }
   if (!stat.isSymbolicLink()) throw new AppFailure('refused', `${normalized} already has its own text (it is not linked to another language's file), so there is nothing to replace.`, { path: normalized });
   // Confined by real path: a link leading out of the site, or nowhere, is refused here.
   const bytes = await readSiteFile(root, normalized, { maxBytes: MAX_COPY_BYTES });
