@@ -63,9 +63,11 @@ test('on a bilingual site: a release in English and German with two titles, in a
   for (const text of [enText, deText]) {
     expect(text).toContain('category: release');
     expect(text).toMatch(/author:\n\s+- Kestrel Press Team/);
-    expect(text).toContain('**Berlin, 2024-11-05** –');
     expect(text).not.toMatch(PLACEHOLDERS);
   }
+  // The dateline in each post's own language; the front matter and file name keep the ISO date.
+  expect(enText).toContain('**Berlin, 5 November 2024** –');
+  expect(deText).toContain('**Berlin, 5. November 2024** –');
   expect(enText).toContain('## About Kestrel Cloud e.V.');
   expect(deText).toContain('## Pressekontakt\n\nPressestelle Kestrel<br>');
 
