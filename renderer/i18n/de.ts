@@ -11,6 +11,7 @@ import { newPostDe } from './new-post.de';
 import { pairsDe } from './pairs.de';
 import { renameDe } from './rename.de';
 import { postListDe } from './post-list.de';
+import { postErrorDe } from './post-error.de';
 
 /** German texts for every English key. */
 export const de: Catalogue = {
@@ -223,4 +224,5 @@ export const de: Catalogue = {
   ...pairsDe,
   ...renameDe,
   ...postListDe,
+  ...postErrorDe,
 };

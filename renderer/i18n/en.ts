@@ -10,6 +10,7 @@ import { newPostEn } from './new-post.en';
 import { pairsEn } from './pairs.en';
 import { renameEn } from './rename.en';
 import { postListEn } from './post-list.en';
+import { postErrorEn } from './post-error.en';
 export const en = {
   'app.name': 'Pressroom',
   'app.tagline': 'Write press releases and blog posts for your Jekyll website.',
@@ -218,6 +219,7 @@ export const en = {
   ...pairsEn,
   ...renameEn,
   ...postListEn,
+  ...postErrorEn,
 } as const satisfies Record<string, string>;
 
 /** A key of the message catalogue; `t` accepts only these, so a typo is a type error. */
