@@ -12,6 +12,7 @@ import { pairsDe } from './pairs.de';
 import { renameDe } from './rename.de';
 import { postListDe } from './post-list.de';
 import { postErrorDe } from './post-error.de';
+import { autosaveWaitsDe } from './autosave-waits.de';
 
 /** German texts for every English key. */
 export const de: Catalogue = {
@@ -225,4 +226,5 @@ export const de: Catalogue = {
   ...renameDe,
   ...postListDe,
   ...postErrorDe,
+  ...autosaveWaitsDe,
 };

@@ -11,6 +11,7 @@ import { pairsEn } from './pairs.en';
 import { renameEn } from './rename.en';
 import { postListEn } from './post-list.en';
 import { postErrorEn } from './post-error.en';
+import { autosaveWaitsEn } from './autosave-waits.en';
 export const en = {
   'app.name': 'Pressroom',
   'app.tagline': 'Write press releases and blog posts for your Jekyll website.',
@@ -220,6 +221,7 @@ export const en = {
   ...renameEn,
   ...postListEn,
   ...postErrorEn,
+  ...autosaveWaitsEn,
 } as const satisfies Record<string, string>;
 
 /** A key of the message catalogue; `t` accepts only these, so a typo is a type error. */

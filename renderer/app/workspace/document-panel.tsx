@@ -13,6 +13,8 @@ import { useDocText } from '../../common/use-doc-text';
 import { useI18n } from '../../i18n/i18n-context';
 import { MAX_EDITABLE_LINE } from '../../features/document/editor/document-checks';
 import { DiskChangeBanner } from '../../features/document/disk-change-banner';
+import { AutosaveWaits } from '../../features/document/autosave-waits';
+import { postErrorText } from '../../i18n/post-error';
 import { EditorHost } from '../../features/document/editor/editor-host';
 import { setFrontMatterLintSchema } from '../../features/document/editor/front-matter-problems';
 import { hasUnclosedFrontMatter } from '../../features/document/editor/front-matter-field';
@@ -189,6 +191,7 @@ export function DocumentPanel(props: DocumentPanelProps) {
             {tab.mode !== 'plain' ? <OutlineMenu text={text} onJump={jumpTo} /> : null}
             {!readOnly ? <InsertFigureButton figures={figures} /> : null}
             <ExportButton exporter={exporter} />
+            {!readOnly ? <AutosaveWaits tab={tab} text={text} /> : null}
             {!readOnly ? (
               <button
                 type="button"
@@ -206,7 +209,7 @@ export function DocumentPanel(props: DocumentPanelProps) {
 
       {post.error && tab.status !== 'failed' ? (
         <Banner kind="warn" title={t('posts.error')}>
-          <p className="error-detail">{post.error}</p>
+          <p className="error-detail">{postErrorText(post.error, t)}</p>
         </Banner>
       ) : null}
       {tab.status === 'loading' ? (
