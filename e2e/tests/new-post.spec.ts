@@ -71,11 +71,13 @@ test('on a bilingual site: a release in English and German with two titles, in a
   expect(enText).toContain('## About Kestrel Cloud e.V.');
   expect(deText).toContain('## Pressekontakt\n\nPressestelle Kestrel<br>');
 
-  // Both open, each with its own title; the list shows both.
+  // Both open, each with its own title; the list shows the release once with both languages, German under its own title.
   const editor = new EditorPage(a.page);
   await expect(editor.tab(name)).toHaveCount(2);
   const list = new PostListPage(a.page);
   await expect(list.item('Kestrel Cloud 3.0 is out')).toHaveCount(1);
+  expect(await list.chips(list.item('Kestrel Cloud 3.0 is out'))).toEqual(['EN', 'DE']);
+  await list.selectLanguage('de');
   await expect(list.item('Kestrel Cloud 3.0 ist da')).toHaveCount(1);
   expect(a.pageErrors).toEqual([]);
 });
@@ -102,7 +104,10 @@ test('creates the press release in English and German, in their year folders, an
   const editor = new EditorPage(a.page);
   await expect(editor.tab(`2024-09-03-${SLUG}.md`)).toHaveCount(2);
   await editor.expectText(`title: "${TITLE}"`);
-  await expect(new PostListPage(a.page).item(TITLE)).toHaveCount(2);
+  // One release in the list, in both languages.
+  const list = new PostListPage(a.page);
+  await expect(list.item(TITLE)).toHaveCount(1);
+  expect(await list.chips(list.item(TITLE))).toEqual(['EN', 'DE']);
 
   // The same again: the file exists, the dialog says so and stays open, nothing is overwritten.
   const before = await fs.readFile(path.join(a.siteDir, EN));
