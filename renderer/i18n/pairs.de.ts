@@ -22,5 +22,6 @@ export const pairsDe: { readonly [K in keyof typeof pairsEn]: string } = {
   'pairs.showPreview': 'Vorschau zeigen',
   'pairs.showPreviewTitle': 'Hier wieder die Vorschau statt des Textes auf {language} zeigen',
   'pairs.unsaved': 'ungespeichert',
+  'pairs.save': '{language} speichern',
   'pairs.loading': '{language} wird geöffnet…',
 } as const;

@@ -20,5 +20,6 @@ export const pairsEn = {
   'pairs.showPreview': 'Show preview',
   'pairs.showPreviewTitle': 'Show the preview here again instead of the {language} text',
   'pairs.unsaved': 'unsaved',
+  'pairs.save': 'Save {language}',
   'pairs.loading': 'Opening {language}…',
 } as const;

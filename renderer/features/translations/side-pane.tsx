@@ -41,7 +41,7 @@ export function SidePane({ language, sourceLanguage, path, dirty, saving, canSav
           </span>
         </div>
         {canSave ? (
-          <button type="button" className="button small" disabled={!dirty || saving} onClick={onSave}>
+          <button type="button" className="button small" disabled={!dirty || saving} onClick={onSave} aria-label={t('pairs.save', { language: name })}>
             {saving ? t('editor.saving') : t('editor.save')}
           </button>
         ) : null}
