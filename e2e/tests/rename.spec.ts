@@ -2,7 +2,7 @@
  * Renaming before the first commit, on our bilingual site kept in git (the fixture committed): a release created in
  * English and German through the dialog takes a new English title in the form; after the save the header and the
  * list show it and the document offers to rename the file; Rename moves both languages together, the tabs follow with
- * their unsaved text and undo, and the old files are gone. A committed release never offers a rename. Screenshots of
+ * their unsaved text and undo (and come back under the new names after a reload), and the old files are gone. A committed release never offers a rename. Screenshots of
  * the offer in the English and German interface.
  */
 import fs from 'node:fs/promises';
@@ -108,6 +108,13 @@ test('a new release renamed before its first commit: English and German move tog
   await a.page.keyboard.press('Control+z');
   await expect(editor.content).not.toContainText('A line not saved yet.');
   await expect(editor.tab(`${NEW_NAME} (en), unsaved changes`)).toBeVisible();
+  // The session follows: after a reload the tabs open again under the new names.
+  await editor.save();
+  await expect(editor.tab(`${NEW_NAME} (en)`)).toBeVisible();
+  await a.page.waitForTimeout(1000);
+  await a.page.reload();
+  await expect(editor.tab(`${NEW_NAME} (en)`)).toBeVisible();
+  await expect(editor.tab(`${NEW_NAME} (de)`)).toBeVisible();
   expect(a.pageErrors).toEqual([]);
 });
 
