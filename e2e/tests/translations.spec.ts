@@ -94,6 +94,23 @@ test('a release and its translation side by side: typing and saving in the Germa
   expect(app!.pageErrors).toEqual([]);
 });
 
+test('a German file changed on disk while it has unsaved text beside the English: the pane says so and leads to its tab', async () => {
+  const { editor, pairs } = await openLaunch();
+  await pairs.sideBySideButton('German').click();
+  const side = pairs.side('German', 'English');
+  await pairs.sideText('German', 'English').click();
+  await app!.page.keyboard.press('Control+End');
+  await app!.page.keyboard.type('Meine Änderung.');
+  await fs.writeFile(path.join(app!.siteDir, BILINGUAL_POSTS.launchDe), 'Jemand anderes war schneller.\n');
+  await expect(side.getByRole('alert')).toContainText('The German file changed on disk');
+  await side.getByRole('button', { name: en['pairs.goToTab'] }).click();
+  // The German tab is in front with the usual choices; the English one is beside it now.
+  await expect(app!.page.getByRole('main').locator('.document-head .document-path')).toHaveText(BILINGUAL_POSTS.launchDe);
+  await expect(editor.banner(/changed on disk/)).toBeVisible();
+  await expect(pairs.side('English', 'German')).toBeVisible();
+  expect(app!.pageErrors).toEqual([]);
+});
+
 test('scrolling the English to its second heading shows the German at its second heading', async () => {
   const { editor, pairs } = await openLaunch();
   await pairs.sideBySideButton('German').click();
@@ -154,6 +171,8 @@ test('Translate… replaces the symlinked German page with a real copy after ask
   expect((await fs.lstat(path.join(app.siteDir, BILINGUAL_POSTS.partnerDeLink))).isSymbolicLink()).toBe(true);
 
   await pairs.translateButton('German').click();
+  await expect(pairs.translateQuestion).toBeVisible();
+  await app.page.screenshot({ path: path.join(SHOTS, 'translations-translate-question-en.png') });
   await pairs.confirmTranslate();
   await expect.poll(async () => (await fs.lstat(path.join(app!.siteDir, BILINGUAL_POSTS.partnerDeLink))).isFile()).toBe(true);
   expect(await read(BILINGUAL_POSTS.partnerDeLink)).toBe(english);

@@ -23,5 +23,7 @@ export const pairsDe: { readonly [K in keyof typeof pairsEn]: string } = {
   'pairs.showPreviewTitle': 'Hier wieder die Vorschau statt des Textes auf {language} zeigen',
   'pairs.unsaved': 'ungespeichert',
   'pairs.save': '{language} speichern',
+  'pairs.sideProblem': 'Die Datei auf {language} wurde auf der Festplatte geändert oder konnte nicht gespeichert werden. Ihr Tab zeigt, was geschehen ist, und die Möglichkeiten.',
+  'pairs.goToTab': 'Zu ihrem Tab',
   'pairs.loading': '{language} wird geöffnet…',
 } as const;

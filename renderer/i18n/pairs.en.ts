@@ -21,5 +21,7 @@ export const pairsEn = {
   'pairs.showPreviewTitle': 'Show the preview here again instead of the {language} text',
   'pairs.unsaved': 'unsaved',
   'pairs.save': 'Save {language}',
+  'pairs.sideProblem': 'The {language} file changed on disk or could not be saved. Its tab shows what happened and the choices.',
+  'pairs.goToTab': 'Go to its tab',
   'pairs.loading': 'Opening {language}…',
 } as const;

@@ -74,6 +74,8 @@ export function SideEditor({ workspace, tab, sourceLanguage, mainView, onClose }
       canSave={!!ready && tab.mode === 'edit'}
       onSave={() => void store.save(path)}
       onClose={onClose}
+      problem={!!tab.disk || !!tab.saveError}
+      onOpenTab={() => store.activate(path)}
     >
       {ready ? (
         <div className={`editor-region ${tab.mode === 'plain' ? 'editor-plain' : ''}`} role="region" aria-label={t('pairs.sideText', { language: tab.post.language ? languageName(tab.post.language) : '', path })}>

@@ -19,11 +19,14 @@ export interface SidePaneProps {
   onSave(): void;
   /** Back to the preview. */
   onClose(): void;
+  /** The file changed on disk or a save failed: the pane says so and offers its tab, where the choices are. */
+  problem: boolean;
+  onOpenTab(): void;
   children: ReactNode;
 }
 
 /** A labelled region beside the open post's editor, holding the translation's editor. */
-export function SidePane({ language, sourceLanguage, path, dirty, saving, canSave, onSave, onClose, children }: SidePaneProps) {
+export function SidePane({ language, sourceLanguage, path, dirty, saving, canSave, onSave, onClose, problem, onOpenTab, children }: SidePaneProps) {
   const { t, languageName } = useI18n();
   const name = language ? languageName(language) : path;
   const source = sourceLanguage ? languageName(sourceLanguage) : '';
@@ -49,6 +52,17 @@ export function SidePane({ language, sourceLanguage, path, dirty, saving, canSav
           {t('pairs.showPreview')}
         </button>
       </header>
+      {problem ? (
+        <div className="alert alert-warn side-pane-problem" role="alert">
+          <Icon name="alert" className="alert-icon" />
+          <div className="alert-body">
+            <p>{t('pairs.sideProblem', { language: name })}</p>
+          </div>
+          <button type="button" className="button small" onClick={onOpenTab}>
+            {t('pairs.goToTab')}
+          </button>
+        </div>
+      ) : null}
       {children}
     </section>
   );
