@@ -59,7 +59,7 @@ test('a new release renamed before its first commit: English and German move tog
   const editor = new EditorPage(a.page);
   const doc = new DocumentPage(a.page);
   const offer = new RenameOfferPage(a.page);
-  await editor.tab(`${OLD_NAME} (en)`).click();
+  await editor.tab(`EN · ${OLD_NAME}`).click();
   await expect(doc.title).toHaveText('Kestrel Cloud 3.0 is out');
   // Just created: the title gives the name, nothing to offer.
   await expect(offer.offer).toHaveCount(0);
@@ -82,7 +82,7 @@ test('a new release renamed before its first commit: English and German move tog
   await expect(form.region).toBeHidden();
   await editor.cursorToEnd();
   await a.page.keyboard.insertText('\nA line not saved yet.');
-  await expect(editor.tab(`${OLD_NAME} (en), unsaved changes`)).toBeVisible();
+  await expect(editor.tab(`EN · ${OLD_NAME}, unsaved changes`)).toBeVisible();
   await offer.renameButton.click();
 
   await expect(offer.offer).toHaveCount(0);
@@ -92,14 +92,14 @@ test('a new release renamed before its first commit: English and German move tog
   }
   expect(await fs.readFile(path.join(a.siteDir, FOLDER('de'), NEW_NAME), 'utf8')).toContain('title: "Kestrel Cloud 3.0 ist da"');
   // The tabs carry the new name, the header the new path; the text typed is still there, unsaved, and undo takes it back.
-  await expect(editor.tab(`${NEW_NAME} (en), unsaved changes`)).toHaveAttribute('aria-selected', 'true');
-  await expect(editor.tab(`${NEW_NAME} (de)`)).toBeVisible();
+  await expect(editor.tab(`EN · ${NEW_NAME}, unsaved changes`)).toHaveAttribute('aria-selected', 'true');
+  await expect(editor.tab(`DE · ${NEW_NAME}`)).toBeVisible();
   await expect(editor.tab(new RegExp(OLD_NAME.replace(/\./g, '\\.')))).toHaveCount(0);
   await expect(a.page.getByRole('main').locator('.document-path')).toHaveText(`${FOLDER('en')}/${NEW_NAME}`);
   await editor.expectText('A line not saved yet.');
   await expect(list.item('Kestrel Cloud 3.0 goes live')).toHaveCount(1);
   await editor.save();
-  await expect(editor.tab(`${NEW_NAME} (en)`)).toBeVisible();
+  await expect(editor.tab(`EN · ${NEW_NAME}`)).toBeVisible();
   const saved = await fs.readFile(path.join(a.siteDir, FOLDER('en'), NEW_NAME), 'utf8');
   expect(saved).toContain('title: "Kestrel Cloud 3.0 goes live"');
   expect(saved).toContain('A line not saved yet.');
@@ -107,14 +107,14 @@ test('a new release renamed before its first commit: English and German move tog
   await editor.content.focus();
   await a.page.keyboard.press('Control+z');
   await expect(editor.content).not.toContainText('A line not saved yet.');
-  await expect(editor.tab(`${NEW_NAME} (en), unsaved changes`)).toBeVisible();
+  await expect(editor.tab(`EN · ${NEW_NAME}, unsaved changes`)).toBeVisible();
   // The session follows: after a reload the tabs open again under the new names.
   await editor.save();
-  await expect(editor.tab(`${NEW_NAME} (en)`)).toBeVisible();
+  await expect(editor.tab(`EN · ${NEW_NAME}`)).toBeVisible();
   await a.page.waitForTimeout(1000);
   await a.page.reload();
-  await expect(editor.tab(`${NEW_NAME} (en)`)).toBeVisible();
-  await expect(editor.tab(`${NEW_NAME} (de)`)).toBeVisible();
+  await expect(editor.tab(`EN · ${NEW_NAME}`)).toBeVisible();
+  await expect(editor.tab(`DE · ${NEW_NAME}`)).toBeVisible();
   expect(a.pageErrors).toEqual([]);
 });
 

@@ -13,7 +13,7 @@ export interface TabBarProps {
   onClose(path: string): void;
 }
 
-/** The file name shown on a tab; the folder is added when two open tabs share a name. */
+/** The file name shown on a tab; when two open tabs share a name, the language goes first (a translation) or the folder after. */
 export function tabNames(tabs: readonly TabInfo[]): Map<string, string> {
   const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
   const counts = new Map<string, number>();
@@ -21,8 +21,14 @@ export function tabNames(tabs: readonly TabInfo[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const tab of tabs) {
     const name = base(tab.path);
-    const folder = tab.path.split('/').slice(0, -1).find((part) => /^[a-z]{2}(?:-[A-Z]{2})?$/.test(part)) ?? tab.path.split('/').slice(-2, -1)[0];
-    names.set(tab.path, (counts.get(name) ?? 0) > 1 && folder ? `${name} (${folder})` : name);
+    if ((counts.get(name) ?? 0) < 2) {
+      names.set(tab.path, name);
+      continue;
+    }
+    // A release and its translation share a file name: the language goes first, where a narrow tab still shows it.
+    const language = tab.path.split('/').slice(0, -1).find((part) => /^[a-z]{2}(?:-[A-Z]{2})?$/.test(part));
+    const folder = tab.path.split('/').slice(-2, -1)[0];
+    names.set(tab.path, language ? `${language.toUpperCase()} · ${name}` : folder ? `${name} (${folder})` : name);
   }
   return names;
 }
