@@ -7,6 +7,7 @@ import path from 'node:path';
 import { AppFailure } from '../../shared/contract/errors';
 import type { SiteRenderContext } from '../../shared/contract/models';
 import { renderPost } from '../../shared/render/render-post';
+import { postUrlLookup } from '../../shared/render/site-context';
 import type { RenderOutput, SiteContext } from '../../shared/render/render-types';
 import { resolveAssetMatch } from '../../shared/site/asset-lookup';
 import { buildAssetIndex, renderAssetIndex } from '../services/assets';
@@ -60,7 +61,6 @@ export async function contextFor(root: string, needsPosts: boolean): Promise<Sit
  */
 export function cliSiteContext(ctx: SiteRenderContext): SiteContext {
   const baseurl = typeof ctx.config.baseurl === 'string' ? ctx.config.baseurl.replace(/\/+$/, '') : '';
-  const posts = new Map(ctx.posts.map((p) => [p.name, p.url]));
   return {
     config: ctx.config,
     data: ctx.data,
@@ -68,7 +68,7 @@ export function cliSiteContext(ctx: SiteRenderContext): SiteContext {
       const found = resolveAssetMatch(assetPath, ctx.assets);
       return found ? `${baseurl}/assets/${found.logicalPath}` : null;
     },
-    postUrl: (name) => posts.get(name) ?? null,
+    postUrl: postUrlLookup(ctx.posts),
   };
 }
 

@@ -201,7 +201,7 @@ export interface SiteRenderContext {
    */
   assets: { folders: string[]; files: string[]; truncated: boolean };
   /** Every post by its `{% post_url %}` name (file name without extension, and with its folders below `_posts/`). */
-  posts: Array<{ name: string; url: string }>;
+  posts: Array<{ name: string; url: string; /** The post's language folder (`_i18n/<lang>/`), so a German page's link finds the German post. */ language?: string | null }>;
   /** Data files that were skipped (too big, unreadable, broken), so the preview can say why `site.data` lacks them. */
   warnings: string[];
 }

@@ -48,7 +48,9 @@ class PostUrlTag extends Tag {
   *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const name = ((yield* expandArgs(this.liquid, this.token.args, ctx)) as string).trim();
     const run = current();
-    const url = run.site.postUrl(name);
+    // Each language is built from its own `_i18n/<lang>/_posts/`: a link finds the post of the page's language first.
+    const pagePath = String(ctx.getSync(['page', 'path']) ?? '');
+    const url = run.site.postUrl(name, /^_i18n\/([^/]+)\//.exec(pagePath)?.[1] ?? null);
     if (url === null) {
       run.problems.push({ kind: 'missing-post', message: `Post not found: ${name}`, line: fileLine(this.token) });
       emitter.write(`#pr-missing-post:${encodeURIComponent(name)}`);

@@ -56,7 +56,9 @@ export function buildPage(frontMatter: Record<string, unknown>, path: string | u
   const slug = typeof frontMatter.slug === 'string' ? frontMatter.slug : fileMatch ? fileMatch[4] : name.replace(/\.[^.]+$/, '');
   const dirs = path ? path.split('/').slice(0, -1) : [];
   const postsAt = dirs.indexOf('_posts');
-  const dirCategories = postsAt > 0 ? dirs.slice(0, postsAt) : [];
+  // jekyll-multiple-languages-plugin reads `_i18n/<lang>/_posts/` as each language's own posts: those two folders are no categories.
+  const from = dirs[0] === '_i18n' && postsAt >= 2 ? 2 : 0;
+  const dirCategories = postsAt > from ? dirs.slice(from, postsAt) : [];
   const categories = [...new Set([...dirCategories, ...list(frontMatter.category), ...list(frontMatter.categories)])];
   const tags = [...new Set([...list(frontMatter.tag), ...list(frontMatter.tags)])];
   const pattern = typeof frontMatter.permalink === 'string' ? frontMatter.permalink : String(STYLES[String(config.permalink ?? 'date')] ?? config.permalink ?? STYLES.date);

@@ -9,8 +9,8 @@ export interface SiteContext {
   data?: Record<string, unknown>;
   /** Resolves a `{% asset %}` path to a URL; null when the asset does not exist. */
   assetUrl(path: string): string | null;
-  /** Resolves a `{% post_url %}` name to a URL; null when no such post exists. */
-  postUrl(name: string): string | null;
+  /** Resolves a `{% post_url %}` name to a URL, in the page's language when given (`_i18n/<lang>/`); null when no such post exists. */
+  postUrl(name: string, language?: string | null): string | null;
 }
 
 /** Something the author should know about the render; the HTML is still produced. */

@@ -30,3 +30,28 @@ describe('previewSiteContext', () => {
     expect(problems).toEqual([{ kind: 'missing-asset', message: 'Asset not found: gone.png', line: 6 }]);
   });
 });
+
+describe('post_url on a bilingual site', () => {
+  // As the site lists them: the German post first, the English (default) last, each under both of its names.
+  const bilingual = {
+    ...EMPTY_RENDER_CONTEXT,
+    config: { languages: ['en', 'de'] },
+    posts: [
+      { name: '2024-03-12-kestrel', url: '/de/announcements/2024/03/12/kestrel.html', language: 'de' },
+      { name: '2024-03-12-kestrel', url: '/announcements/2024/03/12/kestrel.html', language: 'en' },
+    ],
+  };
+  const page = (path: string) =>
+    renderPost({ source: `---\ntitle: T\n---\n[x]({% post_url 2024-03-12-kestrel %}) {{ page.categories | join: "," }}\n`, site: previewSiteContext(bilingual), path }).html;
+
+  it('links a German page to the German release and an English page to the English one', () => {
+    expect(page('_i18n/de/_posts/announcements/2024-09-10-other.md')).toContain('href="/de/announcements/2024/03/12/kestrel.html"');
+    expect(page('_i18n/en/_posts/announcements/2024-09-10-other.md')).toContain('href="/announcements/2024/03/12/kestrel.html"');
+    expect(page('_posts/2024-09-10-other.md')).toContain('href="/announcements/2024/03/12/kestrel.html"');
+  });
+
+  it('does not count the language folders as categories of the page', () => {
+    // Folders below `_posts/` are no categories in Jekyll either; before this, the page had `_i18n` and `de`.
+    expect(page('_i18n/de/_posts/announcements/2024-09-10-other.md')).toMatch(/<\/a>\s*<\/p>/);
+  });
+});

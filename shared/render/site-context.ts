@@ -22,9 +22,19 @@ export const EMPTY_RENDER_CONTEXT: SiteRenderContext = {
   warnings: [],
 };
 
+/**
+ * `{% post_url %}` over the site's post list: by name and the page's language first (each language is built from its
+ * own `_i18n/<lang>/_posts/`), else by name alone, where the default language's post wins (it comes last in the list).
+ */
+export function postUrlLookup(list: SiteRenderContext['posts']): SiteContext['postUrl'] {
+  const byName = new Map(list.map((p) => [p.name, p.url]));
+  const byLanguage = new Map(list.filter((p) => p.language).map((p) => [`${p.language}\n${p.name}`, p.url]));
+  return (name, language) => (language ? byLanguage.get(`${language}\n${name.trim()}`) : undefined) ?? byName.get(name.trim()) ?? null;
+}
+
 /** Builds the renderPost SiteContext: `{% asset x %}` → `pressroom-asset:<file x resolves to>`, `{% post_url n %}` from the post list. */
 export function previewSiteContext(ctx: SiteRenderContext): SiteContext {
-  const posts = new Map(ctx.posts.map((p) => [p.name, p.url]));
+  const postUrl = postUrlLookup(ctx.posts);
   return {
     config: ctx.config,
     data: ctx.data,
@@ -32,6 +42,6 @@ export function previewSiteContext(ctx: SiteRenderContext): SiteContext {
       const file = resolveAsset(path, ctx.assets);
       return file === null ? null : ASSET_MARKER + file;
     },
-    postUrl: (name) => posts.get(name.trim()) ?? null,
+    postUrl,
   };
 }

@@ -68,8 +68,8 @@ describe('readRenderContext', () => {
       post({ path: '_drafts/idea.md', draft: true, date: null }),
       post({ path: '_posts/2024-01-01-broken.md', error: 'bad YAML' }),
     ]);
-    expect(ctx.posts).toContainEqual({ name: '2024-04-22-kestrel-1-1-released', url: expect.stringMatching(/\/release\/2024\/04\/22\/kestrel-1-1-released\/$/) });
-    expect(ctx.posts).toContainEqual({ name: '2024/2024-04-22-kestrel-1-1-released', url: expect.any(String) });
+    expect(ctx.posts).toContainEqual({ name: '2024-04-22-kestrel-1-1-released', url: expect.stringMatching(/\/release\/2024\/04\/22\/kestrel-1-1-released\/$/), language: null });
+    expect(ctx.posts).toContainEqual({ name: '2024/2024-04-22-kestrel-1-1-released', url: expect.any(String), language: null });
     expect(ctx.posts.map((p) => p.name).join()).not.toMatch(/idea|broken/);
   });
 
@@ -85,7 +85,8 @@ describe('readRenderContext', () => {
     const urls = new Map(ctx.posts.map((p) => [p.name, p.url]));
     // A name both languages have finds the default language's post (the last one wins in a lookup by name).
     expect(urls.get(name)).toBe('/release/2024/03/12/kestrel-cloud-2-0/');
-    expect(ctx.posts).toContainEqual({ name, url: '/de/release/2024/03/12/kestrel-cloud-2-0/' });
+    // …and a German page's link finds the German one (the lookup by name and language, see shared/render/site-context).
+    expect(ctx.posts).toContainEqual({ name, url: '/de/release/2024/03/12/kestrel-cloud-2-0/', language: 'de' });
     expect(urls.get('blog/2024-02-01-warum-offene-clouds')).toBe('/de/2024/02/01/warum-offene-clouds/');
     expect(urls.get('2024-05-01-dated')).toBe('/news/2024/05/01/dated/');
     expect(ctx.posts.map((p) => p.url).join()).not.toMatch(/_i18n/);

@@ -151,10 +151,10 @@ export function postUrls(posts: readonly PostEntry[], config: Record<string, unk
     if (!url) continue;
     const withoutExt = post.path.replace(/\.[^./]+$/, '');
     const base = withoutExt.split('/').pop()!;
-    out.push({ name: base, url });
+    out.push({ name: base, url, language: post.language });
     const at = withoutExt.lastIndexOf('_posts/');
     const below = at >= 0 ? withoutExt.slice(at + '_posts/'.length) : base;
-    if (below !== base) out.push({ name: below, url });
+    if (below !== base) out.push({ name: below, url, language: post.language });
   }
   return out;
 }
