@@ -2,6 +2,7 @@
 import type { PostEntry } from '../../../shared/contract/models';
 import type { PostPair } from '../../../shared/site/post-pairs';
 import { Icon } from '../../common/icons';
+import { postErrorText } from '../../i18n/post-error';
 import { useI18n } from '../../i18n/i18n-context';
 
 /** The text for a symlinked post: "Same file as the English post". */
@@ -86,7 +87,7 @@ export function PostRow({ pair, post, siteLanguages }: PostRowProps) {
           <span className="badge badge-error" title={post.error}>
             <Icon name="alert" />
             <span className="badge-text">
-              {t('posts.error')}: {post.error}
+              {t('posts.error')}: {postErrorText(post.error, t)}
             </span>
           </span>
         ) : null}
