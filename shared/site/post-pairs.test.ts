@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PostEntry } from '../contract/models';
+import { postEntryOf } from './post-entry';
 import { memberFor, pairOfPath, pairPosts, translationPath } from './post-pairs';
 
 function post(path: string, language: string | null, extra: Partial<PostEntry> = {}): PostEntry {
-  return { path, title: path, date: '2024-03-12', dateSource: 'file-name', slug: 's', language, category: null, categories: [], layout: null, draft: false, symlinkTarget: null, symlinkLanguage: null, error: null, size: 1, ...extra };
+  return postEntryOf(path, { title: path, date: '2024-03-12', slug: 's', language, size: 1, ...extra });
 }
 
 describe('pairPosts', () => {

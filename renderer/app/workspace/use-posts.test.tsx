@@ -6,23 +6,9 @@ import type { PostEntry } from '../../../shared/contract/models';
 import { ProgressProvider } from '../../common/progress/progress-context';
 import { fakeMain, mount, settle } from '../../common/site-data/site-data-testing';
 import { replaceEntry, usePosts } from './use-posts';
+import { postEntryOf } from '../../../shared/site/post-entry';
 
-const entry = (path: string, title: string): PostEntry => ({
-  path,
-  title,
-  date: '2024-03-12',
-  dateSource: 'file-name',
-  slug: 'x',
-  language: null,
-  category: null,
-  categories: [],
-  layout: null,
-  draft: false,
-  symlinkTarget: null,
-  symlinkLanguage: null,
-  error: null,
-  size: 1,
-});
+const entry = (path: string, title: string): PostEntry => postEntryOf(path, { title, size: 1 });
 const A = '_posts/2024-03-12-a.md';
 const B = '_posts/2024-03-12-b.md';
 

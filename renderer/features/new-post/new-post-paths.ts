@@ -7,6 +7,7 @@ import type { PostEntry, SiteSummary } from '../../../shared/contract/models';
 import { parsePostFileName } from '../../../shared/site/conventions';
 import { inferPostLayout, isValidSlug } from '../../../shared/site/post-path';
 import { slugify } from '../../../shared/site/slug';
+import { postEntryOf } from '../../../shared/site/post-entry';
 
 type SiteFacts = Pick<SiteSummary, 'languages' | 'defaultLanguage'>;
 type PostFacts = Pick<PostEntry, 'path' | 'category' | 'categories'>;
@@ -126,20 +127,5 @@ export function planPost(site: SiteFacts, posts: readonly PostFacts[], input: Pl
 
 /** A list entry for a post just created, for opening it before the list has been read again. */
 export function newPostEntry(path: string, title: string, date: string, language: string | null): PostEntry {
-  return {
-    path,
-    title,
-    date,
-    dateSource: 'file-name',
-    slug: path.replace(/^.*\/\d{4}-\d{2}-\d{2}-/, '').replace(/\.md$/, ''),
-    language,
-    category: null,
-    categories: [],
-    layout: null,
-    draft: false,
-    symlinkTarget: null,
-    symlinkLanguage: null,
-    error: null,
-    size: 0,
-  };
+  return postEntryOf(path, { title, date, dateSource: 'file-name', language });
 }

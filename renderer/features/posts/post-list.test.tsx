@@ -5,6 +5,7 @@ import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PostEntry } from '../../../shared/contract/models';
 import { pairPosts } from '../../../shared/site/post-pairs';
+import { postEntryOf } from '../../../shared/site/post-entry';
 import { fakeMain, mount } from '../../common/site-data/site-data-testing';
 import { I18nProvider } from '../../i18n/i18n-context';
 import type { Language } from '../../i18n/translate';
@@ -16,11 +17,7 @@ afterEach(async () => {
 });
 
 function post(path: string, title: string, over: Partial<PostEntry> = {}): PostEntry {
-  const language = path.startsWith('_i18n/') ? path.split('/')[1] : null;
-  return {
-    path, title, date: path.match(/\d{4}-\d\d-\d\d/)?.[0] ?? null, dateSource: 'file-name', slug: 's', language, category: 'press',
-    categories: [], layout: 'post', draft: false, symlinkTarget: null, symlinkLanguage: null, error: null, size: 1, ...over,
-  };
+  return postEntryOf(path, { title, category: 'press', layout: 'post', size: 1, ...over });
 }
 
 const POSTS = [

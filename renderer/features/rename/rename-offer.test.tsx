@@ -7,25 +7,11 @@ import type { PostEntry } from '../../../shared/contract/models';
 import { pairPosts } from '../../../shared/site/post-pairs';
 import { fakeMain, mount, settle } from '../../common/site-data/site-data-testing';
 import { RenameOffer } from './rename-offer';
+import { postEntryOf } from '../../../shared/site/post-entry';
 
 const EN = '_i18n/en/_posts/announcements/2024-03-12-first-title.md';
 const DE = '_i18n/de/_posts/announcements/2024-03-12-first-title.md';
-const entry = (path: string, title: string, language: string): PostEntry => ({
-  path,
-  title,
-  date: '2024-03-12',
-  dateSource: 'file-name',
-  slug: 'first-title',
-  language,
-  category: 'release',
-  categories: ['release'],
-  layout: null,
-  draft: false,
-  symlinkTarget: null,
-  symlinkLanguage: null,
-  error: null,
-  size: 1,
-});
+const entry = (path: string, title: string, language: string): PostEntry => postEntryOf(path, { title, language, category: 'release', categories: ['release'], size: 1 });
 const status = (changes: Partial<GitChange>[]): GitStatus => ({
   repoRoot: '/site',
   sitePrefix: '',
