@@ -46,8 +46,9 @@ function useFree(site: string, plan: RenamePlan | null, wanted: boolean): boolea
     if (!key) return;
     let live = true;
     void api['git.status']({ site }).then((r) => {
-      // No repository: nothing is committed. Any other failure: better no offer than a rename of a published post.
-      const free = r.ok ? noneCommitted(key.split('\n'), r.value) : r.error.code === 'not-a-repo';
+      // No repository, or git cannot tell: the site may be published from these files, so no offer (better than a
+      // rename of a published post).
+      const free = r.ok ? noneCommitted(key.split('\n'), r.value) : false;
       if (live) setAnswer({ key, free });
     });
     return () => {

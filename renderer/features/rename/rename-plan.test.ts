@@ -63,7 +63,7 @@ describe('noneCommitted', () => {
     expect(noneCommitted([EN], { ...status, changes: [change(`site/${EN}`, 'renamed')] })).toBe(false);
   });
 
-  it('is true on a site without a repository', () => {
-    expect(noneCommitted([EN, DE], null)).toBe(true);
+  it('is false on a site without a repository: its files may be what is published', () => {
+    expect(noneCommitted([EN, DE], null)).toBe(false);
   });
 });

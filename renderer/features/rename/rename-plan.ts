@@ -57,10 +57,10 @@ export function renamePlan(members: readonly PostEntry[], site: SiteFacts): Rena
 
 /**
  * True when none of `paths` (site-relative) is in the repository's last commit: each is a new file of the working copy.
- * `status` null means the site has no repository, so nothing is committed.
+ * `status` null means the site has no repository: nothing tells what is published, so this is false.
  */
 export function noneCommitted(paths: readonly string[], status: Pick<GitStatus, 'sitePrefix' | 'changes'> | null): boolean {
-  if (!status) return true;
+  if (!status) return false;
   const fresh = new Set(status.changes.filter((c) => c.kind === 'new').map((c) => c.path));
   return paths.every((p) => fresh.has(`${status.sitePrefix}${p}`));
 }
