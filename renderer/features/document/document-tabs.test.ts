@@ -63,6 +63,20 @@ function edit(tabs: DocumentTabs, path: string, insert: string) {
   tabs.update(path, state.update({ changes: { from: state.doc.length, insert } }).state, true);
 }
 
+describe('DocumentTabs: the editor is named by the file it shows now', () => {
+  it('tells the editor its new path after the file was renamed, so a screen reader says the new name', async () => {
+    const site = memorySite({ 'old.md': 'Hello\n' });
+    const named: Array<() => string> = [];
+    const tabs = new DocumentTabs(site.api, '/site', (_path, text, _mode, pathNow) => (named.push(pathNow), EditorState.create({ doc: text })));
+    tabs.open(post('old.md'));
+    await settle();
+    expect(named[0]()).toBe('old.md');
+    site.renameBehind('old.md', 'new.md');
+    tabs.move('old.md', 'new.md');
+    expect(named[0]()).toBe('new.md');
+  });
+});
+
 describe('DocumentTabs', () => {
   it('opens a post once, marks it unsaved after a change and clean again when the change is undone', async () => {
     const { tabs } = await openTabs({ 'a.md': 'Hello\n' });

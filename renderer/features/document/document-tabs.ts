@@ -60,8 +60,8 @@ export interface LiveEditor {
   scrollSnapshot?(): StateEffect<unknown>;
 }
 
-/** Makes the editor state for a document's text in a mode (the React layer supplies labels and callbacks). */
-export type StateFactory = (path: string, text: string, mode: EditorMode) => EditorState;
+/** Makes the editor state for a document's text in a mode (the React layer supplies labels and callbacks); `pathNow` follows a rename. */
+export type StateFactory = (path: string, text: string, mode: EditorMode, pathNow: () => string) => EditorState;
 
 /** The tabs of one open site. */
 export class DocumentTabs {
@@ -94,6 +94,12 @@ export class DocumentTabs {
   private patch(path: string, change: Partial<TabInfo>): void {
     const tabs = this.value.tabs.map((t) => (t.path === path ? { ...t, ...change } : t));
     this.emit({ ...this.value, tabs });
+  }
+
+  /** Where an entry is now (a tab follows its file to a new name); null once closed. */
+  private pathOf(entry: Entry): string | null {
+    for (const [path, e] of this.entries) if (e === entry) return path;
+    return null;
   }
 
   /** The tab for a path, if open. */
@@ -138,7 +144,7 @@ export class DocumentTabs {
       return;
     }
     const { mode, reason } = modeFor(r.value);
-    const state = this.makeState(path, r.value.text, mode);
+    const state = this.makeState(path, r.value.text, mode, () => this.pathOf(entry) ?? path);
     entry.state = state;
     entry.saved = state.doc;
     entry.version = r.value.version;

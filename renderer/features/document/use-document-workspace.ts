@@ -103,11 +103,12 @@ export function useDocumentWorkspace(site: SiteSummary): Workspace {
   });
   const [store] = useState<DocumentTabs>(
     () =>
-      new DocumentTabs(api, site.root, (path, text, mode) =>
+      new DocumentTabs(api, site.root, (_path, text, mode, pathNow) =>
         createEditorState(text, {
           mode,
           bridge,
-          label: () => words.current.t('document.text', { path }),
+          // Asked on every update, so a tab renamed with its file is announced by its new name.
+          label: () => words.current.t('document.text', { path: pathNow() }),
           searchLabel: () => words.current.t('editor.search'),
           phrases: editorPhrases(words.current.language),
           dark: isDark(),
