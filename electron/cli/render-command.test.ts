@@ -51,7 +51,8 @@ describe('pressroom render', () => {
     const r = await run(['render', file, '--site', site]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Mail press@example.org.');
-    expect(r.stdout).toContain('<a href="/2024/01/02/older.html">Older</a>');
+    // Jekyll 4's post_url is relative_url(post): with the baseurl, like the asset below.
+    expect(r.stdout).toContain('<a href="/news/2024/01/02/older.html">Older</a>');
     // No alt="" where the tag gives none: a missing alt is for preflight to say, not for the output to hide.
     expect(r.stdout).toContain('<img src="/news/assets/logo.png">');
     expect(r.stderr).toBe(`${file}:10: Asset not found: gone.png\n`);

@@ -68,7 +68,7 @@ export function cliSiteContext(ctx: SiteRenderContext): SiteContext {
       const found = resolveAssetMatch(assetPath, ctx.assets);
       return found ? `${baseurl}/assets/${found.logicalPath}` : null;
     },
-    postUrl: postUrlLookup(ctx.posts),
+    postUrl: postUrlLookup(ctx.posts, ctx.config),
   };
 }
 

@@ -55,3 +55,11 @@ describe('post_url on a bilingual site', () => {
     expect(page('_i18n/de/_posts/announcements/2024-09-10-other.md')).toMatch(/<\/a>\s*<\/p>/);
   });
 });
+
+describe('post_url with a baseurl', () => {
+  it('puts site.baseurl in front, as Jekyll 4 does (relative_url)', () => {
+    const withBase = { ...EMPTY_RENDER_CONTEXT, config: { baseurl: '/newsroom/' }, posts: [{ name: '2024-03-12-kestrel', url: '/2024/03/12/kestrel.html', language: null }] };
+    const { html } = renderPost({ source: `---\ntitle: T\n---\n[x]({% post_url 2024-03-12-kestrel %})\n`, site: previewSiteContext(withBase), path: '_posts/2024-09-10-other.md' });
+    expect(html).toContain('href="/newsroom/2024/03/12/kestrel.html"');
+  });
+});

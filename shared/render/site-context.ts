@@ -24,17 +24,21 @@ export const EMPTY_RENDER_CONTEXT: SiteRenderContext = {
 
 /**
  * `{% post_url %}` over the site's post list: by name and the page's language first (each language is built from its
- * own `_i18n/<lang>/_posts/`), else by name alone, where the default language's post wins (it comes last in the list).
+ * own `_i18n/<lang>/_posts/`), else by name alone, where the default language's post wins (it comes last in the list);
+ * with the site's baseurl in front, as Jekyll 4 writes it.
  */
-export function postUrlLookup(list: SiteRenderContext['posts']): SiteContext['postUrl'] {
-  const byName = new Map(list.map((p) => [p.name, p.url]));
-  const byLanguage = new Map(list.filter((p) => p.language).map((p) => [`${p.language}\n${p.name}`, p.url]));
+export function postUrlLookup(list: SiteRenderContext['posts'], config: Record<string, unknown>): SiteContext['postUrl'] {
+  // Jekyll 4 writes relative_url(post): the site's baseurl in front.
+  const base = typeof config.baseurl === 'string' ? config.baseurl.replace(/\/+$/, '') : '';
+  const prefix = base && !base.startsWith('/') ? `/${base}` : base;
+  const byName = new Map(list.map((p) => [p.name, prefix + p.url]));
+  const byLanguage = new Map(list.filter((p) => p.language).map((p) => [`${p.language}\n${p.name}`, prefix + p.url]));
   return (name, language) => (language ? byLanguage.get(`${language}\n${name.trim()}`) : undefined) ?? byName.get(name.trim()) ?? null;
 }
 
 /** Builds the renderPost SiteContext: `{% asset x %}` → `pressroom-asset:<file x resolves to>`, `{% post_url n %}` from the post list. */
 export function previewSiteContext(ctx: SiteRenderContext): SiteContext {
-  const postUrl = postUrlLookup(ctx.posts);
+  const postUrl = postUrlLookup(ctx.posts, ctx.config);
   return {
     config: ctx.config,
     data: ctx.data,
